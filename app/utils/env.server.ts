@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+/**
+ * The portal's configuration, read once from the environment and validated. A wrong or missing
+ * value stops start-up with a message that names the variable (see .env.example).
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:.+/, "must be a SQLite file URL such as file:./data/vivier.db")
+    .default("file:./data/vivier.db"),
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").default("dev-only-secret-change-me-in-production-0123456789"),
+  /** Where the CV files live (outside public/). */
+  UPLOAD_DIR: z.string().min(1).default("./data/uploads"),
+  /** An external Meilisearch server; when unset, the portal starts its own (search/meili-process.ts). */
+  MEILI_URL: z.url("must be a URL such as http://127.0.0.1:7700").optional(),
+  MEILI_MASTER_KEY: z.string().min(16, "must be at least 16 bytes").optional(),
+  /** Where the embedded Meilisearch keeps its data and the port it listens on. */
+  MEILI_DATA_DIR: z.string().min(1).default("./data/meili"),
+  MEILI_PORT: z.coerce.number().int().min(1).max(65535).default(7700),
+  /** smtp://user:pass@host:port; without it mails are only stored in OutgoingMail. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+  MAIL_FROM: z.string().default("Vivier <ne-pas-repondre@vivier.test>"),
+  /** The public address of the portal, used in the links of the mails. */
+  APP_URL: z.url("must be a URL such as http://localhost:3000").default("http://localhost:3000"),
+})
+  .refine((env) => env.NODE_ENV !== "production" || !env.SESSION_SECRET.startsWith("dev-only"), {
+    path: ["SESSION_SECRET"],
+    message: "must be set to a secret of your own in production",
+  })
+  .refine((env) => !env.MEILI_URL || !!env.MEILI_MASTER_KEY, {
+    path: ["MEILI_MASTER_KEY"],
+    message: "is required when MEILI_URL is set",
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty variable (KEY= in .env) means "not set".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Invalid configuration:\n${lines.join("\n")}\nSee .env.example.`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
