@@ -1,0 +1,83 @@
+/**
+ * `npm start` and `npm run dev`: migrate, seed an empty database, start (or reach) Meilisearch,
+ * index, build if needed, serve on PORT, and keep the search outbox draining. Ctrl+C stops it all.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { buildIfNeeded, DEMO_ACCOUNTS, DEMO_PASSWORD, ensureDataFolders, ensureSessionSecret, migrateDeploy } from "./prepare";
+
+const dev = process.argv.includes("--dev");
+process.env.NODE_ENV ??= dev ? "development" : "production";
+ensureSessionSecret();
+
+const { EnvError, parseEnv } = await import("../utils/env.server");
+let config;
+try {
+  config = parseEnv(process.env);
+} catch (error) {
+  if (error instanceof EnvError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const { databaseUrl } = await import("../utils/database-url");
+const databaseFile = databaseUrl(config.DATABASE_URL).replace(/^file:/, "");
+ensureDataFolders(databaseFile, path.resolve(config.UPLOAD_DIR));
+
+console.log("Base de données : migrations…");
+migrateDeploy();
+
+const { db } = await import("../utils/db.server");
+await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+if ((await db.user.count()) === 0) {
+  console.log("Base vide : chargement des données de démonstration…");
+  const { seed } = await import("../../prisma/seed");
+  await seed(db);
+}
+
+console.log("Moteur de recherche…");
+const { resolveSearchConfig } = await import("../../search/meili-process");
+const search = await resolveSearchConfig({ env: config });
+process.env.MEILI_URL = search.url;
+process.env.MEILI_MASTER_KEY = search.masterKey;
+const { getSearchClient } = await import("../../search/client");
+const { ensureIndexes } = await import("../../search/reindex");
+const { startOutboxWorker } = await import("../../search/outbox");
+const client = getSearchClient();
+await ensureIndexes({ db, client, log: (line: string) => console.log(`  ${line}`) });
+const worker = startOutboxWorker({ db, client });
+
+let watcher: ChildProcess | undefined;
+if (dev) {
+  buildIfNeeded();
+  watcher = spawn(path.resolve("node_modules", ".bin", "remix"), ["watch"], { stdio: "inherit" });
+} else {
+  buildIfNeeded();
+}
+
+const { createApp, listen } = await import("./server");
+const server = await listen(createApp({ dev }), config.PORT);
+
+console.log(`
+Vivier est prêt : http://localhost:${config.PORT}
+Comptes de démonstration (mot de passe « ${DEMO_PASSWORD} ») :
+${DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(24)} ${a.role} → ${a.space}`).join("\n")}
+${search.embedded ? `Meilisearch intégré : ${search.url} (données dans ${config.MEILI_DATA_DIR})` : `Meilisearch externe : ${search.url}`}
+Ctrl+C pour arrêter.`);
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal} reçu : arrêt…`);
+  watcher?.kill("SIGTERM");
+  server.close();
+  await worker.stop();
+  await search.stop();
+  await db.$disconnect();
+  process.exit(0);
+}
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));

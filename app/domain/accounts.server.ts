@@ -1,0 +1,218 @@
+import { db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { sendMail } from "~/utils/mail.server";
+import { hashPassword, verifyPassword } from "~/utils/password.server";
+import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from "~/utils/rate-limit.server";
+import { hashToken, newToken } from "~/utils/session.server";
+import { getOfficialOrganization } from "./territory.server";
+import type { SessionUser } from "~/utils/session.server";
+
+/** Invitations are valid 7 days, password-reset links 1 hour; both are single-use. */
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+export const RESET_TTL_MS = 60 * 60 * 1000;
+
+export const BAD_CREDENTIALS = "Adresse e-mail ou mot de passe incorrect.";
+
+// Compared against when the account does not exist, so that a login takes as long either way.
+const dummyHash = hashPassword("not-a-real-password-just-for-timing");
+
+export type LoginResult =
+  | { ok: true; user: { id: string; role: string } }
+  | { ok: false; error: string; status: 401 | 429 };
+
+export async function login(email: string, password: string, address: string): Promise<LoginResult> {
+  const wait = await loginRetryAfter(email, address);
+  if (wait > 0) {
+    const minutes = Math.ceil(wait / 60);
+    return { ok: false, status: 429, error: `Trop de tentatives de connexion. Réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.` };
+  }
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, role: true, passwordHash: true } });
+  const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
+  if (!user || !valid) {
+    await recordLoginFailure(email, address);
+    return { ok: false, status: 401, error: BAD_CREDENTIALS };
+  }
+  await clearLoginFailures(email);
+  return { ok: true, user: { id: user.id, role: user.role } };
+}
+
+export type SignupResult = { ok: true; userId: string } | { ok: false; fieldErrors: Record<string, string> };
+
+/** A candidate signs up alone; the privacy notice's acceptance is dated. */
+export async function signupCandidate(input: { name: string; email: string; password: string }): Promise<SignupResult> {
+  const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (existing) {
+    return { ok: false, fieldErrors: { email: "Un compte existe déjà avec cette adresse. Connectez-vous ou réinitialisez votre mot de passe." } };
+  }
+  const user = await db.user.create({
+    data: {
+      email: input.email,
+      name: input.name,
+      role: "CANDIDATE",
+      passwordHash: await hashPassword(input.password),
+      privacyAcceptedAt: new Date(),
+    },
+    select: { id: true },
+  });
+  return { ok: true, userId: user.id };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Organisations
+
+/** Registers a collectivité from the official list (idempotent on its official key). */
+export async function registerCollectivite(officialKey: string) {
+  const official = getOfficialOrganization(officialKey);
+  if (!official) return null;
+  return db.organization.upsert({
+    where: { officialKey },
+    update: {},
+    create: {
+      kind: "COLLECTIVITE",
+      officialKey: official.officialKey,
+      siren: official.siren,
+      name: official.name,
+      collectiviteType: official.type,
+      code: official.code,
+      departementCode: official.departementCode,
+      regionCode: official.regionCode,
+      population: official.population,
+      communeCode: official.communeCode,
+    },
+  });
+}
+
+export async function registerCabinet(input: { name: string; siren: string }) {
+  return db.organization.upsert({
+    where: { officialKey: `CAB-${input.siren}` },
+    update: {},
+    create: { kind: "CABINET", officialKey: `CAB-${input.siren}`, siren: input.siren, name: input.name },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Invitations: employers and consultants only come in this way.
+
+export type InvitationError = { ok: false; error: string };
+
+/**
+ * An admin invites the DGS of a collectivité or the lead of a cabinet; a cabinet lead invites
+ * consultants into their own cabinet. Anyone else is refused.
+ */
+export async function createInvitation(
+  actor: SessionUser,
+  input: { email: string; name: string; organizationId: string },
+): Promise<{ ok: true; link: string } | InvitationError> {
+  const organization = await db.organization.findUnique({ where: { id: input.organizationId } });
+  if (!organization) return { ok: false, error: "Cette organisation n’existe pas." };
+  let role: "EMPLOYER" | "CONSULTANT";
+  let isCabinetLead = false;
+  if (actor.role === "ADMIN") {
+    role = organization.kind === "CABINET" ? "CONSULTANT" : "EMPLOYER";
+    isCabinetLead = organization.kind === "CABINET";
+  } else if (actor.role === "CONSULTANT" && actor.isCabinetLead && actor.organization?.id === organization.id) {
+    role = "CONSULTANT";
+  } else {
+    return { ok: false, error: "Vous ne pouvez pas inviter dans cette organisation." };
+  }
+  if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
+    return { ok: false, error: "Un compte existe déjà avec cette adresse." };
+  }
+  const token = newToken();
+  await db.invitation.create({
+    data: {
+      tokenHash: hashToken(token),
+      email: input.email,
+      name: input.name,
+      role,
+      isCabinetLead,
+      organizationId: organization.id,
+      invitedById: actor.id,
+      expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+    },
+  });
+  const link = `${env().APP_URL}/invitation/${token}`;
+  await sendMail({
+    to: input.email,
+    subject: `Invitation à rejoindre ${organization.name} sur Vivier`,
+    text: `Bonjour ${input.name},\n\nVous êtes invité(e) à rejoindre ${organization.name} sur Vivier.\nChoisissez votre mot de passe ici (lien valable 7 jours, utilisable une fois) :\n${link}\n\nL’équipe Vivier`,
+  });
+  return { ok: true, link };
+}
+
+/** The pending invitation behind a token, or null when unknown, used or expired. */
+export async function findValidInvitation(token: string) {
+  const invitation = await db.invitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { organization: { select: { name: true } } },
+  });
+  if (!invitation || invitation.acceptedAt || invitation.expiresAt <= new Date()) return null;
+  return invitation;
+}
+
+export async function acceptInvitation(token: string, input: { name: string; password: string }): Promise<{ ok: true; userId: string; role: string } | InvitationError> {
+  const passwordHash = await hashPassword(input.password);
+  return db.$transaction(async (tx) => {
+    const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashToken(token) } });
+    if (!invitation || invitation.acceptedAt || invitation.expiresAt <= new Date()) {
+      return { ok: false as const, error: "Cette invitation n’est plus valable : elle a déjà servi ou a expiré. Demandez-en une nouvelle." };
+    }
+    // Marking it used first, conditionally, makes a second concurrent acceptance fail.
+    const used = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null }, data: { acceptedAt: new Date() } });
+    if (used.count !== 1) return { ok: false as const, error: "Cette invitation a déjà servi." };
+    if (await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) {
+      return { ok: false as const, error: "Un compte existe déjà avec cette adresse." };
+    }
+    const user = await tx.user.create({
+      data: {
+        email: invitation.email,
+        name: input.name,
+        role: invitation.role,
+        isCabinetLead: invitation.isCabinetLead,
+        organizationId: invitation.organizationId,
+        passwordHash,
+        privacyAcceptedAt: new Date(),
+      },
+      select: { id: true, role: true },
+    });
+    return { ok: true as const, userId: user.id, role: user.role };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Password reset
+
+/** Always answers the same, whether the account exists or not. */
+export async function requestPasswordReset(email: string): Promise<void> {
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true } });
+  if (!user) return;
+  const token = newToken();
+  await db.passwordReset.create({
+    data: { tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(Date.now() + RESET_TTL_MS) },
+  });
+  await sendMail({
+    to: email,
+    subject: "Réinitialisation de votre mot de passe Vivier",
+    text: `Bonjour ${user.name},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable 1 heure, utilisable une fois) :\n${env().APP_URL}/mot-de-passe/${token}\n\nSi vous n’avez rien demandé, ignorez ce message.\n\nL’équipe Vivier`,
+  });
+}
+
+export async function findValidReset(token: string) {
+  const reset = await db.passwordReset.findUnique({ where: { tokenHash: hashToken(token) } });
+  if (!reset || reset.usedAt || reset.expiresAt <= new Date()) return null;
+  return reset;
+}
+
+export async function resetPassword(token: string, password: string): Promise<boolean> {
+  const passwordHash = await hashPassword(password);
+  return db.$transaction(async (tx) => {
+    const reset = await tx.passwordReset.findUnique({ where: { tokenHash: hashToken(token) } });
+    if (!reset || reset.usedAt || reset.expiresAt <= new Date()) return false;
+    const used = await tx.passwordReset.updateMany({ where: { id: reset.id, usedAt: null }, data: { usedAt: new Date() } });
+    if (used.count !== 1) return false;
+    await tx.user.update({ where: { id: reset.userId }, data: { passwordHash } });
+    // A new password closes every open session.
+    await tx.session.deleteMany({ where: { userId: reset.userId } });
+    return true;
+  });
+}

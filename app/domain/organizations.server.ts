@@ -1,0 +1,32 @@
+import { db } from "~/utils/db.server";
+import type { SessionUser } from "~/utils/session.server";
+
+/** Organisations as the admin manages them: every one, with its people and pending invitations. */
+export async function listOrganizationsForAdmin() {
+  return db.organization.findMany({
+    orderBy: [{ kind: "asc" }, { name: "asc" }],
+    select: {
+      id: true, kind: true, name: true, officialKey: true, collectiviteType: true, departementCode: true, population: true,
+      _count: { select: { users: true } },
+      invitations: { where: { acceptedAt: null, expiresAt: { gt: new Date() } }, select: { id: true, email: true, expiresAt: true } },
+    },
+  });
+}
+
+/** A cabinet lead's team: the consultants of their own cabinet and the invitations pending. */
+export async function cabinetTeam(user: SessionUser) {
+  const organizationId = user.organization?.id ?? "";
+  const [consultants, invitations] = await Promise.all([
+    db.user.findMany({ where: { organizationId, role: "CONSULTANT" }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true, isCabinetLead: true } }),
+    db.invitation.findMany({ where: { organizationId, acceptedAt: null, expiresAt: { gt: new Date() } }, select: { id: true, email: true, name: true, expiresAt: true } }),
+  ]);
+  return { consultants, invitations };
+}
+
+export async function listMails(page: number, perPage = 30) {
+  const [total, mails] = await Promise.all([
+    db.outgoingMail.count(),
+    db.outgoingMail.findMany({ orderBy: { createdAt: "desc" }, skip: (page - 1) * perPage, take: perPage }),
+  ]);
+  return { total, mails, pages: Math.max(1, Math.ceil(total / perPage)) };
+}

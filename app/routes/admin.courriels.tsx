@@ -1,0 +1,51 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { listMails } from "~/domain/organizations.server";
+import { requireUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Courriels envoyés — Administration Vivier" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, "admin");
+  const page = Math.max(1, Number(new URL(request.url).searchParams.get("page")) || 1);
+  const result = await listMails(page);
+  return json({
+    page,
+    pages: result.pages,
+    total: result.total,
+    // Links in mails are single-use secrets: the admin sees the mail without them.
+    mails: result.mails.map((m) => ({ ...m, text: m.text.replace(/https?:\/\/\S+\/(invitation|mot-de-passe)\/\S+/g, "[lien personnel masqué]") })),
+  });
+}
+
+export default function AdminMails() {
+  const { mails, page, pages, total } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Courriels envoyés</h1>
+      <p>{total} courriel(s). Sans SMTP_URL, ils sont seulement conservés ici.</p>
+      {mails.length === 0 ? <p>Aucun courriel pour l’instant.</p> : (
+        <table>
+          <caption className="visually-hidden">Courriels envoyés, du plus récent au plus ancien</caption>
+          <thead><tr><th scope="col">Date</th><th scope="col">Destinataire</th><th scope="col">Objet</th><th scope="col">État</th></tr></thead>
+          <tbody>
+            {mails.map((m) => (
+              <tr key={m.id}>
+                <td>{new Date(m.createdAt).toLocaleString("fr-FR")}</td>
+                <td>{m.to}</td>
+                <td><details><summary>{m.subject}</summary><pre style={{ whiteSpace: "pre-wrap" }}>{m.text}</pre></details></td>
+                <td>{m.sentAt ? "envoyé" : m.error ? `échec : ${m.error}` : "conservé"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <nav className="pagination" aria-label="Pagination">
+        {page > 1 ? <Link to={`?page=${page - 1}`}>Page précédente</Link> : null}
+        <span>Page {page} sur {pages}</span>
+        {page < pages ? <Link to={`?page=${page + 1}`}>Page suivante</Link> : null}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { SpaceLayout } from "~/components/SpaceLayout";
+import { requireUser } from "~/utils/auth.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, "candidat");
+  return json({ user: { name: user.name, isCabinetLead: user.isCabinetLead, organization: user.organization && { name: user.organization.name } } });
+}
+
+export default function CandidateSpace() {
+  const { user } = useLoaderData<typeof loader>();
+  return (
+    <SpaceLayout
+      spaceLabel="Candidat"
+      user={user}
+      nav={[
+        { to: "/candidat", label: "Accueil", end: true },
+        { to: "/candidat/profil", label: "Mon profil" },
+        { to: "/candidat/candidatures", label: "Mes candidatures" },
+        { to: "/offres", label: "Offres" },
+      ]}
+    />
+  );
+}
+
+export { ErrorBoundary } from "~/components/RouteErrorBoundary";

@@ -1,0 +1,72 @@
+import { createHash, randomBytes } from "node:crypto";
+import { createCookie, redirect } from "@remix-run/node";
+import { db } from "./db.server";
+import { env, secureCookies } from "./env.server";
+
+/** A session lasts 14 days from sign-in; past that the user signs in again. */
+export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+
+const sessionCookie = createCookie("vivier_session", {
+  httpOnly: true,
+  sameSite: "lax",
+  secure: secureCookies(),
+  path: "/",
+  secrets: [env().SESSION_SECRET],
+  maxAge: SESSION_TTL_MS / 1000,
+});
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export function newToken(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  isCabinetLead: boolean;
+  organization: { id: string; name: string; kind: string; officialKey: string } | null;
+};
+
+/** The signed-in user, or null (no cookie, unknown or expired session). */
+export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+  const token = await sessionCookie.parse(request.headers.get("Cookie"));
+  if (typeof token !== "string" || !token) return null;
+  const session = await db.session.findUnique({
+    where: { id: hashToken(token) },
+    select: {
+      expiresAt: true,
+      user: {
+        select: {
+          id: true, email: true, name: true, role: true, isCabinetLead: true,
+          organization: { select: { id: true, name: true, kind: true, officialKey: true } },
+        },
+      },
+    },
+  });
+  if (!session) return null;
+  if (session.expiresAt <= new Date()) {
+    await db.session.deleteMany({ where: { id: hashToken(token) } });
+    return null;
+  }
+  return session.user;
+}
+
+/** Opens a new session (a new id at every sign-in) and returns the Set-Cookie header. */
+export async function createUserSession(userId: string): Promise<string> {
+  const token = newToken();
+  await db.session.create({ data: { id: hashToken(token), userId, expiresAt: new Date(Date.now() + SESSION_TTL_MS) } });
+  await db.user.update({ where: { id: userId }, data: { lastActiveAt: new Date() } });
+  return sessionCookie.serialize(token);
+}
+
+/** Deletes the session server-side and clears the cookie. */
+export async function logout(request: Request): Promise<Response> {
+  const token = await sessionCookie.parse(request.headers.get("Cookie"));
+  if (typeof token === "string" && token) await db.session.deleteMany({ where: { id: hashToken(token) } });
+  return redirect("/", { headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) } });
+}

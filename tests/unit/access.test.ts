@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { canEnter, HOME_OF_ROLE, ROLES, safeRedirect, SPACES, spaceOf } from "~/domain/access";
+
+const OWNER = { employeur: "EMPLOYER", cabinet: "CONSULTANT", candidat: "CANDIDATE", admin: "ADMIN" } as const;
+
+describe("who may enter which space", () => {
+  for (const role of ROLES) {
+    for (const space of SPACES) {
+      const allowed = OWNER[space] === role;
+      it(`${allowed ? "lets" : "keeps"} a ${role} ${allowed ? "into" : "out of"} /${space}`, () => {
+        expect(canEnter(role, space)).toBe(allowed);
+      });
+    }
+  }
+
+  it("keeps unknown roles out of every space", () => {
+    for (const space of SPACES) expect(canEnter("INTRUDER", space)).toBe(false);
+  });
+
+  it("knows the space of a path, and that public pages have none", () => {
+    expect(spaceOf("/employeur/postes/123")).toBe("employeur");
+    expect(spaceOf("/cabinet")).toBe("cabinet");
+    expect(spaceOf("/offres/1")).toBeNull();
+    expect(spaceOf("/candidats")).toBeNull();
+  });
+
+  it("sends each role home after sign-in unless a same-site path of its own space was asked", () => {
+    for (const role of ROLES) {
+      expect(safeRedirect(undefined, role)).toBe(HOME_OF_ROLE[role]);
+      expect(safeRedirect("//evil.example/x", role)).toBe(HOME_OF_ROLE[role]);
+      expect(safeRedirect("https://evil.example", role)).toBe(HOME_OF_ROLE[role]);
+      expect(safeRedirect("/\\evil.example", role)).toBe(HOME_OF_ROLE[role]);
+      expect(safeRedirect("/offres?page=2", role)).toBe("/offres?page=2");
+    }
+    expect(safeRedirect("/admin", "CANDIDATE")).toBe("/candidat");
+    expect(safeRedirect("/employeur/postes", "EMPLOYER")).toBe("/employeur/postes");
+  });
+});
