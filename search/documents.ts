@@ -1,0 +1,221 @@
+import type { Prisma } from "../app/generated/prisma/client";
+import { filiereLabel, getCadre } from "../app/domain/reference";
+import { getCommune, getDepartement, getRegion } from "../app/domain/territory.server";
+
+/**
+ * Row → search document. The only code that decides what enters the indexes: a field that is
+ * not written here is not in Meilisearch, and a row for which a mapper returns null is removed
+ * from it. Dates are milliseconds since the epoch (numbers filter and sort; strings do not).
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Candidates
+
+/** What the mapper needs of a profile: load it with this include. */
+export const candidateDocumentInclude = {
+  user: { select: { name: true, email: true, role: true } },
+  hiddenFrom: { select: { officialKey: true } },
+} satisfies Prisma.CandidateProfileInclude;
+
+export type CandidateRow = Prisma.CandidateProfileGetPayload<{ include: typeof candidateDocumentInclude }>;
+
+export type Availability = "immediate" | "3mois" | "6mois" | "plus";
+
+export type CandidateDocument = {
+  id: string;
+  pseudonym: string;
+  visibility: "ANONYMOUS" | "VISIBLE";
+  /** Official keys of the organisations the candidate hides from. Filterable, never displayed. */
+  hiddenFrom: string[];
+  currentFunction: string | null;
+  cadreEmplois: string | null;
+  cadreLabel: string | null;
+  grade: string | null;
+  categorie: string | null;
+  filiere: string | null;
+  filiereLabel: string | null;
+  status: string | null;
+  competencies: string[];
+  yearsExperience: number | null;
+  homeCommuneName: string | null;
+  departementCode: string | null;
+  departementName: string | null;
+  regionCode: string | null;
+  regionName: string | null;
+  _geo?: { lat: number; lng: number };
+  maxDistanceKm: number | null;
+  willingToRelocate: boolean;
+  needsHousing: boolean;
+  salaryExpectation: number | null;
+  availableFrom: number | null;
+  /** Relative to the time of indexing: see availabilityBucket. */
+  availability: Availability;
+  lastActivityAt: number;
+  /** Only for VISIBLE profiles: an anonymous document carries nothing that names the person. */
+  name?: string;
+  email?: string;
+  currentEmployerName?: string | null;
+};
+
+function parseJsonArray(text: string): unknown[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value : [];
+  } catch {
+    return [];
+  }
+}
+
+function stringList(text: string): string[] {
+  return parseJsonArray(text).filter((v): v is string => typeof v === "string" && v.trim() !== "").map((v) => v.trim());
+}
+
+function addMonths(date: Date, months: number): Date {
+  const d = new Date(date);
+  d.setMonth(d.getMonth() + months);
+  return d;
+}
+
+/**
+ * "immediate", within 3 months, within 6 months, later. Computed when the document is built, so
+ * it ages: filter on availableFrom for exact dates; a reindex refreshes the buckets.
+ */
+export function availabilityBucket(availableFrom: Date | null, now: Date = new Date()): Availability {
+  if (!availableFrom || availableFrom <= now) return "immediate";
+  if (availableFrom <= addMonths(now, 3)) return "3mois";
+  if (availableFrom <= addMonths(now, 6)) return "6mois";
+  return "plus";
+}
+
+function place(communeCode: string | null) {
+  const commune = communeCode ? getCommune(communeCode) : undefined;
+  const departement = commune ? getDepartement(commune.departementCode) : undefined;
+  const region = commune ? getRegion(commune.regionCode) : undefined;
+  return {
+    commune,
+    departementCode: commune?.departementCode ?? null,
+    departementName: departement?.name ?? null,
+    regionCode: commune?.regionCode ?? null,
+    regionName: region?.name ?? null,
+    ...(commune ? { _geo: { lat: commune.lat, lng: commune.lon } } : {}),
+  };
+}
+
+/** The candidate's document, or null when the profile must not be in the talent pool. */
+export function candidateDocument(row: CandidateRow, now: Date = new Date()): CandidateDocument | null {
+  // HIDDEN (and any value we do not know) stays out of the index entirely.
+  if (row.visibility !== "ANONYMOUS" && row.visibility !== "VISIBLE") return null;
+  if (row.user.role !== "CANDIDATE") return null;
+
+  const { commune, ...where } = place(row.homeCommuneCode);
+  const doc: CandidateDocument = {
+    id: row.id,
+    pseudonym: row.pseudonym,
+    visibility: row.visibility,
+    hiddenFrom: [...new Set(row.hiddenFrom.map((h) => h.officialKey))].sort(),
+    currentFunction: row.currentFunction,
+    cadreEmplois: row.cadreEmplois,
+    cadreLabel: row.cadreEmplois ? (getCadre(row.cadreEmplois)?.label ?? null) : null,
+    grade: row.grade,
+    categorie: row.categorie,
+    filiere: row.filiere,
+    filiereLabel: row.filiere ? filiereLabel(row.filiere) : null,
+    status: row.status,
+    competencies: stringList(row.competencies),
+    yearsExperience: row.yearsExperience,
+    homeCommuneName: commune?.name ?? null,
+    ...where,
+    maxDistanceKm: row.maxDistanceKm,
+    willingToRelocate: row.willingToRelocate,
+    needsHousing: row.needsHousing,
+    salaryExpectation: row.salaryExpectation,
+    availableFrom: row.availableFrom?.getTime() ?? null,
+    availability: availabilityBucket(row.availableFrom, now),
+    lastActivityAt: row.lastActivityAt.getTime(),
+  };
+  if (row.visibility === "VISIBLE") {
+    doc.name = row.user.name;
+    doc.email = row.user.email;
+    doc.currentEmployerName = row.currentEmployerName;
+  }
+  return doc;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Positions
+
+/** What the mapper needs of a position: load it with this include. */
+export const positionDocumentInclude = {
+  organization: { select: { name: true, officialKey: true } },
+} satisfies Prisma.PositionInclude;
+
+export type PositionRow = Prisma.PositionGetPayload<{ include: typeof positionDocumentInclude }>;
+
+export type PositionDocument = {
+  id: string;
+  title: string;
+  organizationName: string;
+  organizationKey: string;
+  communeCode: string;
+  communeName: string | null;
+  departementCode: string | null;
+  departementName: string | null;
+  regionCode: string | null;
+  regionName: string | null;
+  _geo?: { lat: number; lng: number };
+  filiere: string;
+  filiereLabel: string;
+  categorie: string;
+  cadresEmplois: string[];
+  cadresLabels: string[];
+  grades: string[];
+  emploiFonctionnel: string | null;
+  salaryMin: number | null;
+  salaryMax: number | null;
+  housing: string;
+  housingOffered: boolean;
+  remoteDays: number;
+  telework: boolean;
+  missions: string;
+  competencies: string[];
+  publishedAt: number;
+  deadline: number | null;
+};
+
+/** The position's document, or null when it is not public (not published, or confidential). */
+export function positionDocument(row: PositionRow): PositionDocument | null {
+  if (row.state !== "PUBLISHED" || row.confidential) return null;
+
+  const { commune, ...where } = place(row.communeCode);
+  const cadres = stringList(row.cadresEmplois);
+  const competencies = parseJsonArray(row.competencies)
+    .map((c) => (typeof c === "string" ? c : typeof c === "object" && c && "label" in c ? String(c.label) : ""))
+    .map((label) => label.trim())
+    .filter((label) => label !== "");
+  return {
+    id: row.id,
+    title: row.title,
+    organizationName: row.organization.name,
+    organizationKey: row.organization.officialKey,
+    communeCode: row.communeCode,
+    communeName: commune?.name ?? null,
+    ...where,
+    filiere: row.filiere,
+    filiereLabel: filiereLabel(row.filiere),
+    categorie: row.categorie,
+    cadresEmplois: cadres,
+    cadresLabels: cadres.map((code) => getCadre(code)?.label).filter((l): l is string => !!l),
+    grades: stringList(row.grades),
+    emploiFonctionnel: row.emploiFonctionnel,
+    salaryMin: row.salaryMin,
+    salaryMax: row.salaryMax,
+    housing: row.housing,
+    housingOffered: row.housing !== "NONE",
+    remoteDays: row.remoteDays,
+    telework: row.remoteDays > 0,
+    missions: row.missions,
+    competencies,
+    publishedAt: (row.publishedAt ?? row.updatedAt).getTime(),
+    deadline: row.deadline?.getTime() ?? null,
+  };
+}
