@@ -5,7 +5,15 @@ import type { Meilisearch, EnqueuedTaskPromise } from "meilisearch";
 import type { Db } from "../app/utils/db.server";
 import { candidateDocument, candidateDocumentInclude, positionDocument, positionDocumentInclude } from "./documents";
 import { drainOutbox, REINDEX_MARKER } from "./outbox";
-import { applyIndexSettings, applySettings, indexExists, INDEX_NAMES, type IndexName } from "./settings";
+import {
+  applyIndexSettings,
+  applySettings,
+  indexExists,
+  INDEX_NAMES,
+  pendingSettings,
+  SETTINGS_NEEDING_REBUILD,
+  type IndexName,
+} from "./settings";
 import { waitForSuccess } from "./tasks";
 
 /**
@@ -148,9 +156,10 @@ export async function reindexAll({
 }
 
 /**
- * At portal start: both indexes get their settings (only what differs is sent), and an index
- * that is missing or empty while the database has rows for it is rebuilt. Returns the indexes
- * rebuilt.
+ * At portal start: brings both indexes to their settings, and rebuilds an index (without
+ * interrupting searches) when it is missing, when it is empty while the database has rows for
+ * it, or when a setting that changes how documents are cut into words differs. Other settings
+ * are patched in place. Returns the indexes rebuilt.
  */
 export async function ensureIndexes({
   db,
@@ -163,12 +172,19 @@ export async function ensureIndexes({
 }): Promise<IndexName[]> {
   const rebuild: IndexName[] = [];
   for (const name of INDEX_NAMES) {
-    const docs = (await indexExists(client, name)) ? (await client.index(name).getStats()).numberOfDocuments : 0;
-    if (docs === 0 && (await countIndexable(db, name)) > 0) rebuild.push(name);
-  }
-  const changed = await applySettings(client);
-  for (const name of INDEX_NAMES) {
-    if (changed[name].length) log(`index ${name} : réglages appliqués (${changed[name].join(", ")})`);
+    const exists = await indexExists(client, name);
+    const docs = exists ? (await client.index(name).getStats()).numberOfDocuments : 0;
+    const pending = await pendingSettings(client, name);
+    const retokenise = pending.filter((k) => SETTINGS_NEEDING_REBUILD.includes(k));
+    if (docs === 0 && (await countIndexable(db, name)) > 0) {
+      rebuild.push(name);
+    } else if (docs > 0 && retokenise.length) {
+      log(`index ${name} : reconstruction pour appliquer ${retokenise.join(", ")}`);
+      rebuild.push(name);
+    } else if (pending.length) {
+      await applyIndexSettings(client, name);
+      log(`index ${name} : réglages appliqués (${pending.join(", ")})`);
+    }
   }
   if (rebuild.length) {
     const summary = await reindexAll({ db, client, indexes: rebuild });

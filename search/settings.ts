@@ -50,11 +50,24 @@ export function synonymsFromGroups(groups: readonly (readonly string[])[]): Reco
   return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, [...v].sort()]));
 }
 
-/** Frequent French words that carry no meaning in a search (no "a": it is a catégorie). */
+/**
+ * Frequent French words that carry no meaning in a search. Not "de", "des", "du", "d", "et":
+ * Meilisearch drops stop words from documents, and a multi-word synonym that contains one
+ * ("secrétaire de mairie") then never matches (checked on 1.21). Not "a": it is a catégorie.
+ */
 export const FRENCH_STOP_WORDS = [
-  "au", "aux", "avec", "ce", "ces", "cet", "cette", "chez", "d", "dans", "de", "des", "du", "en", "et",
-  "l", "la", "le", "les", "leur", "leurs", "ou", "par", "pour", "qu", "que", "qui", "sa", "sans",
-  "se", "ses", "son", "sous", "sur", "un", "une", "à",
+  "au", "aux", "avec", "ce", "ces", "cet", "cette", "chez", "dans", "en", "l", "la", "le", "les",
+  "leur", "leurs", "ou", "par", "pour", "qu", "que", "qui", "sa", "sans", "se", "ses", "son",
+  "sous", "sur", "un", "une", "à",
+];
+
+/**
+ * Settings that change how documents are cut into words. Meilisearch 1.21 does not re-tokenise
+ * the documents already indexed when they change (seen with stopWords), so ensureIndexes
+ * rebuilds an index rather than patching them in place.
+ */
+export const SETTINGS_NEEDING_REBUILD: readonly (keyof Settings)[] = [
+  "stopWords", "localizedAttributes", "searchableAttributes", "separatorTokens", "nonSeparatorTokens", "dictionary",
 ];
 
 // Default ranking rules of Meilisearch 1.x, then the freshness tie-breaker of each index.
@@ -124,8 +137,10 @@ export const indexSettings: Record<IndexName, Settings> = {
 // Lists Meilisearch may give back in another order without a change of meaning.
 const UNORDERED = new Set(["filterableAttributes", "sortableAttributes", "stopWords", "disableOnAttributes", "disableOnWords"]);
 
-/** A comparable form of a setting: object keys sorted, unordered lists sorted. */
+/** A comparable form of a setting: object keys sorted, unordered lists sorted, strings NFC. */
 function canonical(value: unknown, key = ""): unknown {
+  // Meilisearch may hand back "à" decomposed.
+  if (typeof value === "string") return value.normalize("NFC");
   if (Array.isArray(value)) {
     const items = value.map((v) => canonical(v));
     return UNORDERED.has(key) || key === "synonyms-values" ? items.map((v) => JSON.stringify(v)).sort() : items;
@@ -134,7 +149,7 @@ function canonical(value: unknown, key = ""): unknown {
     return Object.fromEntries(
       Object.keys(value)
         .sort()
-        .map((k) => [k, canonical((value as Record<string, unknown>)[k], key === "synonyms" ? "synonyms-values" : k)]),
+        .map((k) => [k.normalize("NFC"), canonical((value as Record<string, unknown>)[k], key === "synonyms" ? "synonyms-values" : k)]),
     );
   }
   return value;
@@ -167,6 +182,12 @@ export async function indexExists(client: Meilisearch, uid: string): Promise<boo
   }
 }
 
+/** The settings of `name` that the index `uid` does not have yet (all of them if it is missing). */
+export async function pendingSettings(client: Meilisearch, name: IndexName, uid: string = name): Promise<(keyof Settings)[]> {
+  if (!(await indexExists(client, uid))) return Object.keys(indexSettings[name]) as (keyof Settings)[];
+  return settingsDiff(indexSettings[name], (await client.index(uid).getSettings()) as Settings);
+}
+
 /**
  * Creates the index `uid` if needed and gives it the settings of `name`; returns the settings
  * that had to change (empty when the server already matched).
@@ -175,10 +196,9 @@ export async function applyIndexSettings(client: Meilisearch, name: IndexName, u
   if (!(await indexExists(client, uid))) {
     await waitForSuccess(client.createIndex(uid, { primaryKey: "id" }));
   }
-  const wanted = indexSettings[name];
-  const current = await client.index(uid).getSettings();
-  const changed = settingsDiff(wanted, current as Settings);
+  const changed = await pendingSettings(client, name, uid);
   if (changed.length === 0) return [];
+  const wanted = indexSettings[name];
   const patch = Object.fromEntries(changed.map((k) => [k, wanted[k]])) as Settings;
   // A settings change re-indexes the whole index: allow it time on large indexes.
   await waitForSuccess(client.index(uid).updateSettings(patch), 10 * 60_000);
