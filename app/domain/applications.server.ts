@@ -1,0 +1,214 @@
+import { Prisma } from "~/generated/prisma/client";
+import { db } from "~/utils/db.server";
+import type { SessionUser } from "~/utils/session.server";
+import { deleteCv, storeCv } from "~/utils/uploads.server";
+import type { ApplicationInput, ApplicationState } from "~/schemas/application";
+import { canOrganizationSee, ensureProfile, touchProfile } from "./candidates.server";
+import { getCommune } from "./territory.server";
+
+/**
+ * Applications, as the candidate sees and sends them. What recruiters write about an
+ * application (internalNote, score) is never selected here: the candidate's pages are built from
+ * these functions only, and the browser receives everything a loader returns.
+ */
+
+/** The only fields of an application a candidate may read. */
+const candidateApplicationSelect = {
+  id: true,
+  state: true,
+  letter: true,
+  createdAt: true,
+  updatedAt: true,
+  withdrawnAt: true,
+  position: {
+    select: { id: true, title: true, communeCode: true, state: true, organization: { select: { name: true } } },
+  },
+} satisfies Prisma.ApplicationSelect;
+
+type CandidateApplicationRow = Prisma.ApplicationGetPayload<{ select: typeof candidateApplicationSelect }>;
+
+function toView(a: CandidateApplicationRow) {
+  return {
+    id: a.id,
+    state: a.state as ApplicationState,
+    letter: a.letter,
+    createdAt: a.createdAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+    withdrawnAt: a.withdrawnAt?.toISOString() ?? null,
+    canWithdraw: a.state !== "WITHDRAWN",
+    position: {
+      id: a.position.id,
+      title: a.position.title,
+      employer: a.position.organization.name,
+      commune: getCommune(a.position.communeCode)?.name ?? null,
+      /** Whether the offer can still be opened publicly. */
+      isPublic: a.position.state === "PUBLISHED",
+    },
+  };
+}
+
+export type CandidateApplication = ReturnType<typeof toView>;
+
+/** The acting candidate's applications, newest first. */
+export async function listOwnApplications(user: SessionUser): Promise<CandidateApplication[]> {
+  const rows = await db.application.findMany({
+    where: { profile: { userId: user.id } },
+    orderBy: { createdAt: "desc" },
+    select: candidateApplicationSelect,
+  });
+  return rows.map(toView);
+}
+
+/** One of the acting candidate's applications; null for anybody else's (the route answers 404). */
+export async function getOwnApplication(user: SessionUser, applicationId: string): Promise<CandidateApplication | null> {
+  const row = await db.application.findFirst({
+    where: { id: applicationId, profile: { userId: user.id } },
+    select: candidateApplicationSelect,
+  });
+  return row ? toView(row) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Applying
+
+/** A position open to applications: published, not confidential, deadline not passed. */
+function openPositionWhere(positionId: string): Prisma.PositionWhereInput {
+  return { id: positionId, state: "PUBLISHED", confidential: false };
+}
+
+const applyPositionSelect = {
+  id: true, title: true, communeCode: true, deadline: true,
+  organization: { select: { name: true, officialKey: true } },
+} satisfies Prisma.PositionSelect;
+
+function deadlinePassed(deadline: Date | null, now = new Date()): boolean {
+  if (!deadline) return false;
+  // The deadline is a day: applications are accepted until its end.
+  const end = new Date(deadline);
+  end.setUTCHours(23, 59, 59, 999);
+  return end < now;
+}
+
+/**
+ * What the apply page needs: the offer, whether the candidate already applied, their CV, and
+ * whether they hide from this employer. Null when the offer is not public (the route answers 404).
+ */
+export async function getApplyContext(user: SessionUser, positionId: string) {
+  const position = await db.position.findFirst({ where: openPositionWhere(positionId), select: applyPositionSelect });
+  if (!position) return null;
+  const profile = await db.candidateProfile.findUnique({
+    where: { userId: user.id },
+    select: {
+      cvUploadedAt: true, cvFile: true,
+      hiddenFrom: { select: { officialKey: true } },
+      applications: { where: { positionId }, select: { id: true, state: true } },
+    },
+  });
+  const existing = profile?.applications[0] ?? null;
+  return {
+    position: {
+      id: position.id,
+      title: position.title,
+      employer: position.organization.name,
+      commune: getCommune(position.communeCode)?.name ?? null,
+      deadline: position.deadline?.toISOString() ?? null,
+      closed: deadlinePassed(position.deadline),
+    },
+    existing: existing && existing.state !== "WITHDRAWN" ? { id: existing.id, state: existing.state as ApplicationState } : null,
+    cv: profile?.cvFile && profile.cvUploadedAt ? { uploadedAt: profile.cvUploadedAt.toISOString() } : null,
+    hiddenFromEmployer: profile ? !canOrganizationSee(profile, position.organization) : false,
+  };
+}
+
+export type ApplyResult =
+  | { ok: true; applicationId: string }
+  | { ok: false; status: 400 | 404 | 409; error?: string; fieldErrors: Record<string, string> };
+
+const ALREADY_APPLIED = "Vous avez déjà postulé à cette offre : suivez votre candidature dans « Mes candidatures ».";
+
+/**
+ * Sends an application with the letter and the CV (the one on the profile, or `cv`, checked PDF
+ * bytes, which then becomes the profile's CV). One application per offer; a withdrawn one may be
+ * sent again. Refused, with nothing written, when the offer is not open, when the candidate
+ * hides from its employer, or without a CV.
+ */
+export async function applyToPosition(
+  user: SessionUser,
+  positionId: string,
+  input: ApplicationInput,
+  cv: Buffer | null,
+): Promise<ApplyResult> {
+  const context = await getApplyContext(user, positionId);
+  if (!context) return { ok: false, status: 404, fieldErrors: {} };
+  if (context.position.closed) {
+    return { ok: false, status: 400, error: "La date limite de candidature de cette offre est passée.", fieldErrors: {} };
+  }
+  if (context.hiddenFromEmployer) {
+    return {
+      ok: false, status: 400, fieldErrors: {},
+      error: `Vous avez demandé à ne jamais être montré à ${context.position.employer}. Retirez cet employeur de votre liste « Ne pas me montrer à » si vous souhaitez lui envoyer votre candidature.`,
+    };
+  }
+  if (context.existing) return { ok: false, status: 409, error: ALREADY_APPLIED, fieldErrors: {} };
+  if (!cv && !context.cv) return { ok: false, status: 400, fieldErrors: { cv: "Joignez votre CV au format PDF." } };
+
+  const newCvFile = cv ? await storeCv(cv) : null;
+  let previousCv: string | null = null;
+  try {
+    const applicationId = await db.$transaction(async (tx) => {
+      const profile = await ensureProfile(tx, user.id);
+      if (newCvFile && cv) {
+        previousCv = profile.cvFile;
+        await tx.candidateProfile.update({
+          where: { id: profile.id },
+          data: { cvFile: newCvFile, cvSize: cv.length, cvUploadedAt: new Date() },
+        });
+      }
+      const withdrawn = await tx.application.findUnique({
+        where: { profileId_positionId: { profileId: profile.id, positionId } },
+        select: { id: true, state: true },
+      });
+      let id: string;
+      if (withdrawn) {
+        // Sent again after a withdrawal: the same row, as if new (one application per offer).
+        const revived = await tx.application.updateMany({
+          where: { id: withdrawn.id, state: "WITHDRAWN" },
+          data: { state: "SENT", letter: input.letter, withdrawnAt: null, createdAt: new Date() },
+        });
+        if (revived.count !== 1) throw new AlreadyApplied();
+        id = withdrawn.id;
+      } else {
+        id = (await tx.application.create({ data: { profileId: profile.id, positionId, letter: input.letter }, select: { id: true } })).id;
+      }
+      await touchProfile(tx, profile.id);
+      return id;
+    });
+    if (previousCv) await deleteCv(previousCv);
+    return { ok: true, applicationId };
+  } catch (error) {
+    if (newCvFile) await deleteCv(newCvFile);
+    if (error instanceof AlreadyApplied || (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) {
+      return { ok: false, status: 409, error: ALREADY_APPLIED, fieldErrors: {} };
+    }
+    throw error;
+  }
+}
+
+class AlreadyApplied extends Error {}
+
+export type WithdrawResult = "withdrawn" | "already" | "not-found";
+
+/** Withdraws one of the acting candidate's applications, whatever its state. */
+export async function withdrawApplication(user: SessionUser, applicationId: string): Promise<WithdrawResult> {
+  return db.$transaction(async (tx) => {
+    const application = await tx.application.findFirst({
+      where: { id: applicationId, profile: { userId: user.id } },
+      select: { id: true, state: true, profileId: true },
+    });
+    if (!application) return "not-found";
+    if (application.state === "WITHDRAWN") return "already";
+    await tx.application.update({ where: { id: application.id }, data: { state: "WITHDRAWN", withdrawnAt: new Date() } });
+    await touchProfile(tx, application.profileId);
+    return "withdrawn";
+  });
+}
