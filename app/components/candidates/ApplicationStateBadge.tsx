@@ -1,0 +1,15 @@
+import { applicationStateLabel } from "~/schemas/application";
+
+const TONE: Record<string, string> = {
+  SENT: "",
+  REVIEWING: "",
+  INTERVIEW: "badge-green",
+  ACCEPTED: "badge-green",
+  REJECTED: "badge-red",
+  WITHDRAWN: "badge-grey",
+};
+
+/** An application's state in plain French. */
+export function ApplicationStateBadge({ state }: { state: string }) {
+  return <span className={`badge ${TONE[state] ?? ""}`}>{applicationStateLabel(state)}</span>;
+}

@@ -1,0 +1,70 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { ApplicationStateBadge } from "~/components/candidates/ApplicationStateBadge";
+import { formatDay, formatDayTime } from "~/components/candidates/format";
+import { CsrfField } from "~/components/ui/CsrfField";
+import { FormAlert } from "~/components/ui/Field";
+import { getOwnApplication, withdrawApplication } from "~/domain/applications.server";
+import { APPLICATION_STATE_EXPLANATION, type ApplicationState } from "~/schemas/application";
+import { notFound, requireUser } from "~/utils/auth.server";
+import { readForm } from "~/utils/csrf.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Candidature : ${data.application.position.title} — Vivier` : "Candidature — Vivier" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, "candidat");
+  const application = await getOwnApplication(user, params.id ?? "");
+  if (!application) throw notFound();
+  return json({ application });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  const user = await requireUser(request, "candidat");
+  if (form.get("intent") !== "withdraw") return json({ message: null }, { status: 400 });
+  const result = await withdrawApplication(user, params.id ?? "");
+  if (result === "not-found") throw notFound();
+  return json({ message: result === "withdrawn" ? "Votre candidature est retirée." : "Cette candidature était déjà retirée." });
+}
+
+export default function ApplicationPage() {
+  const { application: a } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const [params] = useSearchParams();
+  return (
+    <>
+      <p><Link to="/candidat/candidatures">← Mes candidatures</Link></p>
+      <h1>{a.position.title}</h1>
+      {result?.message ? <FormAlert tone="success">{result.message}</FormAlert> : null}
+      {!result && params.get("envoyee") ? <FormAlert tone="success">Votre candidature est envoyée à {a.position.employer}.</FormAlert> : null}
+      <dl className="facts">
+        <dt>Employeur</dt>
+        <dd>{a.position.employer}{a.position.commune ? ` (${a.position.commune})` : ""}</dd>
+        <dt>Envoyée le</dt>
+        <dd>{formatDayTime(a.createdAt)}</dd>
+        <dt>État</dt>
+        <dd>
+          <ApplicationStateBadge state={a.state} />{" "}
+          <span>{APPLICATION_STATE_EXPLANATION[a.state as ApplicationState] ?? ""}</span>
+        </dd>
+        {a.withdrawnAt ? (<><dt>Retirée le</dt><dd>{formatDay(a.withdrawnAt)}</dd></>) : null}
+      </dl>
+      {a.position.isPublic ? <p><Link to={`/offres/${a.position.id}`}>Revoir l’offre</Link></p> : null}
+      <h2>Ma lettre de motivation</h2>
+      <div className="letter">{a.letter}</div>
+      {a.canWithdraw ? (
+        <Form method="post" className="withdraw">
+          <CsrfField />
+          <input type="hidden" name="intent" value="withdraw" />
+          <h2>Retirer ma candidature</h2>
+          <p>Vous pouvez retirer votre candidature à tout moment ; le recruteur en sera informé par son état.</p>
+          <button type="submit" className="button-danger" disabled={busy}>Retirer ma candidature</button>
+        </Form>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { formatDayTime } from "~/components/candidates/format";
+import { CsrfField } from "~/components/ui/CsrfField";
+import { FormAlert, TextArea } from "~/components/ui/Field";
+import { getOwnConversation, sendMessageToConsultant } from "~/domain/conversations.server";
+import { fieldErrors } from "~/schemas/profile";
+import { messageSchema } from "~/schemas/application";
+import { notFound, requireUser } from "~/utils/auth.server";
+import { readForm } from "~/utils/csrf.server";
+
+export const meta: MetaFunction = () => [{ title: "Échange avec le consultant — Vivier" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, "candidat");
+  const conversation = await getOwnConversation(user, params.missionId ?? "");
+  if (!conversation) throw notFound();
+  return json(conversation);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  const user = await requireUser(request, "candidat");
+  const parsed = messageSchema.safeParse({ body: form.get("body") ?? undefined });
+  if (!parsed.success) {
+    return json({ sent: false, error: null, fieldErrors: fieldErrors(parsed.error), body: String(form.get("body") ?? "") }, { status: 400 });
+  }
+  const result = await sendMessageToConsultant(user, params.missionId ?? "", parsed.data.body);
+  if (result === "not-found") throw notFound();
+  if (result === "closed") {
+    return json({ sent: false, error: "Ce recrutement est terminé : vous ne pouvez plus écrire au consultant.", fieldErrors: {} as Record<string, string>, body: parsed.data.body }, { status: 409 });
+  }
+  return json({ sent: true, error: null, fieldErrors: {} as Record<string, string>, body: "" });
+}
+
+export default function Conversation() {
+  const { mission, messages } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (result?.sent) formRef.current?.reset();
+  }, [result]);
+  return (
+    <>
+      <p><Link to="/candidat/messages">← Mes échanges</Link></p>
+      <h1>{mission.title}{mission.employer ? ` — ${mission.employer}` : ""}</h1>
+      <p className="muted">Échange privé avec le cabinet {mission.cabinet}. L’employeur ne le voit jamais.</p>
+      {messages.length === 0 ? <p className="muted">Aucun message pour le moment.</p> : (
+        <ol className="messages" aria-label="Messages">
+          {messages.map((m) => (
+            <li key={m.id} className={m.mine ? "message mine" : "message"}>
+              <p className="message-meta"><strong>{m.author}</strong>, le {formatDayTime(m.at)}</p>
+              <p className="message-body">{m.body}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {result?.error ? <FormAlert>{result.error}</FormAlert> : null}
+      {result?.sent ? <FormAlert tone="success">Votre message est envoyé.</FormAlert> : null}
+      {mission.open ? (
+        <Form method="post" ref={formRef} noValidate>
+          <CsrfField />
+          <TextArea label="Votre message" name="body" required defaultValue={result?.sent ? "" : result?.body}
+            error={result?.fieldErrors.body} />
+          <div className="actions">
+            <button type="submit" disabled={busy}>Envoyer</button>
+          </div>
+        </Form>
+      ) : (
+        <p className="muted">Ce recrutement est terminé : l’échange est fermé.</p>
+      )}
+    </>
+  );
+}
