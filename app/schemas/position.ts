@@ -203,7 +203,8 @@ export function makePositionSchema({ knownCommune, today = () => todayInFrance()
       openToTitulaires: z.boolean(),
       openToContractuels: z.boolean(),
       fullTime: z.enum(["true", "false"], { error: "Précisez si le poste est à temps complet ou non complet." }),
-      hoursPerWeek: optionalNumber({ min: 1, max: 34.99, integer: false, label: "Durée hebdomadaire" }),
+      // Its bounds depend on fullTime: checked below.
+      hoursPerWeek: optionalNumber({ max: 168, integer: false, label: "Durée hebdomadaire" }),
       communeCode: z
         .string()
         .trim()
@@ -276,8 +277,10 @@ export function makePositionSchema({ knownCommune, today = () => todayInFrance()
         issue("strate", "Choisissez une strate démographique de la liste.");
       }
 
-      if (v.fullTime === "false" && v.hoursPerWeek == null) {
+      if (v.fullTime === "false" && v.hoursPerWeek === null) {
         issue("hoursPerWeek", "Indiquez la durée hebdomadaire d’un poste à temps non complet (moins de 35 heures).");
+      } else if (v.fullTime === "false" && typeof v.hoursPerWeek === "number" && (v.hoursPerWeek < 1 || v.hoursPerWeek >= 35)) {
+        issue("hoursPerWeek", "Un temps non complet compte entre 1 et 34,99 heures par semaine.");
       }
 
       if (typeof v.communeCode === "string" && knownCommune && /^(\d{5}|2[AB]\d{3})$/.test(v.communeCode) && !knownCommune(v.communeCode)) {
