@@ -1,0 +1,268 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getCadre } from "~/domain/reference";
+import { getCommune, getOfficialOrganization } from "~/domain/territory.server";
+import { db } from "~/utils/db.server";
+import { verifyPassword } from "~/utils/password.server";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, buildSeedPlan, seed, type SeedSummary } from "../../prisma/seed";
+
+/**
+ * The demo data: real collectivités, consistent careers and positions, and a seed that can run
+ * any number of times. The integration database is shared with other files, so everything here
+ * is scoped to the seed's own keys, and the rows the seed created are removed at the end.
+ */
+
+const now = new Date();
+let first: SeedSummary;
+let second: SeedSummary;
+let preexisting: { emails: Set<string>; keys: Set<string> };
+
+beforeAll(async () => {
+  const { plan } = buildSeedPlan(now);
+  const emails = [...plan.users, ...plan.candidates.map((c) => c.user)].map((u) => u.email);
+  const keys = plan.organizations.map((o) => o.officialKey);
+  preexisting = {
+    emails: new Set((await db.user.findMany({ where: { email: { in: emails } }, select: { email: true } })).map((u) => u.email)),
+    keys: new Set((await db.organization.findMany({ where: { officialKey: { in: keys } }, select: { officialKey: true } })).map((o) => o.officialKey)),
+  };
+  first = await seed(db, { now });
+  second = await seed(db, { now });
+}, 60_000);
+
+afterAll(async () => {
+  const { plan } = buildSeedPlan(now);
+  const emails = [...plan.users, ...plan.candidates.map((c) => c.user)].map((u) => u.email).filter((e) => !preexisting.emails.has(e));
+  const keys = plan.organizations.map((o) => o.officialKey).filter((k) => !preexisting.keys.has(k));
+  await db.user.deleteMany({ where: { email: { in: emails } } });
+  await db.organization.deleteMany({ where: { officialKey: { in: keys } } });
+});
+
+async function collectivites() {
+  return db.organization.findMany({
+    where: { officialKey: { in: first.keys.collectiviteKeys } },
+    include: { positions: { include: { criteria: true, committee: true, events: true } }, users: true },
+  });
+}
+
+describe("running the seed", () => {
+  it("builds the same data every time", () => {
+    expect(buildSeedPlan(now).plan).toEqual(buildSeedPlan(now).plan);
+  });
+
+  it("changes nothing the second time", () => {
+    const tables = ["organizations", "users", "profiles", "hiddenOrganizations", "positions", "positionEvents", "committeeMembers", "criteria", "missions", "applications"] as const;
+    for (const table of tables) {
+      expect(second[table], table).toEqual({ total: first[table].total, created: 0, updated: 0, deleted: 0 });
+    }
+    expect(second.counts).toEqual(first.counts);
+  });
+
+  it("keeps the same rows in the database after a second run", async () => {
+    const emails = first.keys.userEmails;
+    expect(await db.user.count({ where: { email: { in: emails } } })).toBe(emails.length);
+    expect(await db.position.count({ where: { id: { in: first.keys.positionIds } } })).toBe(first.keys.positionIds.length);
+    expect(await db.criterion.count({ where: { positionId: { in: first.keys.positionIds } } })).toBe(first.criteria.total);
+    expect(await db.application.count({ where: { profile: { user: { email: { in: emails } } } } })).toBe(first.applications.total);
+  });
+
+  it("runs well under the time budget", () => {
+    expect(first.durationMs).toBeLessThan(15_000);
+    expect(second.durationMs).toBeLessThan(15_000);
+  });
+
+  it("writes nothing to the search outbox (the start script reindexes)", async () => {
+    const profiles = await db.candidateProfile.findMany({ where: { user: { email: { in: first.keys.userEmails } } }, select: { id: true } });
+    const ids = [...profiles.map((p) => p.id), ...first.keys.positionIds];
+    expect(await db.searchOutbox.count({ where: { entityId: { in: ids } } })).toBe(0);
+  });
+});
+
+describe("collectivités", () => {
+  it("are real ones from the official list, of every kind and over several régions", async () => {
+    const orgs = await collectivites();
+    expect(orgs.length).toBeGreaterThanOrEqual(12);
+    for (const o of orgs) {
+      const official = getOfficialOrganization(o.officialKey);
+      expect(official, o.officialKey).toBeDefined();
+      expect(o).toMatchObject({
+        kind: "COLLECTIVITE",
+        name: official!.name,
+        siren: official!.siren,
+        collectiviteType: official!.type,
+        code: official!.code,
+        departementCode: official!.departementCode,
+        regionCode: official!.regionCode,
+        population: official!.population,
+        communeCode: official!.communeCode,
+      });
+    }
+    expect(orgs.filter((o) => o.collectiviteType === "COMMUNE" && o.population! < 3500).length).toBeGreaterThanOrEqual(4);
+    expect(orgs.some((o) => o.collectiviteType === "COMMUNE" && o.population! >= 10_000)).toBe(true);
+    for (const type of ["EPCI", "DEPARTEMENT", "REGION"]) expect(orgs.some((o) => o.collectiviteType === type), type).toBe(true);
+    expect(new Set(orgs.map((o) => o.regionCode)).size).toBeGreaterThanOrEqual(2);
+  });
+
+  it("each have one employer account", async () => {
+    for (const o of await collectivites()) {
+      expect(o.users.filter((u) => u.role === "EMPLOYER"), o.name).toHaveLength(1);
+    }
+  });
+});
+
+describe("cabinets and consultants", () => {
+  it("are two cabinets of two consultants, one lead each, consultant@ leading the first", async () => {
+    const cabinets = await db.organization.findMany({ where: { officialKey: { in: first.keys.cabinetKeys } }, include: { users: true } });
+    expect(cabinets).toHaveLength(2);
+    for (const c of cabinets) {
+      expect(c.kind).toBe("CABINET");
+      expect(c.officialKey).toMatch(/^CAB-\d{9}$/);
+      expect(c.users.filter((u) => u.role === "CONSULTANT")).toHaveLength(2);
+      expect(c.users.filter((u) => u.isCabinetLead)).toHaveLength(1);
+    }
+    const consultant = await db.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS.consultant }, include: { organization: true } });
+    expect(consultant).toMatchObject({ role: "CONSULTANT", isCabinetLead: true });
+    expect(consultant.organization?.officialKey).toBe(first.keys.firstCabinetKey);
+  });
+});
+
+describe("demo accounts", () => {
+  it("exist with their roles and the demo password", async () => {
+    const expected = { admin: "ADMIN", dgs: "EMPLOYER", consultant: "CONSULTANT", candidate: "CANDIDATE" } as const;
+    for (const [account, role] of Object.entries(expected)) {
+      const user = await db.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS[account as keyof typeof DEMO_ACCOUNTS] } });
+      expect(user.role).toBe(role);
+      expect(await verifyPassword(DEMO_PASSWORD, user.passwordHash)).toBe(true);
+    }
+  });
+
+  it("give dgs@ a commune where a DGS emploi fonctionnel exists (2,000 to 3,500 inhabitants)", async () => {
+    const dgs = await db.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS.dgs }, include: { organization: true } });
+    expect(dgs.organization).toMatchObject({ officialKey: first.keys.demoCollectiviteKey, collectiviteType: "COMMUNE" });
+    expect(dgs.organization!.population).toBeGreaterThanOrEqual(2000);
+    expect(dgs.organization!.population).toBeLessThanOrEqual(3500);
+  });
+
+  it("give candidat@ a complete anonymous profile hiding from the current employer, with two applications", async () => {
+    const user = await db.user.findUniqueOrThrow({
+      where: { email: DEMO_ACCOUNTS.candidate },
+      include: { profile: { include: { hiddenFrom: true, applications: { include: { position: true } } } } },
+    });
+    const p = user.profile!;
+    expect(user.privacyAcceptedAt).toBeInstanceOf(Date);
+    expect(p.visibility).toBe("ANONYMOUS");
+    expect(p.homeCommuneCode && getCommune(p.homeCommuneCode)).toBeTruthy();
+    expect(p.hiddenFrom.map((h) => h.officialKey)).toContain(p.currentEmployerKey);
+    for (const field of ["wishedFunctions", "competencies", "previousPosts", "diplomas"] as const) {
+      expect((JSON.parse(p[field]) as unknown[]).length, field).toBeGreaterThan(0);
+    }
+    expect(p.applications).toHaveLength(2);
+    for (const a of p.applications) expect(a.position.state).toBe("PUBLISHED");
+  });
+});
+
+describe("candidates", () => {
+  it("are 300 and more, with every visibility and every status", async () => {
+    const profiles = await db.candidateProfile.findMany({
+      where: { user: { email: { in: first.keys.candidateEmails } } },
+      include: { user: true, hiddenFrom: true },
+    });
+    expect(profiles.length).toBeGreaterThanOrEqual(300);
+    expect(new Set(profiles.map((p) => p.visibility))).toEqual(new Set(["HIDDEN", "ANONYMOUS", "VISIBLE"]));
+    expect(new Set(profiles.map((p) => p.status))).toEqual(new Set(["TITULAIRE", "CONTRACTUEL", "PRIVE", "DEMANDEUR_EMPLOI"]));
+    expect(new Set(profiles.map((p) => p.pseudonym)).size).toBe(profiles.length);
+    const hidden = profiles.filter((p) => p.visibility === "HIDDEN").length / profiles.length;
+    expect(hidden).toBeGreaterThan(0.08);
+    expect(hidden).toBeLessThan(0.25);
+    expect(profiles.some((p) => p.hiddenFrom.some((h) => h.officialKey === first.keys.demoCollectiviteKey))).toBe(true);
+  });
+
+  it("have careers consistent with the reference list and real places", async () => {
+    const profiles = await db.candidateProfile.findMany({ where: { user: { email: { in: first.keys.candidateEmails } } }, include: { user: true } });
+    for (const p of profiles) {
+      expect(p.pseudonym).toMatch(/^Profil [0-9A-F]{6}$/);
+      expect(p.user.privacyAcceptedAt).toBeInstanceOf(Date);
+      expect(getCommune(p.homeCommuneCode!), p.homeCommuneCode!).toBeDefined();
+      if (p.status === "TITULAIRE") expect(p.cadreEmplois).not.toBeNull();
+      if (p.cadreEmplois) {
+        const cadre = getCadre(p.cadreEmplois)!;
+        expect(cadre.grades).toContain(p.grade);
+        expect(p.filiere).toBe(cadre.filiere);
+        expect(p.categorie).toBe(cadre.categorie);
+      }
+      if (p.currentEmployerKey) expect(getOfficialOrganization(p.currentEmployerKey), p.currentEmployerKey).toBeDefined();
+    }
+    expect(profiles.some((p) => p.currentFunction?.startsWith("Directeur général des services") || p.currentFunction?.startsWith("Directrice générale des services"))).toBe(true);
+  });
+});
+
+describe("positions", () => {
+  it("are two to four per collectivité, with a direction post where the strate allows it, a technical post and a B or C post", async () => {
+    for (const o of await collectivites()) {
+      const positions = o.positions;
+      expect(positions.length, o.name).toBeGreaterThanOrEqual(2);
+      expect(positions.length, o.name).toBeLessThanOrEqual(4);
+      expect(positions.some((p) => p.filiere === "technique"), `${o.name}: technical`).toBe(true);
+      expect(positions.some((p) => p.categorie === "B" || p.categorie === "C"), `${o.name}: B or C`).toBe(true);
+      const direction = o.collectiviteType === "DEPARTEMENT" || o.collectiviteType === "REGION" || o.population! >= (o.collectiviteType === "EPCI" ? 10_000 : 2000);
+      if (direction) expect(positions.some((p) => p.emploiFonctionnel === "DGS" || p.emploiFonctionnel === "DGA"), `${o.name}: DGS or DGA`).toBe(true);
+    }
+  });
+
+  it("come with cadres, grades, committee and criteria weighing 100", async () => {
+    const positions = (await collectivites()).flatMap((o) => o.positions);
+    for (const p of positions) {
+      const cadres = JSON.parse(p.cadresEmplois) as string[];
+      const grades = JSON.parse(p.grades) as string[];
+      expect(cadres.length).toBeGreaterThan(0);
+      for (const g of grades) expect(cadres.some((c) => getCadre(c)!.grades.includes(g)), g).toBe(true);
+      expect(p.criteria.reduce((s, c) => s + c.weight, 0), p.title).toBe(100);
+      expect(p.committee.length).toBeGreaterThanOrEqual(2);
+      expect(p.committee.length).toBeLessThanOrEqual(4);
+      for (const m of p.committee) expect(["CONTRIBUTE", "DECIDE", "EVALUATE"]).toContain(m.role);
+      expect(p.missions.split("\n").length).toBeGreaterThan(2);
+      expect(p.territory).not.toBe("");
+      expect(p.projects).not.toBe("");
+      expect(p.salaryMin).toBeLessThan(p.salaryMax!);
+    }
+  });
+
+  it("tell their story: published ones open until a future deadline, drafts, an ended search, a confidential one", async () => {
+    const positions = (await collectivites()).flatMap((o) => o.positions);
+    const published = positions.filter((p) => p.state === "PUBLISHED");
+    expect(published.length).toBeGreaterThan(positions.length / 2);
+    for (const p of published) {
+      expect(p.publishedAt!.getTime()).toBeLessThan(Date.now());
+      expect(p.deadline!.getTime()).toBeGreaterThan(Date.now());
+    }
+    expect(positions.some((p) => p.state === "DRAFT")).toBe(true);
+    expect(positions.some((p) => p.state === "FILLED" || p.state === "CLOSED")).toBe(true);
+    expect(published.some((p) => p.confidential)).toBe(true);
+    for (const p of positions) {
+      const events = [...p.events].sort((a, b) => a.at.getTime() - b.at.getTime());
+      expect(events[0]).toMatchObject({ fromState: null, toState: "DRAFT" });
+      expect(events[events.length - 1].toState).toBe(p.state);
+    }
+  });
+
+  it("entrust the confidential search and the demo DGS to consultant@'s cabinet", async () => {
+    const cabinet = await db.organization.findUniqueOrThrow({ where: { officialKey: first.keys.firstCabinetKey }, include: { missions: { include: { position: true } } } });
+    expect(cabinet.missions.some((m) => m.position.confidential)).toBe(true);
+    expect(cabinet.missions.map((m) => m.positionId)).toContain(first.keys.demoDgsPositionId);
+  });
+});
+
+describe("applications", () => {
+  it("are a few dozen, to public positions, never to an organisation the candidate hides from", async () => {
+    const applications = await db.application.findMany({
+      where: { profile: { user: { email: { in: first.keys.userEmails } } } },
+      include: { position: { include: { organization: true } }, profile: { include: { hiddenFrom: true } } },
+    });
+    expect(applications.length).toBeGreaterThanOrEqual(24);
+    expect(new Set(applications.map((a) => a.state)).size).toBeGreaterThanOrEqual(4);
+    for (const a of applications) {
+      expect(a.position.publishedAt).not.toBeNull();
+      expect(a.position.confidential).toBe(false);
+      expect(a.profile.hiddenFrom.map((h) => h.officialKey)).not.toContain(a.position.organization.officialKey);
+    }
+    expect(applications.some((a) => a.internalNote !== "")).toBe(true);
+  });
+});
