@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/components/positions/format";
+import { JsonLd } from "~/components/positions/JsonLd";
 import { OfferKeyFacts, OfferSections } from "~/components/positions/OfferDetails";
 import { PublicHeader, SiteFooter } from "~/components/SpaceLayout";
 import { getOffer, offerJsonLd } from "~/domain/positions.server";
@@ -29,18 +30,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-/** JSON in a <script>: "<" escaped so that no text of the offer can close the element. */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-}
-
 export default function OfferPage() {
   const { offer, jsonLd, viewer } = useLoaderData<typeof loader>();
   return (
     <>
       <PublicHeader signedIn={!!viewer} />
       <main id="contenu" className="container offer-page" tabIndex={-1}>
-        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptJson(jsonLd) }} />
+        <JsonLd data={jsonLd} />
         <p><Link to="/offres">← Toutes les offres</Link></p>
         <h1>{offer.title}</h1>
         <p className="offer-employer lead">
