@@ -4,9 +4,9 @@ import type { SeedCollectivite } from "./collectivites";
  * Positions as collectivités write them: one template per kind of post, filled in for the real
  * place that recruits (its size, its elected head, its projects).
  *
- * Pay, by convention of the seed: salaryMin/salaryMax are the annual gross traitement indiciaire
- * of the grades open, in euros; ifse and cia the annual amounts of the régime indemnitaire
- * (RIFSEEP) on top of it; nbiPoints the points of nouvelle bonification indiciaire.
+ * Pay is written here as a recruiter computes it: `salary` is the annual gross traitement
+ * indiciaire of the grades open, `ifse` and `cia` the annual amounts of the régime indemnitaire,
+ * `nbiPoints` the points of NBI. positions.ts turns them into what the position form stores.
  */
 
 export type Level = "INDISPENSABLE" | "IMPORTANT" | "APPRECIABLE";
@@ -29,8 +29,11 @@ export type TemplateContent = {
   competencies: Array<readonly [string, Level]>;
   teamSize: number;
   budgetManaged: number;
+  /** Annual gross traitement indiciaire, euros. */
   salary: readonly [number, number];
+  /** Annual IFSE, euros. */
   ifse: number;
+  /** Annual CIA at most, euros. */
   cia: number;
   nbiPoints: number;
   benefits: Benefit[];

@@ -180,10 +180,7 @@ export function generatePositions(args: {
         competencies: JSON.stringify(content.competencies.map(([label, level]) => ({ label, level }))),
         teamSize: content.teamSize,
         budgetManaged: content.budgetManaged,
-        salaryMin: content.salary[0],
-        salaryMax: content.salary[1],
-        ifse: content.ifse,
-        cia: content.cia,
+        ...pay(content),
         nbiPoints: content.nbiPoints,
         benefits: JSON.stringify(content.benefits),
         housing: content.housing ?? "NONE",
@@ -211,6 +208,24 @@ export function generatePositions(args: {
     }
   }
   return out;
+}
+
+/** Value of the point d'indice, annual gross euros per point (4.92278 € a month). */
+const POINT_ANNUAL = 4.92278 * 12;
+
+/**
+ * What the position form stores (components/positions/PositionEditor.tsx): annual gross pay
+ * "traitement, régime indemnitaire et NBI compris", IFSE per month, CIA per year at most.
+ */
+function pay(content: TemplateContent) {
+  const extras = content.ifse + content.nbiPoints * POINT_ANNUAL;
+  const round = (n: number) => Math.round(n / 500) * 500;
+  return {
+    salaryMin: round(content.salary[0] + extras),
+    salaryMax: round(content.salary[1] + extras + content.cia),
+    ifse: Math.round(content.ifse / 12 / 10) * 10,
+    cia: content.cia,
+  };
 }
 
 function daysBetween(a: Date, b: Date): number {
