@@ -18,7 +18,7 @@ export default function Landing() {
   return (
     <>
       <PublicHeader signedIn={signedIn} />
-      <main id="contenu" tabIndex={-1}>
+      <main id="contenu" className="landing" tabIndex={-1}>
         <section className="hero">
           <div className="container">
             <h1>Recruter les cadres qui feront vivre nos territoires</h1>

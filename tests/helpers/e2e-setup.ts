@@ -69,24 +69,35 @@ export default async function setup(project: TestProject) {
     }
     throw new Error(`The portal did not answer /healthz within 240 s; see ${path.join(dir, "portal.log")}`);
   })();
-  await Promise.race([ready, exited]);
+  try {
+    await Promise.race([ready, exited]);
+  } catch (error) {
+    await stopPortal();
+    throw error;
+  }
   portal.removeAllListeners("exit");
   project.provide("baseUrl", baseUrl);
 
   return async () => {
-    if (portal?.pid) {
-      try {
-        process.kill(-portal.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-      await new Promise((r) => setTimeout(r, 1500));
-      try {
-        process.kill(-portal.pid, "SIGKILL");
-      } catch {
-        // stopped cleanly
-      }
-    }
+    await stopPortal();
     fs.rmSync(dir, { recursive: true, force: true });
   };
+}
+
+/** SIGTERM to the portal's process group (it stops its Meilisearch), SIGKILL after 10 s. */
+async function stopPortal(): Promise<void> {
+  const child = portal;
+  if (!child?.pid) return;
+  const gone = child.exitCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    return;
+  }
+  await Promise.race([gone, new Promise((r) => setTimeout(r, 10_000))]);
+  try {
+    process.kill(-child.pid, "SIGKILL");
+  } catch {
+    // stopped cleanly
+  }
 }
