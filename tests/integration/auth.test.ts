@@ -153,15 +153,31 @@ describe("CSRF", () => {
     expect(await db.user.count({ where: { email } })).toBe(0);
   });
 
-  it("makes every route action read its form through the CSRF check", async () => {
+  it("refuses a POST without a token in every route action, even from a signed-in user of the space", async () => {
     const fs = await import("node:fs");
     const path = await import("node:path");
+    const { spaceOf } = await import("~/domain/access");
+    const ROLE = { employeur: "EMPLOYER", cabinet: "CONSULTANT", candidat: "CANDIDATE", admin: "ADMIN" } as const;
     const dir = path.resolve("app/routes");
-    const offenders = fs.readdirSync(dir).filter((file) => {
-      const source = fs.readFileSync(path.join(dir, file), "utf8");
-      return /export (async )?function action/.test(source) && !/readForm\(/.test(source);
-    });
-    expect(offenders).toEqual([]);
+    const files = fs.readdirSync(dir).filter((f) => /\.tsx?$/.test(f));
+    const cabinet = await createCabinet();
+    const checked: string[] = [];
+    for (const file of files) {
+      const mod = (await import(/* @vite-ignore */ path.join(dir, file))) as { action?: (args: never) => unknown };
+      if (!mod.action) continue;
+      // employeur.postes.$id_.modifier.tsx → /employeur/postes/x/modifier
+      const url = "/" + file.replace(/\.tsx?$/, "").replace(/^_index$/, "").split(".").filter((s) => s !== "_index").map((s) => (s.startsWith("$") ? "x" : s.replace(/_$/, ""))).join("/");
+      const space = spaceOf(url);
+      const user = await createUser(space ? ROLE[space] : "CANDIDATE", { organizationId: space === "cabinet" ? cabinet.id : undefined, isCabinetLead: space === "cabinet" });
+      const browser = await Browser.create();
+      await browser.signInAs(user.id);
+      const params = Object.fromEntries(file.split(".").filter((s) => s.startsWith("$")).map((s) => [s.slice(1).replace(/_$/, ""), "x"]));
+      const res = await call(mod.action as never, browser.post(url, { intent: "delete" }, { withCsrf: false }), params);
+      expect([403, 404], `${file} answered ${res.status} to a POST without CSRF token`).toContain(res.status);
+      checked.push(file);
+    }
+    expect(checked).toContain("connexion.tsx");
+    expect(checked.length).toBeGreaterThan(8);
   });
 });
 
