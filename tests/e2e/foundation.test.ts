@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { checkA11y, closeBrowser, newPage, signIn } from "../helpers/e2e";
 
 afterAll(closeBrowser);
@@ -73,5 +73,24 @@ describe("the portal as its users meet it", () => {
     await page.goto("/candidat");
     expect(new URL(page.url()).pathname).toBe("/connexion");
     await page.context().close();
+  });
+
+  it("never sends the Meilisearch key to a browser, in any page or script", async () => {
+    const key = inject("meiliMasterKey");
+    expect(key.length).toBeGreaterThanOrEqual(16);
+    for (const account of ACCOUNTS) {
+      const page = await newPage();
+      const seen: string[] = [];
+      page.on("response", async (response) => {
+        const type = response.headers()["content-type"] ?? "";
+        if (/html|javascript|json/.test(type)) seen.push(await response.text().catch(() => ""));
+      });
+      await signIn(page, account.email);
+      await page.goto(account.space);
+      await page.goto("/offres");
+      await page.context().close();
+      expect(seen.length).toBeGreaterThan(2);
+      for (const body of seen) expect(body).not.toContain(key);
+    }
   });
 });

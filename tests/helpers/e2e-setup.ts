@@ -13,6 +13,8 @@ import type { TestProject } from "vitest/node";
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The master key of the portal's Meilisearch, to check that no page ever carries it. */
+    meiliMasterKey: string;
   }
 }
 
@@ -77,6 +79,7 @@ export default async function setup(project: TestProject) {
   }
   portal.removeAllListeners("exit");
   project.provide("baseUrl", baseUrl);
+  project.provide("meiliMasterKey", fs.readFileSync(path.join(dir, "meili", "master.key"), "utf8").trim());
 
   return async () => {
     await stopPortal();
