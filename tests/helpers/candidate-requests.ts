@@ -27,9 +27,9 @@ export async function signedIn(role: "CANDIDATE" | "EMPLOYER" | "CONSULTANT" = "
 export const signedInCandidate = () => signedIn("CANDIDATE");
 
 /** A valid PDF of about `size` bytes: what matters is that it starts with "%PDF-". */
-export function pdfBytes(size = 2048): Uint8Array {
+export function pdfBytes(size = 2048): Uint8Array<ArrayBuffer> {
   const head = Buffer.from("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj << /Type /Catalog >> endobj\n", "latin1");
-  const bytes = new Uint8Array(Math.max(size, head.length + 6));
+  const bytes = new Uint8Array(new ArrayBuffer(Math.max(size, head.length + 6)));
   bytes.fill(0x20);
   bytes.set(head, 0);
   bytes.set(Buffer.from("%%EOF\n", "latin1"), bytes.length - 6);

@@ -34,7 +34,9 @@ export function ProfileEditor({
     resolver: zodResolver(profileSchema),
     defaultValues: defaults as ProfileFormValues,
     mode: "onSubmit",
-    reValidateMode: "onBlur",
+    // Errors clear as the field is corrected, not on blur: a message vanishing under the pointer
+    // would move the submit button between mousedown and mouseup.
+    reValidateMode: "onChange",
   });
   const posts = useFieldArray({ control, name: "previousPosts" });
   const diplomas = useFieldArray({ control, name: "diplomas" });
@@ -122,21 +124,21 @@ export function ProfileEditor({
 
       <fieldset>
         <legend>Mon parcours</legend>
-        <h3 id="posts-title">Postes précédents</h3>
+        <h3>Postes précédents</h3>
         <p className="hint">Laissez vide une ligne dont vous n’avez pas besoin.</p>
         {postRows.map(({ key, index }) => (
-          <div key={key} className="profile-row" role="group" aria-label={`Poste précédent ${index + 1}`}>
-            <Field label="Intitulé du poste" {...register(`previousPosts.${index}.title`)} defaultValue={postDefault(index).title}
+          <div key={key} className="profile-row">
+            <Field label={`Poste ${index + 1} : intitulé`} {...register(`previousPosts.${index}.title`)} defaultValue={postDefault(index).title}
               error={error(`previousPosts.${index}.title`)} />
-            <Field label="Employeur" {...register(`previousPosts.${index}.employer`)} defaultValue={postDefault(index).employer}
+            <Field label={`Poste ${index + 1} : employeur`} {...register(`previousPosts.${index}.employer`)} defaultValue={postDefault(index).employer}
               error={error(`previousPosts.${index}.employer`)} />
-            <Field label="De (année)" inputMode="numeric" className="field-year" {...register(`previousPosts.${index}.from`)}
+            <Field label={`Poste ${index + 1} : de (année)`} inputMode="numeric" className="field-year" {...register(`previousPosts.${index}.from`)}
               defaultValue={postDefault(index).from} error={error(`previousPosts.${index}.from`)} />
-            <Field label="À (année)" inputMode="numeric" className="field-year" {...register(`previousPosts.${index}.to`)}
+            <Field label={`Poste ${index + 1} : à (année)`} inputMode="numeric" className="field-year" {...register(`previousPosts.${index}.to`)}
               defaultValue={postDefault(index).to} error={error(`previousPosts.${index}.to`)} />
             {hydrated && postRows.length > 1 ? (
               <button type="button" className="button-link" onClick={() => posts.remove(index)}>
-                Retirer ce poste<span className="visually-hidden"> ({index + 1})</span>
+                Retirer le poste {index + 1}
               </button>
             ) : null}
           </div>
@@ -147,14 +149,14 @@ export function ProfileEditor({
 
         <h3>Diplômes</h3>
         {diplomaRows.map(({ key, index }) => (
-          <div key={key} className="profile-row" role="group" aria-label={`Diplôme ${index + 1}`}>
-            <Field label="Intitulé du diplôme" {...register(`diplomas.${index}.title`)} defaultValue={diplomaDefault(index).title}
+          <div key={key} className="profile-row profile-row-diploma">
+            <Field label={`Diplôme ${index + 1} : intitulé`} {...register(`diplomas.${index}.title`)} defaultValue={diplomaDefault(index).title}
               error={error(`diplomas.${index}.title`)} />
-            <Field label="Année" inputMode="numeric" className="field-year" {...register(`diplomas.${index}.year`)}
+            <Field label={`Diplôme ${index + 1} : année`} inputMode="numeric" className="field-year" {...register(`diplomas.${index}.year`)}
               defaultValue={diplomaDefault(index).year} error={error(`diplomas.${index}.year`)} />
             {hydrated && diplomaRows.length > 1 ? (
               <button type="button" className="button-link" onClick={() => diplomas.remove(index)}>
-                Retirer ce diplôme<span className="visually-hidden"> ({index + 1})</span>
+                Retirer le diplôme {index + 1}
               </button>
             ) : null}
           </div>

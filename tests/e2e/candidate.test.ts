@@ -1,0 +1,102 @@
+import type { Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
+import { checkA11y, closeBrowser, newPage, signIn } from "../helpers/e2e";
+
+afterAll(closeBrowser);
+
+const CANDIDATE = "candidat@vivier.test";
+
+/** A small valid PDF: what the portal checks is its first bytes, "%PDF-". */
+function pdf(): Buffer {
+  return Buffer.from("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n", "latin1");
+}
+
+/** The first public offer the demo candidate can still apply to (not applied, not hidden from). */
+async function openApplicationForm(page: Page): Promise<string> {
+  await page.goto("/offres");
+  const hrefs = await page.locator('a[href^="/offres/"]').evaluateAll((links) =>
+    [...new Set(links.map((a) => a.getAttribute("href") ?? ""))].filter((h) => /^\/offres\/[^/?#]+$/.test(h)),
+  );
+  for (const href of hrefs) {
+    await page.goto(`${href}/postuler`);
+    if (await page.getByLabel("Lettre de motivation").count()) return href.split("/").pop()!;
+  }
+  throw new Error(`No offer open to the demo candidate among ${hrefs.length} on /offres`);
+}
+
+describe("the demo candidate", () => {
+  it("completes the profile, uploads a CV, goes anonymous, applies to an offer and follows it", async () => {
+    const page = await newPage();
+    await signIn(page, CANDIDATE);
+
+    // Profile: a refused value is explained next to its field, then fixed and saved.
+    await page.goto("/candidat/profil");
+    const commune = page.getByRole("combobox", { name: "Commune de résidence" });
+    await commune.waitFor();
+    await checkA11y(page);
+    await commune.fill("Marvejols");
+    await page.getByRole("option", { name: /^Marvejols/ }).click();
+    await page.getByLabel("Langues").fill("Anglais\nOccitan\nEspagnol");
+    await page.getByLabel("Poste 3 : intitulé").fill("Gestionnaire budgétaire");
+    await page.getByLabel("Poste 3 : employeur").fill("Département de la Lozère");
+    await page.getByLabel("Poste 3 : de (année)").fill("2008");
+    await page.getByLabel("Poste 3 : à (année)").fill("2010");
+    const salary = page.getByLabel("Salaire annuel brut souhaité (€)");
+    await salary.fill("-54000");
+    await page.getByRole("button", { name: "Enregistrer mon profil" }).click();
+    await page.getByText("Le salaire souhaité ne peut pas être négatif.").waitFor();
+    expect(await salary.getAttribute("aria-invalid")).toBe("true");
+    await salary.fill("54 000");
+    await page.getByRole("button", { name: "Enregistrer mon profil" }).click();
+    await page.getByText("Votre profil est enregistré.").waitFor();
+    await page.reload();
+    await expect(page.getByLabel("Salaire annuel brut souhaité (€)").inputValue()).resolves.toBe("54000");
+    await expect(page.getByLabel("Poste 3 : intitulé").inputValue()).resolves.toBe("Gestionnaire budgétaire");
+
+    // CV: a PDF, kept out of public/ and downloadable by its owner.
+    await page.getByRole("link", { name: "CV", exact: true }).click();
+    await page.waitForURL("**/candidat/profil/cv");
+    await page.getByLabel(/^(Déposer|Remplacer) mon CV/).setInputFiles({ name: "cv-camille-roussel.pdf", mimeType: "application/pdf", buffer: pdf() });
+    await page.getByRole("button", { name: "Enregistrer ce CV" }).click();
+    await page.getByText("Votre CV est enregistré.").waitFor();
+    await checkA11y(page);
+    const download = await page.request.get("/candidat/cv");
+    expect(download.status()).toBe(200);
+    expect(download.headers()["content-type"]).toBe("application/pdf");
+
+    // Visibility: anonymous, with its plain explanation.
+    await page.getByRole("link", { name: "Visibilité et confidentialité" }).click();
+    await page.waitForURL("**/candidat/profil/visibilite");
+    await page.getByRole("radio", { name: "Anonyme" }).check();
+    await page.getByRole("button", { name: "Enregistrer ma visibilité" }).click();
+    await page.getByText("Votre choix de visibilité est enregistré.").waitFor();
+    await expect(page.getByRole("radio", { name: "Anonyme" }).isChecked()).resolves.toBe(true);
+    await expect(page.getByText("Visibilité : Anonyme").count()).resolves.toBe(1);
+    await checkA11y(page);
+
+    // Apply to an offer with a letter; the profile's CV goes with it.
+    await openApplicationForm(page);
+    const title = (await page.getByRole("heading", { level: 1 }).textContent())?.replace(/^Postuler : /, "") ?? "";
+    await checkA11y(page);
+    await page.getByLabel("Lettre de motivation").fill(
+      "Madame, Monsieur, attachée principale depuis treize ans, je souhaite mettre mon expérience des finances locales au service de votre collectivité.",
+    );
+    await Promise.all([
+      page.waitForURL(/\/candidat\/candidatures\/[^/?]+\?envoyee=1$/),
+      page.getByRole("button", { name: "Envoyer ma candidature" }).click(),
+    ]);
+    await page.getByText(/Votre candidature est envoyée/).waitFor();
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(title);
+    await expect(page.locator(".badge", { hasText: "Envoyée" }).count()).resolves.toBe(1);
+    await checkA11y(page);
+
+    // The list shows every application's state in plain French.
+    await page.getByRole("link", { name: "← Mes candidatures" }).click();
+    await page.waitForURL("**/candidat/candidatures");
+    const row = page.getByRole("row", { name: new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) });
+    await expect(row.getByText("Envoyée").count()).resolves.toBe(1);
+    await expect(page.getByText("En cours d’étude").count()).resolves.toBeGreaterThan(0);
+    await checkA11y(page);
+    await page.context().close();
+  });
+});
