@@ -40,7 +40,7 @@ export default function OfferPage() {
         <p><Link to="/offres">← Toutes les offres</Link></p>
         <h1>{offer.title}</h1>
         <p className="offer-employer lead">
-          {offer.organizationName} — {offer.commune.name}
+          {offer.organizationName === offer.commune.name ? offer.organizationName : `${offer.organizationName} — ${offer.commune.name}`}
           {offer.commune.departementName ? ` (${offer.commune.departementName})` : ""}
         </p>
         {offer.publishedAt ? <p className="muted">Publiée le {formatDate(offer.publishedAt)}</p> : null}

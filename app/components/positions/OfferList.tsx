@@ -50,11 +50,12 @@ export function OfferList({ offers, empty, headingLevel = 2 }: { offers: OfferLi
             </Heading>
             <p className="offer-employer">
               {o.organizationName}
-              {o.communeName ? <> — {o.communeName}{o.departementCode ? ` (${o.departementCode})` : ""}</> : null}
+              {o.communeName && o.communeName !== o.organizationName ? <> — {o.communeName}</> : null}
+              {o.departementCode ? ` (${o.departementCode})` : ""}
             </p>
             <ul className="offer-tags" aria-label="En bref">
               <li>Catégorie {o.categorie}</li>
-              <li>{o.filiereLabel}</li>
+              <li>Filière {o.filiereLabel}</li>
               {salary ? <li>{salary}</li> : null}
               {o.housing !== "NONE" ? <li>{HOUSING_SHORT[o.housing] ?? "Logement de fonction"}</li> : null}
               {o.remoteDays > 0 ? <li>{plural(o.remoteDays, "jour", "jours")} de télétravail</li> : null}
