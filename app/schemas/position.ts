@@ -248,7 +248,7 @@ export function makePositionSchema({ knownCommune, today = () => todayInFrance()
       const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: path.split("."), message });
 
       if (!v.openToTitulaires && !v.openToContractuels) {
-        issue("openToTitulaires", "Ouvrez le poste aux titulaires, aux contractuels, ou aux deux.");
+        issue("openTo", "Ouvrez le poste aux titulaires, aux contractuels, ou aux deux.");
       }
       const cadres = Array.isArray(v.cadresEmplois) ? v.cadresEmplois : [];
       const unknownCadre = cadres.find((c) => !getCadre(c));

@@ -96,7 +96,7 @@ describe("the position schema", () => {
   });
 
   it("refuses a position open to nobody", () => {
-    expect(errorsOf({ ...valid(), openToTitulaires: false, openToContractuels: false }).openToTitulaires).toMatch(/titulaires, aux contractuels/);
+    expect(errorsOf({ ...valid(), openToTitulaires: false, openToContractuels: false }).openTo).toMatch(/titulaires, aux contractuels/);
   });
 
   it("requires the hours of a part-time position", () => {

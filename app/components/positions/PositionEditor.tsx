@@ -155,7 +155,7 @@ function PostSection({ communeLabel }: { communeLabel: string }) {
           {STRATES.map((s) => <option key={s} value={s}>{s}</option>)}
         </Choice>
       </div>
-      <Group path="openToTitulaires" legend="Ouvert aux">
+      <Group path="openTo" legend="Ouvert aux">
         <Check path="openToTitulaires" label="Fonctionnaires titulaires (mutation, détachement)" />
         <Check path="openToContractuels" label="Contractuels" />
       </Group>
