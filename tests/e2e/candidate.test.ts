@@ -100,3 +100,46 @@ describe("the demo candidate", () => {
     await page.context().close();
   });
 });
+
+describe("the demo candidate's other pages", () => {
+  it("are accessible, the organisation picker suggests from the official list, and the export holds the profile", async () => {
+    const page = await newPage();
+    await signIn(page, CANDIDATE);
+    for (const [path, heading] of [
+      ["/candidat/candidatures", "Mes candidatures"],
+      ["/candidat/contacts", "Propositions des cabinets"],
+      ["/candidat/messages", "Mes échanges avec les consultants"],
+      ["/candidat/donnees", "Mes données personnelles"],
+      ["/candidat/profil/visibilite", "Mon profil"],
+    ] as const) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 }).first().textContent()).resolves.toBe(heading);
+      await checkA11y(page);
+    }
+    // "Ne pas me montrer à": picked from the suggestions, then removed again.
+    await page.goto("/candidat/profil/visibilite");
+    const picker = page.getByRole("combobox", { name: "Ajouter une organisation" });
+    await picker.fill("Haute-Loire");
+    await page.getByRole("option", { name: /^Haute-Loire \(département\)/ }).click();
+    await page.getByRole("button", { name: "Ajouter à la liste" }).click();
+    await page.getByText("Haute-Loire (département) ne vous verra jamais.").waitFor();
+    await page.getByRole("button", { name: "Retirer Haute-Loire (département) de la liste" }).click();
+    await page.getByText("L’organisation est retirée de votre liste.").waitFor();
+    await expect(page.getByRole("listitem").filter({ hasText: "Haute-Loire" }).count()).resolves.toBe(0);
+
+    await page.goto("/candidat/candidatures");
+    await page.getByRole("cell").getByRole("link").first().click();
+    await page.waitForURL(/\/candidat\/candidatures\/[^/]+$/);
+    await page.getByRole("heading", { name: "Ma lettre de motivation" }).waitFor();
+    await checkA11y(page);
+
+    const exported = await page.request.get("/candidat/donnees/export");
+    expect(exported.status()).toBe(200);
+    expect(exported.headers()["content-disposition"]).toMatch(/^attachment/);
+    const data = (await exported.json()) as { account: { email: string }; profile: { grade: string }; applications: unknown[] };
+    expect(data.account.email).toBe(CANDIDATE);
+    expect(data.profile.grade).toBe("Attaché principal");
+    expect(data.applications.length).toBeGreaterThan(0);
+    await page.context().close();
+  });
+});
