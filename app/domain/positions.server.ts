@@ -456,45 +456,8 @@ function toOffer(p: OfferRow) {
 
 export type Offer = ReturnType<typeof toOffer>;
 
-/** What the public may see: published and not confidential. */
+/** What the public may see: published and not confidential (the offer list is search/offer-search.ts). */
 const PUBLIC: Prisma.PositionWhereInput = { state: "PUBLISHED", confidential: false };
-
-/** A page of published offers, most recent first. */
-export async function listOffers({ page, size }: { page: number; size: number }) {
-  const [total, rows] = await Promise.all([
-    db.position.count({ where: PUBLIC }),
-    db.position.findMany({
-      where: PUBLIC,
-      orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
-      skip: (page - 1) * size,
-      take: size,
-      include: { organization: { select: { name: true } } },
-    }),
-  ]);
-  return { total, offers: rows.map((p) => offerSummary(toOffer(p))) };
-}
-
-/** What a line of the offer list shows. */
-export function offerSummary(o: Offer) {
-  return {
-    id: o.id,
-    title: o.title,
-    organizationName: o.organizationName,
-    communeName: o.commune.name,
-    departementCode: o.commune.departementCode,
-    departementName: o.commune.departementName,
-    categorie: o.categorie,
-    filiereLabel: o.filiereLabel,
-    salaryMin: o.salaryMin,
-    salaryMax: o.salaryMax,
-    housing: o.housing,
-    remoteDays: o.remoteDays,
-    deadline: o.deadline,
-    publishedAt: o.publishedAt,
-  };
-}
-
-export type OfferSummary = ReturnType<typeof offerSummary>;
 
 /** A published, non-confidential offer, or null: drafts, closed, filled and confidential are not public. */
 export async function getOffer(id: string): Promise<Offer | null> {

@@ -87,8 +87,14 @@ describe("positions, as the demo DGS writes and publishes them", () => {
     const visitor = await newPage();
     const response = await visitor.goto(offerUrl.pathname);
     expect(response?.status()).toBe(200);
-    await visitor.goto("/offres");
-    await expect(visitor.getByRole("link", { name: title }).count()).resolves.toBe(1);
+    // The offer reaches the search index through the outbox, a moment after publication.
+    let listed = 0;
+    for (let attempt = 0; attempt < 20 && listed === 0; attempt++) {
+      if (attempt) await visitor.waitForTimeout(250);
+      await visitor.goto("/offres");
+      listed = await visitor.getByRole("link", { name: title }).count();
+    }
+    expect(listed).toBe(1);
     await checkA11y(visitor);
     await visitor.context().close();
     await page.context().close();
