@@ -56,7 +56,7 @@ export function readOrCreateMasterKey(dataDir: string): string {
     const key = fs.readFileSync(file, "utf8").trim();
     if (key.length >= 16) return key;
   }
-  const key = randomBytes(24).toString("base64url");
+  const key = randomBytes(24).toString("hex");
   fs.mkdirSync(dataDir, { recursive: true });
   fs.writeFileSync(file, `${key}\n`, { mode: 0o600 });
   return key;
@@ -150,7 +150,8 @@ export async function startMeilisearch(options: StartMeilisearchOptions): Promis
       "--http-addr", `${HOST}:${port}`,
       "--env", "production",
       "--no-analytics",
-      "--master-key", masterKey,
+      // One argument: a key starting with "-" must not read as an option.
+      `--master-key=${masterKey}`,
     ],
     { cwd: dataDir, env: childEnv, stdio: ["ignore", "pipe", "pipe"] },
   );

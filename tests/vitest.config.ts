@@ -36,7 +36,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
     DATABASE_URL: `file:${path.join(runDir, "test.db")}`,
     UPLOAD_DIR: path.join(runDir, "uploads"),
     MEILI_URL: `http://127.0.0.1:${await findFreePort()}`,
-    MEILI_MASTER_KEY: randomBytes(24).toString("base64url"),
+    MEILI_MASTER_KEY: randomBytes(24).toString("hex"),
     MEILI_DATA_DIR: path.join(runDir, "meili"),
     VIVIER_TEST_RUN_DIR: runDir,
   };

@@ -19,6 +19,9 @@ export default function CandidateSpace() {
         { to: "/candidat", label: "Accueil", end: true },
         { to: "/candidat/profil", label: "Mon profil" },
         { to: "/candidat/candidatures", label: "Mes candidatures" },
+        { to: "/candidat/contacts", label: "Propositions" },
+        { to: "/candidat/messages", label: "Messages" },
+        { to: "/candidat/donnees", label: "Mes données" },
         { to: "/offres", label: "Offres" },
       ]}
     />
