@@ -286,6 +286,8 @@ export async function updatePosition(user: SessionUser, id: string, input: Posit
     }
     await tx.position.update({ where: { id }, data: columns(input) });
     await writeLists(tx, id, input);
+    // An edit is dated and signed like a state change: an event that keeps the state.
+    await tx.positionEvent.create({ data: { positionId: id, fromState: current.state, toState: current.state, userId: user.id } });
     await enqueue(tx, "positions", id);
     return { ok: true } as const;
   });

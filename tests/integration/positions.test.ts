@@ -172,7 +172,7 @@ describe("creating and editing a position", () => {
     expect(await db.position.count({ where: { organizationId: organization.id } })).toBe(0);
   });
 
-  it("edits a position through the same action and form values", async () => {
+  it("edits a position through the same action and form values, dated and signed", async () => {
     const { browser } = await employer();
     const id = await createThroughForm(browser);
 
@@ -192,6 +192,9 @@ describe("creating and editing a position", () => {
     expect(position.housing).toBe("NONE");
     expect(position.committee).toHaveLength(1);
     expect(position.criteria.map((c) => c.weight)).toEqual([50, 50]);
+    const events = await db.positionEvent.findMany({ where: { positionId: id } });
+    expect(events).toHaveLength(2);
+    expect(events).toContainEqual(expect.objectContaining({ fromState: "DRAFT", toState: "DRAFT", userId: position.createdById }));
   });
 
   it("refuses a form without its CSRF token, writing nothing", async () => {

@@ -124,6 +124,12 @@ export function MissionsPanel({ position, cabinets }: { position: EmployerPositi
   );
 }
 
+function eventLabel(e: EmployerPosition["events"][number]): string {
+  if (!e.fromState) return `Création (${STATE_LABEL[e.toState].toLowerCase()})`;
+  if (e.fromState === e.toState) return "Modification";
+  return `${STATE_LABEL[e.fromState]} → ${STATE_LABEL[e.toState]}`;
+}
+
 export function HistoryPanel({ position }: { position: EmployerPosition }) {
   return (
     <section aria-labelledby="historique" className="card">
@@ -131,7 +137,7 @@ export function HistoryPanel({ position }: { position: EmployerPosition }) {
       <ol className="history">
         {position.events.map((e) => (
           <li key={e.id}>
-            <time dateTime={e.at}>{formatDateTime(e.at)}</time> — {e.fromState ? `${STATE_LABEL[e.fromState]} → ${STATE_LABEL[e.toState]}` : `Création (${STATE_LABEL[e.toState].toLowerCase()})`}
+            <time dateTime={e.at}>{formatDateTime(e.at)}</time> — {eventLabel(e)}
             {e.by ? <>, par {e.by}</> : null}
           </li>
         ))}
