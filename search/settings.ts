@@ -113,7 +113,9 @@ export const indexSettings: Record<IndexName, Settings> = {
     sortableAttributes: ["lastActivityAt", "_geo", "yearsExperience", "availableFrom", "salaryExpectation"],
     rankingRules: [...DEFAULT_RANKING_RULES, "lastActivityAt:desc"],
     typoTolerance: { ...common.typoTolerance, disableOnAttributes: ["pseudonym", "email"] },
-    faceting: { maxValuesPerFacet: 50, sortFacetValuesBy: { "*": "alpha", competencies: "count" } },
+    // More than 50 départements or cadres may match: the talent search shows the 50 with the
+    // most profiles rather than the first 50 codes (search/candidate-search.ts).
+    faceting: { maxValuesPerFacet: 50, sortFacetValuesBy: { "*": "alpha", competencies: "count", departementCode: "count", cadreEmplois: "count" } },
   },
   positions: {
     ...common,

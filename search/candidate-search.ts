@@ -1,0 +1,454 @@
+import type { Meilisearch, MultiSearchQuery, SearchParams, SearchResponse } from "meilisearch";
+import type { Availability, CandidateDocument } from "./documents";
+
+/**
+ * The portal's search of the talent pool: the one function that turns a consultant's search into
+ * a Meilisearch query, and the one that counts profiles for the market feasibility panel. Plain
+ * functions with no Remix dependency (the benchmark calls them as the portal does).
+ *
+ * Confidentiality is part of every query sent from here, never left to the caller or the page:
+ *
+ * - only ANONYMOUS and VISIBLE documents (HIDDEN profiles are not indexed at all; the filter
+ *   would still drop one that slipped in);
+ * - never a profile whose hiddenFrom holds the viewer's own organisation (the cabinet) or any
+ *   organisation the viewer presents profiles to (see CandidateSearchViewer.presentingTo);
+ * - an anonymous hit leaves this module without name, e-mail, current employer or home commune:
+ *   they are not asked for unless needed, and are removed in code whatever the index returned.
+ */
+
+export const CANDIDATES_INDEX = "candidates";
+
+/**
+ * Who is searching. Built by the domain (app/domain/talent-search.server.ts: the rule of which
+ * collectivités a consultant presents to lives there); this module only enforces it.
+ */
+export type CandidateSearchViewer = {
+  /** Official key of the viewer's own organisation (for a consultant: CAB-<siren>). Required. */
+  organizationKey: string;
+  /** Official keys of the organisations the results may be presented to (the clients). */
+  presentingTo: readonly string[];
+};
+
+export const CANDIDATE_SORTS = ["relevance", "recent", "distance"] as const;
+export type CandidateSort = (typeof CANDIDATE_SORTS)[number];
+
+/** Narrowing conditions, in the index's own vocabulary. Empty lists mean "no condition". */
+export type CandidateFilters = {
+  filiere?: readonly string[];
+  categorie?: readonly string[];
+  cadreEmplois?: readonly string[];
+  grade?: readonly string[];
+  status?: readonly string[];
+  departementCode?: readonly string[];
+  regionCode?: readonly string[];
+  availability?: readonly string[];
+  /** Every one of these competencies (exact label; case does not matter, accents do). */
+  competencies?: readonly string[];
+  /** true: only profiles that need housing; false or absent: no condition. */
+  needsHousing?: boolean;
+  /** true: only profiles that accept to relocate; false or absent: no condition. */
+  willingToRelocate?: boolean;
+  /** Salary expectation bounds, in euros a year; a profile without one is left out when set. */
+  salaryMin?: number;
+  salaryMax?: number;
+  /** Home within radiusKm of the point. */
+  around?: { lat: number; lng: number; radiusKm: number };
+  /** Only profiles active (created, edited, made visible…) after this instant, in ms. */
+  activeAfter?: number;
+};
+
+export type CandidateSearchParams = CandidateFilters & {
+  q?: string;
+  /** "distance" needs `around`; without it the results come by relevance. */
+  sort?: CandidateSort;
+  /** 1-based. */
+  page?: number;
+  hitsPerPage?: number;
+  /**
+   * "disjunctive" (the default): each facet's counts ignore that facet's own selection, so that
+   * ticking "catégorie A" still shows how many B there are; costs one extra facet-only query per
+   * facet with a selection, in the same multi-search request. "simple": counts of the results
+   * as they are, one query. "none": no counts.
+   */
+  facets?: "disjunctive" | "simple" | "none";
+};
+
+/** The facets the talent search counts, by index attribute. */
+export const CANDIDATE_FACETS = [
+  "filiere", "categorie", "cadreEmplois", "status", "departementCode", "regionCode", "availability", "needsHousing", "willingToRelocate",
+] as const;
+export type CandidateFacet = (typeof CANDIDATE_FACETS)[number];
+
+/** A piece of text, highlighted or not: the page renders each as text, in <mark> when marked. */
+export type TextSegment = { text: string; mark: boolean };
+
+export type CandidateHighlights = {
+  currentFunction?: TextSegment[];
+  cadreLabel?: TextSegment[];
+  grade?: TextSegment[];
+  competencies?: TextSegment[][];
+  name?: TextSegment[];
+  currentEmployerName?: TextSegment[];
+};
+
+export type CandidateHit = {
+  id: string;
+  pseudonym: string;
+  visibility: "ANONYMOUS" | "VISIBLE";
+  /** Only for VISIBLE profiles: the keys are absent from an anonymous hit. */
+  name?: string;
+  email?: string;
+  currentEmployerName?: string | null;
+  /** Only for VISIBLE profiles (null otherwise): an anonymous profile shows its département. */
+  homeCommuneName: string | null;
+  currentFunction: string | null;
+  cadreEmplois: string | null;
+  cadreLabel: string | null;
+  grade: string | null;
+  categorie: string | null;
+  filiere: string | null;
+  filiereLabel: string | null;
+  status: string | null;
+  competencies: string[];
+  yearsExperience: number | null;
+  departementCode: string | null;
+  departementName: string | null;
+  regionCode: string | null;
+  regionName: string | null;
+  /** From the search's point, when there is one: whole km, rounded to 5 km for an anonymous profile. */
+  distanceKm: number | null;
+  maxDistanceKm: number | null;
+  willingToRelocate: boolean;
+  needsHousing: boolean;
+  salaryExpectation: number | null;
+  availableFrom: number | null;
+  availability: Availability;
+  lastActivityAt: number;
+  highlights: CandidateHighlights;
+};
+
+export type CandidateSearchResult = {
+  hits: CandidateHit[];
+  /** Exact up to the index's maxTotalHits (1000); `totalIsCapped` says when it is reached. */
+  totalHits: number;
+  totalIsCapped: boolean;
+  page: number;
+  totalPages: number;
+  hitsPerPage: number;
+  /** value → count, per facet (empty objects with facets: "none"). */
+  facets: Record<CandidateFacet, Record<string, number>>;
+  /** The sort actually applied ("distance" without a point falls back to "relevance"). */
+  sort: CandidateSort;
+  processingTimeMs: number;
+};
+
+export const MAX_HITS_PER_PAGE = 50;
+/** The index's pagination.maxTotalHits (search/settings.ts): pages beyond it are empty. */
+export const MAX_TOTAL_HITS = 1000;
+
+// Markers Meilisearch puts around matched words: control characters no form lets anyone type
+// (and removed from the text if someone managed to), split out in code, never parsed as HTML.
+const PRE = "\u0001";
+const POST = "\u0002";
+
+// What a hit may carry out of the index. hiddenFrom is never displayed (settings.ts) nor asked.
+const RETRIEVED = [
+  "id", "pseudonym", "visibility", "name", "email", "currentEmployerName",
+  "currentFunction", "cadreEmplois", "cadreLabel", "grade", "categorie", "filiere", "filiereLabel", "status",
+  "competencies", "yearsExperience", "homeCommuneName", "departementCode", "departementName", "regionCode", "regionName", "_geo",
+  "maxDistanceKm", "willingToRelocate", "needsHousing", "salaryExpectation", "availableFrom", "availability", "lastActivityAt",
+] as const satisfies readonly (keyof CandidateDocument)[];
+
+const HIGHLIGHTED = ["currentFunction", "cadreLabel", "grade", "competencies", "name", "currentEmployerName"] as const;
+
+/**
+ * What the text query looks at: the index's searchable attributes except the home commune, so
+ * that typing a commune's name cannot reveal where an anonymous candidate lives (the commune
+ * and radius fields are there for places, at a distance of 5 km or more).
+ */
+const SEARCHED_ON = [
+  "currentFunction", "competencies", "cadreLabel", "grade", "filiereLabel",
+  "name", "pseudonym", "currentEmployerName", "departementName", "regionName",
+];
+
+const IDENTITY_FIELDS = ["name", "email", "currentEmployerName"] as const;
+
+/** A filter string literal. Values come validated, but a quote must never end the literal. */
+export function filterValue(value: string): string {
+  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+
+function anyOf(attribute: string, values: readonly string[] | undefined): string | null {
+  if (!values || values.length === 0) return null;
+  return `${attribute} IN [${values.map(filterValue).join(", ")}]`;
+}
+
+/** The confidentiality clauses, without which no query leaves this module. */
+export function confidentialityFilter(viewer: CandidateSearchViewer): string[] {
+  const own = viewer.organizationKey?.trim();
+  // Fail closed: a search with no known viewer would filter on nothing.
+  if (!own) throw new Error("A candidate search needs the viewer's organisation key.");
+  const keys = [...new Set([own, ...viewer.presentingTo.map((k) => k.trim()).filter((k) => k !== "")])].sort();
+  return [`visibility IN ["ANONYMOUS", "VISIBLE"]`, `hiddenFrom NOT IN [${keys.map(filterValue).join(", ")}]`];
+}
+
+function finite(n: number | undefined): n is number {
+  return typeof n === "number" && Number.isFinite(n);
+}
+
+/** The clauses of one facet, so that disjunctive counts can leave them out. */
+function facetClauses(f: CandidateFilters): Record<CandidateFacet, string | null> {
+  return {
+    filiere: anyOf("filiere", f.filiere),
+    categorie: anyOf("categorie", f.categorie),
+    cadreEmplois: anyOf("cadreEmplois", f.cadreEmplois),
+    status: anyOf("status", f.status),
+    departementCode: anyOf("departementCode", f.departementCode),
+    regionCode: anyOf("regionCode", f.regionCode),
+    availability: anyOf("availability", f.availability),
+    needsHousing: f.needsHousing ? "needsHousing = true" : null,
+    willingToRelocate: f.willingToRelocate ? "willingToRelocate = true" : null,
+  };
+}
+
+function otherClauses(f: CandidateFilters): string[] {
+  const out: string[] = [];
+  const grade = anyOf("grade", f.grade);
+  if (grade) out.push(grade);
+  for (const c of f.competencies ?? []) out.push(`competencies = ${filterValue(c)}`);
+  if (finite(f.salaryMin)) out.push(`salaryExpectation >= ${Math.round(f.salaryMin)}`);
+  if (finite(f.salaryMax)) out.push(`salaryExpectation <= ${Math.round(f.salaryMax)}`);
+  if (f.around && finite(f.around.lat) && finite(f.around.lng) && finite(f.around.radiusKm)) {
+    out.push(`_geoRadius(${f.around.lat}, ${f.around.lng}, ${Math.round(f.around.radiusKm * 1000)})`);
+  }
+  if (finite(f.activeAfter)) out.push(`lastActivityAt > ${Math.floor(f.activeAfter)}`);
+  return out;
+}
+
+/** The whole filter of a query: confidentiality first, then the search's own conditions. */
+export function candidateFilter(viewer: CandidateSearchViewer, filters: CandidateFilters, { except }: { except?: CandidateFacet } = {}): string[] {
+  const byFacet = facetClauses(filters);
+  const facetParts = CANDIDATE_FACETS.filter((k) => k !== except).map((k) => byFacet[k]).filter((c): c is string => c !== null);
+  return [...confidentialityFilter(viewer), ...facetParts, ...otherClauses(filters)];
+}
+
+/** Cuts a highlighted string at the markers; the markers never reach the page. */
+export function highlightSegments(formatted: string): TextSegment[] {
+  const out: TextSegment[] = [];
+  const push = (text: string, mark: boolean) => {
+    const clean = text.replaceAll(PRE, "").replaceAll(POST, "");
+    if (clean === "") return;
+    const last = out.at(-1);
+    if (last && last.mark === mark) last.text += clean;
+    else out.push({ text: clean, mark });
+  };
+  for (const [i, part] of formatted.split(PRE).entries()) {
+    if (i === 0) {
+      push(part, false);
+      continue;
+    }
+    const end = part.indexOf(POST);
+    if (end < 0) push(part, false);
+    else {
+      push(part.slice(0, end), true);
+      push(part.slice(end + POST.length), false);
+    }
+  }
+  return out;
+}
+
+const hasMark = (segments: TextSegment[]) => segments.some((s) => s.mark);
+
+function highlightsOf(formatted: Record<string, unknown> | undefined, visible: boolean): CandidateHighlights {
+  if (!formatted) return {};
+  const out: CandidateHighlights = {};
+  for (const key of ["currentFunction", "cadreLabel", "grade"] as const) {
+    const value = formatted[key];
+    if (typeof value === "string" && value.includes(PRE)) out[key] = highlightSegments(value);
+  }
+  if (Array.isArray(formatted.competencies)) {
+    const list = formatted.competencies.map((c) => highlightSegments(String(c)));
+    if (list.some(hasMark)) out.competencies = list;
+  }
+  if (visible) {
+    for (const key of ["name", "currentEmployerName"] as const) {
+      const value = formatted[key];
+      if (typeof value === "string" && value.includes(PRE)) out[key] = highlightSegments(value);
+    }
+  }
+  return out;
+}
+
+const EARTH_KM = 6371;
+function kmBetween(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+  const rad = Math.PI / 180;
+  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lng - a.lng) * rad) / 2) ** 2;
+  return 2 * EARTH_KM * Math.asin(Math.sqrt(h));
+}
+
+type RawHit = Partial<CandidateDocument> & { _formatted?: Record<string, unknown>; _geoDistance?: number };
+
+const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
+const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+
+/** A hit as it may leave the module: identity only for VISIBLE profiles, whatever the index sent. */
+export function toCandidateHit(raw: RawHit, around?: { lat: number; lng: number }): CandidateHit {
+  const visible = raw.visibility === "VISIBLE";
+  let distanceKm: number | null = null;
+  if (around) {
+    const meters = num(raw._geoDistance);
+    const km = meters !== null ? meters / 1000 : raw._geo ? kmBetween(around, raw._geo) : null;
+    if (km !== null) distanceKm = visible ? Math.round(km) : Math.max(5, Math.round(km / 5) * 5);
+  }
+  const hit: CandidateHit = {
+    id: String(raw.id),
+    pseudonym: String(raw.pseudonym ?? ""),
+    visibility: visible ? "VISIBLE" : "ANONYMOUS",
+    homeCommuneName: visible ? str(raw.homeCommuneName) : null,
+    currentFunction: str(raw.currentFunction),
+    cadreEmplois: str(raw.cadreEmplois),
+    cadreLabel: str(raw.cadreLabel),
+    grade: str(raw.grade),
+    categorie: str(raw.categorie),
+    filiere: str(raw.filiere),
+    filiereLabel: str(raw.filiereLabel),
+    status: str(raw.status),
+    competencies: Array.isArray(raw.competencies) ? raw.competencies.map(String) : [],
+    yearsExperience: num(raw.yearsExperience),
+    departementCode: str(raw.departementCode),
+    departementName: str(raw.departementName),
+    regionCode: str(raw.regionCode),
+    regionName: str(raw.regionName),
+    distanceKm,
+    maxDistanceKm: num(raw.maxDistanceKm),
+    willingToRelocate: raw.willingToRelocate === true,
+    needsHousing: raw.needsHousing === true,
+    salaryExpectation: num(raw.salaryExpectation),
+    availableFrom: num(raw.availableFrom),
+    availability: (raw.availability ?? "immediate") as Availability,
+    lastActivityAt: num(raw.lastActivityAt) ?? 0,
+    highlights: highlightsOf(raw._formatted, visible),
+  };
+  if (visible) {
+    if (typeof raw.name === "string") hit.name = raw.name;
+    if (typeof raw.email === "string") hit.email = raw.email;
+    hit.currentEmployerName = str(raw.currentEmployerName);
+  } else {
+    for (const key of IDENTITY_FIELDS) delete (hit as Partial<CandidateHit>)[key];
+  }
+  return hit;
+}
+
+function emptyFacets(): Record<CandidateFacet, Record<string, number>> {
+  return Object.fromEntries(CANDIDATE_FACETS.map((f) => [f, {}])) as Record<CandidateFacet, Record<string, number>>;
+}
+
+function sortClause(sort: CandidateSort, around: CandidateFilters["around"]): string[] | undefined {
+  if (sort === "recent") return ["lastActivityAt:desc"];
+  if (sort === "distance" && around) return [`_geoPoint(${around.lat}, ${around.lng}):asc`];
+  return undefined;
+}
+
+/**
+ * Searches the talent pool for a viewer: full text with highlighting, filters, facets, distance,
+ * sort and pagination, with the confidentiality filter always applied (see the module comment).
+ */
+export async function searchCandidates(
+  client: Meilisearch,
+  viewer: CandidateSearchViewer,
+  params: CandidateSearchParams,
+): Promise<CandidateSearchResult> {
+  const hitsPerPage = Math.min(MAX_HITS_PER_PAGE, Math.max(1, Math.floor(params.hitsPerPage ?? 20)));
+  const page = Math.max(1, Math.floor(params.page ?? 1));
+  const around = params.around;
+  const sort: CandidateSort = params.sort === "distance" && !around ? "relevance" : (params.sort ?? "relevance");
+  const facetMode = params.facets ?? "disjunctive";
+  const q = (params.q ?? "").trim();
+
+  const main: SearchParams = {
+    q,
+    filter: candidateFilter(viewer, params),
+    sort: sortClause(sort, around),
+    page,
+    hitsPerPage,
+    attributesToRetrieve: [...RETRIEVED],
+    attributesToSearchOn: SEARCHED_ON,
+    ...(q ? { attributesToHighlight: [...HIGHLIGHTED], highlightPreTag: PRE, highlightPostTag: POST } : {}),
+    ...(facetMode === "none" ? {} : { facets: [...CANDIDATE_FACETS] }),
+  };
+
+  // One facet-only query per facet with a selection, in the same request (disjunctive counts).
+  const byFacet = facetClauses(params);
+  const disjunctive = facetMode === "disjunctive" ? CANDIDATE_FACETS.filter((f) => byFacet[f] !== null) : [];
+  let response: SearchResponse<RawHit>;
+  const facetResponses: Array<{ facet: CandidateFacet; distribution: Record<string, number> }> = [];
+  if (disjunctive.length === 0) {
+    response = (await client.index<RawHit>(CANDIDATES_INDEX).search(q, main)) as SearchResponse<RawHit>;
+  } else {
+    const queries: MultiSearchQuery[] = [
+      { indexUid: CANDIDATES_INDEX, ...main },
+      ...disjunctive.map((facet) => ({
+        indexUid: CANDIDATES_INDEX,
+        q,
+        filter: candidateFilter(viewer, params, { except: facet }),
+        attributesToSearchOn: SEARCHED_ON,
+        facets: [facet],
+        limit: 0,
+      })),
+    ];
+    const { results } = await client.multiSearch<{ queries: MultiSearchQuery[] }, RawHit>({ queries });
+    response = results[0] as SearchResponse<RawHit>;
+    results.slice(1).forEach((r, i) => {
+      facetResponses.push({ facet: disjunctive[i], distribution: r.facetDistribution?.[disjunctive[i]] ?? {} });
+    });
+  }
+
+  const facets = emptyFacets();
+  if (facetMode !== "none") {
+    for (const f of CANDIDATE_FACETS) facets[f] = { ...(response.facetDistribution?.[f] ?? {}) };
+    for (const { facet, distribution } of facetResponses) facets[facet] = { ...distribution };
+  }
+  const totalHits = response.totalHits ?? 0;
+  return {
+    hits: response.hits.map((h) => toCandidateHit(h, around)),
+    totalHits,
+    totalIsCapped: totalHits >= MAX_TOTAL_HITS,
+    page,
+    totalPages: response.totalPages ?? 0,
+    hitsPerPage,
+    facets,
+    sort,
+    processingTimeMs: response.processingTimeMs,
+  };
+}
+
+/**
+ * Counts the profiles that match each of several sets of conditions, for the viewer, in one
+ * request. Exact whatever the number (summed from the visibility facet, which maxTotalHits does
+ * not cap). With `by`, also the count per value of that facet (at most the index's
+ * maxValuesPerFacet values).
+ */
+export async function countCandidates<K extends string>(
+  client: Meilisearch,
+  viewer: CandidateSearchViewer,
+  sets: Record<K, CandidateFilters>,
+  { by }: { by?: CandidateFacet | "competencies" } = {},
+): Promise<Record<K, { count: number; by: Record<string, number> }>> {
+  const keys = Object.keys(sets) as K[];
+  if (keys.length === 0) return {} as Record<K, { count: number; by: Record<string, number> }>;
+  const queries: MultiSearchQuery[] = keys.map((k) => ({
+    indexUid: CANDIDATES_INDEX,
+    q: "",
+    filter: candidateFilter(viewer, sets[k]),
+    facets: by ? ["visibility", by] : ["visibility"],
+    limit: 0,
+  }));
+  const { results } = await client.multiSearch<{ queries: MultiSearchQuery[] }, RawHit>({ queries });
+  const out = {} as Record<K, { count: number; by: Record<string, number> }>;
+  keys.forEach((k, i) => {
+    const dist = results[i]?.facetDistribution ?? {};
+    const count = Object.values(dist.visibility ?? {}).reduce((s, n) => s + n, 0);
+    out[k] = { count, by: by ? { ...(dist[by] ?? {}) } : {} };
+  });
+  return out;
+}
