@@ -1,0 +1,215 @@
+import { z } from "zod";
+import { CADRES, CATEGORIES, FILIERES, type Categorie } from "~/domain/reference";
+import { STATUSES, type Status } from "~/schemas/profile";
+import type { Availability } from "../../search/documents";
+
+/**
+ * A talent search as its URL holds it (/cabinet/vivier?q=…&categorie=A&commune=68224&radius=50).
+ * The URL is the whole state: a GET form writes it, the back button and a shared link restore
+ * it, a saved search stores it. Reading is lenient (a value we do not know is dropped, as a link
+ * may be old), except for what a person typed: salary bounds get a French message.
+ * Safe in the browser (whether a commune exists is checked by the server).
+ */
+
+export const AVAILABILITIES = ["immediate", "3mois", "6mois", "plus"] as const satisfies readonly Availability[];
+export const AVAILABILITY_LABEL: Record<Availability, string> = {
+  immediate: "Disponible dès maintenant",
+  "3mois": "Dans les 3 mois",
+  "6mois": "Dans les 6 mois",
+  plus: "Au-delà de 6 mois",
+};
+
+export const TALENT_SORTS = ["relevance", "recent", "distance"] as const;
+export type TalentSort = (typeof TALENT_SORTS)[number];
+export const TALENT_SORT_LABEL: Record<TalentSort, string> = {
+  relevance: "Pertinence",
+  recent: "Activité récente",
+  distance: "Distance",
+};
+
+/** Radii offered by the form, in km; the URL may hold any whole number between the bounds. */
+export const RADII = [10, 20, 30, 50, 75, 100, 150, 200] as const;
+export const MIN_RADIUS_KM = 5;
+export const MAX_RADIUS_KM = 300;
+export const DEFAULT_RADIUS_KM = 50;
+export const HITS_PER_PAGE = 20;
+/** The index answers at most 1000 hits (pagination.maxTotalHits): 50 pages of 20. */
+export const MAX_PAGE = 50;
+export const MAX_QUERY_LENGTH = 200;
+
+export type TalentSearch = {
+  q: string;
+  filiere: string[];
+  categorie: Categorie[];
+  cadre: string[];
+  statut: Status[];
+  departement: string[];
+  region: string[];
+  availability: Availability[];
+  needsHousing: boolean;
+  relocation: boolean;
+  salaryMin: number | null;
+  salaryMax: number | null;
+  /** INSEE code of the commune the radius is drawn around. */
+  commune: string | null;
+  radius: number;
+  sort: TalentSort;
+  page: number;
+  /** The mission the search is run for (its id), if any. */
+  mission: string | null;
+};
+
+export type TalentSearchErrors = Partial<Record<"salaryMin" | "salaryMax" | "commune" | "sort", string>>;
+
+const FILIERE_CODES = FILIERES.map((f) => f.code);
+const CADRE_CODES = CADRES.map((c) => c.code);
+const DEPARTEMENT_CODE = /^(\d{2}|2A|2B|97[1-8]|98[4-9])$/;
+const REGION_CODE = /^\d{2,3}$/;
+const COMMUNE_CODE = /^[0-9][0-9AB][0-9]{3}$/;
+const ID = /^[a-z0-9]{10,40}$/;
+
+const LIST_MAX = 120;
+
+/** Kept values of a repeated parameter: known ones, each once, in the order given. */
+function listOf<T extends string>(accept: (v: string) => boolean) {
+  return z
+    .array(z.string())
+    .transform((values) => [...new Set(values.map((v) => v.trim()).filter((v) => v !== "" && accept(v)))].slice(0, LIST_MAX) as T[]);
+}
+
+const oneOf = (values: readonly string[]) => (v: string) => values.includes(v);
+const checkbox = z.string().optional().transform((v) => v === "1" || v === "true" || v === "on");
+
+/** "45 000", "45000", "45 000 €": euros a year, or a message. */
+function salary(label: string) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx): number | null => {
+      const s = (raw ?? "").replace(/[\s\u00a0\u202f€]/g, "");
+      if (s === "") return null;
+      if (!/^\d{1,7}$/.test(s)) {
+        ctx.addIssue({ code: "custom", message: `${label} : indiquez un montant annuel en euros, en chiffres (exemple : 45000).` });
+        return z.NEVER;
+      }
+      const n = Number(s);
+      if (n > 500_000) {
+        ctx.addIssue({ code: "custom", message: `${label} : indiquez un montant annuel de 500 000 € au plus.` });
+        return z.NEVER;
+      }
+      return n;
+    });
+}
+
+const rawSchema = z.object({
+  q: z.string().optional().transform((v) => (v ?? "").trim().replace(/\s+/g, " ").slice(0, MAX_QUERY_LENGTH)),
+  filiere: listOf<string>(oneOf(FILIERE_CODES)),
+  categorie: listOf<Categorie>(oneOf(CATEGORIES)),
+  cadre: listOf<string>(oneOf(CADRE_CODES)),
+  statut: listOf<Status>(oneOf(STATUSES)),
+  departement: listOf<string>((v) => DEPARTEMENT_CODE.test(v)),
+  region: listOf<string>((v) => REGION_CODE.test(v)),
+  availability: listOf<Availability>(oneOf(AVAILABILITIES)),
+  needsHousing: checkbox,
+  relocation: checkbox,
+  salaryMin: salary("Prétention minimale"),
+  salaryMax: salary("Prétention maximale"),
+  commune: z.string().optional().transform((v) => (v ?? "").trim().toUpperCase()),
+  radius: z.string().optional().transform((v) => {
+    const n = Number(v);
+    return Number.isInteger(n) && n >= MIN_RADIUS_KM && n <= MAX_RADIUS_KM ? n : DEFAULT_RADIUS_KM;
+  }),
+  sort: z.string().optional().transform((v) => ((TALENT_SORTS as readonly string[]).includes(v ?? "") ? (v as TalentSort) : "relevance")),
+  page: z.string().optional().transform((v) => {
+    const n = Number(v);
+    return Number.isInteger(n) && n >= 1 ? Math.min(n, MAX_PAGE) : 1;
+  }),
+  mission: z.string().optional().transform((v) => (v && ID.test(v) ? v : null)),
+});
+
+const LIST_KEYS = ["filiere", "categorie", "cadre", "statut", "departement", "region", "availability"] as const;
+const SINGLE_KEYS = ["q", "needsHousing", "relocation", "salaryMin", "salaryMax", "commune", "radius", "sort", "page", "mission"] as const;
+
+/** Reads a search out of a URL's parameters; never fails: what cannot be used is dropped or explained. */
+export function parseTalentSearch(params: URLSearchParams): { search: TalentSearch; errors: TalentSearchErrors } {
+  const input: Record<string, unknown> = {};
+  for (const key of LIST_KEYS) input[key] = params.getAll(key);
+  for (const key of SINGLE_KEYS) {
+    const value = params.get(key);
+    if (value !== null) input[key] = value;
+  }
+  const errors: TalentSearchErrors = {};
+  const parsed = rawSchema.safeParse(input);
+  let data: z.infer<typeof rawSchema>;
+  if (parsed.success) data = parsed.data;
+  else {
+    for (const issue of parsed.error.issues) {
+      const key = issue.path[0] as keyof TalentSearchErrors;
+      errors[key] ??= issue.message;
+    }
+    // The fields in error are read as empty; the rest of the search still runs.
+    const again = { ...input };
+    for (const key of Object.keys(errors)) delete again[key];
+    data = rawSchema.parse(again);
+  }
+
+  const search: TalentSearch = { ...data, commune: null };
+  if (data.commune) {
+    if (COMMUNE_CODE.test(data.commune)) search.commune = data.commune;
+    else errors.commune = "Choisissez la commune dans la liste, ou indiquez son code INSEE (5 caractères, exemple : 68224).";
+  }
+  if (search.salaryMin !== null && search.salaryMax !== null && search.salaryMin > search.salaryMax) {
+    errors.salaryMax = "La prétention maximale doit être supérieure ou égale à la minimale.";
+    search.salaryMax = null;
+  }
+  if (search.sort === "distance" && !search.commune) {
+    errors.sort = "Le tri par distance demande une commune : les résultats sont classés par pertinence.";
+    search.sort = "relevance";
+  }
+  return { search, errors };
+}
+
+export function emptyTalentSearch(): TalentSearch {
+  return parseTalentSearch(new URLSearchParams()).search;
+}
+
+/**
+ * The canonical query string of a search (no "?"): fixed order, defaults left out, so that the
+ * same search always gives the same URL. `page: false` leaves the page out (saved searches).
+ */
+export function talentSearchQuery(search: TalentSearch, { page = true }: { page?: boolean } = {}): string {
+  const out = new URLSearchParams();
+  if (search.mission) out.set("mission", search.mission);
+  if (search.q) out.set("q", search.q);
+  for (const key of LIST_KEYS) for (const v of search[key]) out.append(key, v);
+  if (search.needsHousing) out.set("needsHousing", "1");
+  if (search.relocation) out.set("relocation", "1");
+  if (search.salaryMin !== null) out.set("salaryMin", String(search.salaryMin));
+  if (search.salaryMax !== null) out.set("salaryMax", String(search.salaryMax));
+  if (search.commune) {
+    out.set("commune", search.commune);
+    out.set("radius", String(search.radius));
+  }
+  if (search.sort !== "relevance") out.set("sort", search.sort);
+  if (page && search.page > 1) out.set("page", String(search.page));
+  return out.toString();
+}
+
+/** Whether the search narrows anything (an empty one lists the whole pool). */
+export function isEmptyTalentSearch(search: TalentSearch): boolean {
+  return talentSearchQuery({ ...search, sort: "relevance", mission: null }, { page: false }) === "";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Saved searches
+
+export const SAVED_SEARCH_NAME_MAX = 80;
+
+export const savedSearchSchema = z.object({
+  name: z
+    .string({ error: "Donnez un nom à cette recherche." })
+    .trim()
+    .min(1, "Donnez un nom à cette recherche (exemple : Urbanisme autour de Mulhouse).")
+    .max(SAVED_SEARCH_NAME_MAX, `Le nom ne peut dépasser ${SAVED_SEARCH_NAME_MAX} caractères.`),
+  query: z.string().max(4000, "Cette recherche est trop longue pour être enregistrée.").default(""),
+});
