@@ -49,13 +49,16 @@ export default function OfferPage() {
         <section aria-labelledby="offre-candidater" className="card apply-card">
           <h2 id="offre-candidater">Candidater</h2>
           {viewer?.role === "CANDIDATE" ? (
-            <p>Votre profil candidat vous permet de postuler depuis votre espace. <Link to="/candidat">Aller à mon espace</Link></p>
+            <p>
+              <Link className="button" to={`/offres/${offer.id}/postuler`}>Postuler à cette offre</Link>{" "}
+              Votre employeur actuel n’en saura rien.
+            </p>
           ) : viewer ? (
             <p className="muted">Les candidatures se font depuis un compte candidat.</p>
           ) : (
             <p>
               Pour postuler, <Link to="/inscription">créez votre profil candidat</Link> ou{" "}
-              <Link to={`/connexion?redirectTo=${encodeURIComponent(`/offres/${offer.id}`)}`}>connectez-vous</Link>.
+              <Link to={`/connexion?redirectTo=${encodeURIComponent(`/offres/${offer.id}/postuler`)}`}>connectez-vous</Link>.
               Votre démarche reste confidentielle.
             </p>
           )}
