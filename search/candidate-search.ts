@@ -1,4 +1,5 @@
 import type { Meilisearch, MultiSearchQuery, SearchParams, SearchResponse } from "meilisearch";
+import { searchErrorCode } from "./client";
 import type { Availability, CandidateDocument } from "./documents";
 
 /**
@@ -164,12 +165,32 @@ const HIGHLIGHTED = ["currentFunction", "cadreLabel", "grade", "competencies", "
 /**
  * What the text query looks at: the index's searchable attributes except the home commune, so
  * that typing a commune's name cannot reveal where an anonymous candidate lives (the commune
- * and radius fields are there for places, at a distance of 5 km or more).
+ * and radius fields are there for places).
  */
 const SEARCHED_ON = [
   "currentFunction", "competencies", "cadreLabel", "grade", "filiereLabel",
   "name", "pseudonym", "currentEmployerName", "departementName", "regionName",
 ];
+
+/**
+ * Meilisearch 1.21 refuses attributesToSearchOn naming an attribute that no document has ever
+ * had (`name` while no profile is visible yet). So the list sent is SEARCHED_ON less the
+ * attributes the index does not know, read from its stats once per client and again only
+ * while some are missing (at most every 30 s) or after such a refusal (a rebuilt index).
+ */
+type KnownFields = { fields: string[]; complete: boolean; at: number };
+const knownFields = new WeakMap<Meilisearch, KnownFields>();
+const FIELDS_RECHECK_MS = 30_000;
+
+async function searchedOn(client: Meilisearch, { refresh = false } = {}): Promise<string[]> {
+  const cached = knownFields.get(client);
+  if (cached && !refresh && (cached.complete || Date.now() - cached.at < FIELDS_RECHECK_MS)) return cached.fields;
+  const stats = await client.index(CANDIDATES_INDEX).getStats();
+  const present = new Set(Object.keys(stats.fieldDistribution ?? {}));
+  const fields = SEARCHED_ON.filter((f) => present.has(f));
+  knownFields.set(client, { fields, complete: fields.length === SEARCHED_ON.length, at: Date.now() });
+  return fields;
+}
 
 const IDENTITY_FIELDS = ["name", "email", "currentEmployerName"] as const;
 
@@ -358,6 +379,20 @@ export async function searchCandidates(
   viewer: CandidateSearchViewer,
   params: CandidateSearchParams,
 ): Promise<CandidateSearchResult> {
+  try {
+    return await runSearch(client, viewer, params, await searchedOn(client));
+  } catch (error) {
+    if (searchErrorCode(error) !== "invalid_search_attributes_to_search_on") throw error;
+    return runSearch(client, viewer, params, await searchedOn(client, { refresh: true }));
+  }
+}
+
+async function runSearch(
+  client: Meilisearch,
+  viewer: CandidateSearchViewer,
+  params: CandidateSearchParams,
+  attributesToSearchOn: string[],
+): Promise<CandidateSearchResult> {
   const hitsPerPage = Math.min(MAX_HITS_PER_PAGE, Math.max(1, Math.floor(params.hitsPerPage ?? 20)));
   const page = Math.max(1, Math.floor(params.page ?? 1));
   const around = params.around;
@@ -372,7 +407,7 @@ export async function searchCandidates(
     page,
     hitsPerPage,
     attributesToRetrieve: [...RETRIEVED],
-    attributesToSearchOn: SEARCHED_ON,
+    attributesToSearchOn: attributesToSearchOn.length ? attributesToSearchOn : undefined,
     ...(q ? { attributesToHighlight: [...HIGHLIGHTED], highlightPreTag: PRE, highlightPostTag: POST } : {}),
     ...(facetMode === "none" ? {} : { facets: [...CANDIDATE_FACETS] }),
   };
@@ -391,7 +426,7 @@ export async function searchCandidates(
         indexUid: CANDIDATES_INDEX,
         q,
         filter: candidateFilter(viewer, params, { except: facet }),
-        attributesToSearchOn: SEARCHED_ON,
+        attributesToSearchOn: main.attributesToSearchOn,
         facets: [facet],
         limit: 0,
       })),
