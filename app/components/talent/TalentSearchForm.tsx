@@ -1,0 +1,136 @@
+import { Form, Link } from "@remix-run/react";
+import { CommunePicker } from "~/components/ui/CommunePicker";
+import { Field, Select } from "~/components/ui/Field";
+import type { FacetGroup, FacetOption } from "~/domain/talent-search.server";
+import { RADII, TALENT_SORTS, TALENT_SORT_LABEL, type TalentSearch, type TalentSearchErrors } from "~/schemas/talent-search";
+import { formatInt } from "./format";
+
+/**
+ * The talent search as a GET form: submitting it writes the whole search into the URL, so that
+ * the page works without JavaScript, can be shared, and the back button restores it. The facet
+ * panel sits outside the <form> element (the results lie between) and joins it through the
+ * inputs' `form` attribute. Both are keyed by the URL by the page, so that going back re-renders
+ * them from the URL rather than keeping what was ticked.
+ */
+
+export const TALENT_FORM_ID = "recherche-vivier";
+
+export function TalentSearchBar({
+  search,
+  errors,
+  communeLabel,
+  missions,
+}: {
+  search: TalentSearch;
+  errors: TalentSearchErrors;
+  communeLabel: string;
+  missions: Array<{ id: string; label: string }>;
+}) {
+  return (
+    <Form method="get" id={TALENT_FORM_ID} className="talent-bar" role="search" aria-label="Rechercher dans le vivier">
+      <Field
+        label="Mots-clés"
+        name="q"
+        type="search"
+        defaultValue={search.q}
+        hint="Fonction, compétence, cadre d’emplois, grade… (exemple : urbanisme, DGS, finances)"
+        maxLength={200}
+        className="talent-q"
+      />
+      <CommunePicker name="commune" label="Autour de la commune" defaultCode={search.commune ?? ""} defaultLabel={communeLabel} error={errors.commune} />
+      <Select label="Rayon" name="radius" defaultValue={String(search.radius)}>
+        {[...new Set([...RADII, search.radius])].sort((a, b) => a - b).map((r) => (
+          <option key={r} value={r}>{r} km</option>
+        ))}
+      </Select>
+      <Select label="Trier par" name="sort" defaultValue={search.sort} error={errors.sort}>
+        {TALENT_SORTS.map((s) => (
+          <option key={s} value={s}>{TALENT_SORT_LABEL[s]}{s === "distance" ? " (avec une commune)" : ""}</option>
+        ))}
+      </Select>
+      {missions.length ? (
+        <Select label="Pour la mission" name="mission" defaultValue={search.mission ?? ""}>
+          <option value="">Aucune mission en particulier</option>
+          {missions.map((m) => (
+            <option key={m.id} value={m.id}>{m.label}</option>
+          ))}
+        </Select>
+      ) : null}
+      <div className="talent-bar-submit">
+        <button type="submit">Rechercher</button>
+      </div>
+    </Form>
+  );
+}
+
+const VISIBLE_OPTIONS = 8;
+
+function FacetCheckbox({ name, option }: { name: string; option: FacetOption }) {
+  const id = `f-${name}-${option.value}`;
+  return (
+    <div className="field field-check">
+      <input type="checkbox" id={id} name={name} value={option.value} defaultChecked={option.selected} form={TALENT_FORM_ID} />
+      <label htmlFor={id}>
+        {option.label} <span className="facet-count">({formatInt(option.count)})</span>
+      </label>
+    </div>
+  );
+}
+
+function FacetFieldset({ group }: { group: FacetGroup }) {
+  if (group.options.length === 0) return null;
+  const shown = group.options.filter((o, i) => i < VISIBLE_OPTIONS || o.selected);
+  const more = group.options.filter((o, i) => i >= VISIBLE_OPTIONS && !o.selected);
+  return (
+    <fieldset className="facet">
+      <legend>{group.label}</legend>
+      {shown.map((o) => <FacetCheckbox key={o.value} name={group.name} option={o} />)}
+      {more.length ? (
+        <details>
+          <summary>{more.length === 1 ? "1 autre choix" : `${more.length} autres choix`}</summary>
+          {more.map((o) => <FacetCheckbox key={o.value} name={group.name} option={o} />)}
+        </details>
+      ) : null}
+    </fieldset>
+  );
+}
+
+export function TalentFacetPanel({
+  search,
+  errors,
+  facets,
+  toggles,
+}: {
+  search: TalentSearch;
+  errors: TalentSearchErrors;
+  facets: FacetGroup[];
+  toggles: { needsHousing: number; relocation: number };
+}) {
+  return (
+    <aside className="talent-facets" aria-labelledby="filtres-titre">
+      <h2 id="filtres-titre">Affiner</h2>
+      {facets.map((g) => <FacetFieldset key={g.name} group={g} />)}
+      <fieldset className="facet">
+        <legend>Logement et mobilité</legend>
+        <div className="field field-check">
+          <input type="checkbox" id="f-needsHousing" name="needsHousing" value="1" defaultChecked={search.needsHousing} form={TALENT_FORM_ID} />
+          <label htmlFor="f-needsHousing">Cherche un logement <span className="facet-count">({formatInt(toggles.needsHousing)})</span></label>
+        </div>
+        <div className="field field-check">
+          <input type="checkbox" id="f-relocation" name="relocation" value="1" defaultChecked={search.relocation} form={TALENT_FORM_ID} />
+          <label htmlFor="f-relocation">Prêt à déménager <span className="facet-count">({formatInt(toggles.relocation)})</span></label>
+        </div>
+      </fieldset>
+      <fieldset className="facet">
+        <legend>Prétention salariale</legend>
+        <p className="hint">En euros bruts par an. Les profils sans prétention indiquée sont écartés dès qu’un montant est saisi.</p>
+        <Field label="Au moins" name="salaryMin" inputMode="numeric" defaultValue={search.salaryMin ?? ""} error={errors.salaryMin} form={TALENT_FORM_ID} />
+        <Field label="Au plus" name="salaryMax" inputMode="numeric" defaultValue={search.salaryMax ?? ""} error={errors.salaryMax} form={TALENT_FORM_ID} />
+      </fieldset>
+      <div className="actions">
+        <button type="submit" form={TALENT_FORM_ID}>Appliquer les filtres</button>
+        <Link to={search.mission ? `?mission=${encodeURIComponent(search.mission)}` : "?"}>Tout effacer</Link>
+      </div>
+    </aside>
+  );
+}

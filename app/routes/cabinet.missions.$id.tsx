@@ -1,0 +1,88 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { StateBadge } from "~/components/positions/StateBadge";
+import { FeasibilityPanel } from "~/components/talent/FeasibilityPanel";
+import { formatDay } from "~/components/talent/format";
+import { FormAlert } from "~/components/ui/Field";
+import { departementMap, missionFeasibility, mustHaves, RARE_BELOW } from "~/domain/feasibility.server";
+import { CATEGORIES, type Categorie } from "~/domain/reference";
+import { getCommune } from "~/domain/territory.server";
+import type { PositionState } from "~/schemas/position";
+import { emptyTalentSearch, talentSearchQuery } from "~/schemas/talent-search";
+import { notFound, requireUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.mission.title ?? "Mission"} — Missions — Vivier — Cabinet` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, "cabinet");
+  const found = await missionFeasibility(user, params.id ?? "");
+  if (!found) throw notFound();
+  const { mission, feasibility } = found;
+  const p = mission.position;
+  const commune = getCommune(p.communeCode);
+  const needs = mustHaves(p);
+  // The vivier, opened on this mission: around the position, its filière, catégorie and cadres.
+  const searchUrl = `/cabinet/vivier?${talentSearchQuery({
+    ...emptyTalentSearch(),
+    mission: mission.id,
+    commune: commune ? commune.code : null,
+    radius: 60,
+    filiere: [p.filiere],
+    categorie: (CATEGORIES as readonly string[]).includes(p.categorie) ? [p.categorie as Categorie] : [],
+    cadre: needs.filters.statutory.cadreEmplois ? [...needs.filters.statutory.cadreEmplois] : [],
+  })}`;
+  return json({
+    mission: {
+      id: mission.id,
+      status: mission.status,
+      createdAt: mission.createdAt.toISOString(),
+      title: p.title,
+      positionState: p.state as PositionState,
+      confidential: p.confidential,
+      collectiviteName: p.organization.name,
+      commune: commune ? `${commune.name} (${commune.departementCode})` : p.communeCode,
+      deadline: p.deadline?.toISOString() ?? null,
+    },
+    feasibility,
+    map: feasibility ? departementMap() : null,
+    searchUrl,
+    rareBelow: RARE_BELOW,
+  });
+}
+
+export default function CabinetMission() {
+  const { mission, feasibility, map, searchUrl, rareBelow } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p><Link to="/cabinet/missions">← Toutes les missions</Link></p>
+      <h1>{mission.title}</h1>
+      <dl className="facts">
+        <dt>Collectivité</dt>
+        <dd>{mission.collectiviteName}</dd>
+        <dt>Lieu</dt>
+        <dd>{mission.commune}</dd>
+        <dt>Poste</dt>
+        <dd><StateBadge state={mission.positionState} confidential={mission.confidential} /></dd>
+        <dt>Mission</dt>
+        <dd>{mission.status === "ACTIVE" ? "En cours" : "Terminée"}, confiée le {formatDay(mission.createdAt)}</dd>
+        {mission.deadline ? (
+          <>
+            <dt>Date limite de candidature</dt>
+            <dd>{formatDay(mission.deadline)}</dd>
+          </>
+        ) : null}
+      </dl>
+      {feasibility && map ? (
+        <FeasibilityPanel feasibility={feasibility} map={map} searchUrl={searchUrl} rareBelow={rareBelow} />
+      ) : (
+        <>
+          <FormAlert>La faisabilité du marché est momentanément indisponible (le moteur de recherche ne répond pas). Réessayez dans quelques instants.</FormAlert>
+          <p><Link to={searchUrl}>Chercher dans le vivier pour cette mission</Link></p>
+        </>
+      )}
+    </>
+  );
+}
+
+export { ErrorBoundary } from "~/components/RouteErrorBoundary";
