@@ -1,0 +1,288 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loader as vivierLoader } from "~/routes/cabinet.vivier";
+import { db } from "~/utils/db.server";
+import { searchCandidates } from "../../search/candidate-search";
+import { applySettings } from "../../search/settings";
+import { Browser, call, createUser } from "../helpers/http";
+import { searchClient, searchIds } from "../helpers/meili";
+import { COLMAR, MULHOUSE, PARIS, SAINT_LOUIS, STRASBOURG, candidate, collectivite, consultant, missionFor, pushToIndex, tag } from "./talent-fixtures";
+
+type Hit = Record<string, unknown> & { id: string; highlights: Record<string, unknown> };
+type Page = {
+  result: {
+    hits: Hit[];
+    totalHits: number;
+    sort: string;
+    facets: Array<{ name: string; options: Array<{ value: string; count: number; selected: boolean }> }>;
+    toggles: { needsHousing: number; relocation: number };
+  } | null;
+  errors: Record<string, string>;
+  mission: { id: string } | null;
+};
+
+/** The vivier page's loader, as the consultant's browser calls it: its status, raw JSON and data. */
+async function vivier(browser: Browser, query: string) {
+  const res = await call(vivierLoader, browser.get(`/cabinet/vivier?${query}`));
+  const text = await res.text();
+  return { status: res.status, text, data: (res.status === 200 ? JSON.parse(text) : null) as Page };
+}
+
+const ids = (page: Page) => page.result!.hits.map((h) => h.id);
+const facet = (page: Page, name: string) => Object.fromEntries(page.result!.facets.find((f) => f.name === name)!.options.map((o) => [o.value, o.count]));
+
+beforeAll(async () => {
+  await applySettings(searchClient());
+});
+
+describe("confidentiality of the talent pool", () => {
+  it("never returns a hidden profile, whatever the query", async () => {
+    const { browser } = await consultant();
+    const word = `cachette${tag()}`;
+    const hidden = await candidate({ visibility: "HIDDEN", competencies: [word], currentFunction: `Directrice ${word}` });
+    const shown = await candidate({ visibility: "ANONYMOUS", competencies: [word] });
+    await pushToIndex();
+
+    for (const q of [word, `Directrice ${word}`, hidden.tag, ""]) {
+      const { data, text } = await vivier(browser, `q=${encodeURIComponent(q)}`);
+      expect(ids(data)).not.toContain(hidden.profile.id);
+      expect(text).not.toContain(hidden.profile.id);
+      expect(text).not.toContain(hidden.profile.pseudonym);
+    }
+    expect(ids((await vivier(browser, `q=${word}`)).data)).toEqual([shown.profile.id]);
+  });
+
+  it("never returns a profile hiding from collectivité X to a consultant working on X's mission, whatever the query", async () => {
+    const { browser, cabinet } = await consultant();
+    const x = await collectivite("Ville X");
+    const other = await collectivite("Ville Y");
+    const { mission } = await missionFor(cabinet.id, x.id);
+    const { mission: otherMission } = await missionFor(cabinet.id, other.id);
+    const word = `secret${tag()}`;
+    const hidesFromX = await candidate({ visibility: "VISIBLE", name: `Claude Discret ${word}`, competencies: [word, "Urbanisme"], hiddenFrom: [x.officialKey] });
+    const free = await candidate({ visibility: "VISIBLE", competencies: [word, "Urbanisme"] });
+    await pushToIndex();
+
+    // The profile is in the index: only the confidentiality filter keeps it out.
+    expect(await searchIds(searchClient(), "candidates", word)).toContain(hidesFromX.profile.id);
+
+    const queries = [
+      `q=${word}`,
+      `q=${word}&mission=${mission.id}`,
+      `q=${word}&mission=${otherMission.id}`,
+      `q=Claude%20Discret&mission=${mission.id}`,
+      `q=${hidesFromX.tag}`,
+      `mission=${mission.id}&commune=${MULHOUSE}&radius=10&sort=distance`,
+      `q=${word}&sort=recent&filiere=administrative&categorie=A`,
+      "",
+    ];
+    for (const query of queries) {
+      const { data, text } = await vivier(browser, query);
+      expect(ids(data), query).not.toContain(hidesFromX.profile.id);
+      expect(text, query).not.toContain(hidesFromX.profile.pseudonym);
+      expect(text, query).not.toContain(hidesFromX.user.email);
+      expect(JSON.stringify(data.result), query).not.toContain("Claude Discret");
+    }
+    expect(ids((await vivier(browser, `q=${word}&mission=${mission.id}`)).data)).toEqual([free.profile.id]);
+    // Not counted either: the facets add up to what may be seen.
+    expect(facet((await vivier(browser, `q=${word}`)).data, "categorie")).toEqual({ A: 1 });
+  });
+
+  it("shows that profile to a cabinet that does not work for X", async () => {
+    const { cabinet } = await consultant();
+    const x = await collectivite("Ville X");
+    await missionFor(cabinet.id, x.id);
+    const word = `ailleurs${tag()}`;
+    const hidesFromX = await candidate({ competencies: [word], hiddenFrom: [x.officialKey] });
+    await pushToIndex();
+    const { browser: elsewhere } = await consultant();
+    expect(ids((await vivier(elsewhere, `q=${word}`)).data)).toEqual([hidesFromX.profile.id]);
+  });
+
+  it("never returns a profile hiding from the consultant's own cabinet", async () => {
+    const { browser, cabinet } = await consultant();
+    const word = `cabinet${tag()}`;
+    const hidden = await candidate({ competencies: [word], hiddenFrom: [cabinet.officialKey] });
+    const shown = await candidate({ competencies: [word] });
+    await pushToIndex();
+    const { data } = await vivier(browser, `q=${word}`);
+    expect(ids(data)).toEqual([shown.profile.id]);
+    expect(ids(data)).not.toContain(hidden.profile.id);
+  });
+
+  it("sends no name, e-mail or current employer of an anonymous profile in the loader's JSON", async () => {
+    const { browser } = await consultant();
+    const word = `anonyme${tag()}`;
+    const anonymous = await candidate({ visibility: "ANONYMOUS", name: `Alexandre Masqué ${word}`, currentEmployerName: `Mairie Secrète ${word}`, competencies: [word] });
+    const visible = await candidate({ visibility: "VISIBLE", name: `Bérénice Visible ${word}`, currentEmployerName: `Mairie Ouverte ${word}`, competencies: [word] });
+    await pushToIndex();
+
+    const { data, text } = await vivier(browser, `q=${word}`);
+    expect(ids(data).sort()).toEqual([anonymous.profile.id, visible.profile.id].sort());
+    const anon = data.result!.hits.find((h) => h.id === anonymous.profile.id)!;
+    expect(anon).not.toHaveProperty("name");
+    expect(anon).not.toHaveProperty("email");
+    expect(anon).not.toHaveProperty("currentEmployerName");
+    expect(anon.homeCommuneName).toBeNull();
+    expect(text).not.toContain("Alexandre Masqué");
+    expect(text).not.toContain(anonymous.user.email);
+    expect(text).not.toContain("Mairie Secrète");
+    // The visible one shows who they are.
+    const vis = data.result!.hits.find((h) => h.id === visible.profile.id)!;
+    expect(vis).toMatchObject({ name: `Bérénice Visible ${word}`, email: visible.user.email, currentEmployerName: `Mairie Ouverte ${word}` });
+  });
+
+  it("does not find an anonymous profile by the name of the commune where the candidate lives", async () => {
+    const { browser } = await consultant();
+    const word = `village${tag()}`;
+    const villager = await candidate({ competencies: [word], homeCommuneCode: "68255" });
+    await pushToIndex();
+    expect(ids((await vivier(browser, `q=${word}`)).data)).toEqual([villager.profile.id]);
+    expect(ids((await vivier(browser, "q=Pfaffenheim")).data)).not.toContain(villager.profile.id);
+    const hit = (await vivier(browser, `q=${word}`)).data.result!.hits[0];
+    expect(hit.homeCommuneName).toBeNull();
+    expect(hit.departementName).toBe("Haut-Rhin");
+  });
+
+  it("puts no Meilisearch key in the page's data", async () => {
+    const { browser } = await consultant();
+    const { text } = await vivier(browser, "q=urbanisme");
+    expect(text).not.toContain(process.env.MEILI_MASTER_KEY!);
+    expect(text.toLowerCase()).not.toContain("apikey");
+    expect(text).not.toContain("hiddenFrom");
+  });
+
+  it("refuses the talent pool to anyone but a consultant, and another cabinet's mission", async () => {
+    const candidateUser = await createUser("CANDIDATE");
+    const b = await Browser.create();
+    await b.signInAs(candidateUser.id);
+    expect((await vivier(b, "")).status).toBe(403);
+
+    const { cabinet } = await consultant();
+    const { mission } = await missionFor(cabinet.id, (await collectivite()).id);
+    const { browser: rival } = await consultant();
+    expect((await vivier(rival, `mission=${mission.id}`)).status).toBe(404);
+  });
+});
+
+describe("searching the talent pool", () => {
+  it("highlights the matched words as plain text segments", async () => {
+    const { browser } = await consultant();
+    const word = `surligne${tag()}`;
+    await candidate({ currentFunction: `Responsable <img src=x onerror=alert(1)> ${word} du territoire`, competencies: [`Droit ${word}`] });
+    await pushToIndex();
+    const { data, text } = await vivier(browser, `q=${word}`);
+    const hit = data.result!.hits[0];
+    expect(hit.highlights.currentFunction).toEqual([
+      { text: "Responsable <img src=x onerror=alert(1)> ", mark: false },
+      { text: word, mark: true },
+      { text: " du territoire", mark: false },
+    ]);
+    expect(hit.highlights.competencies).toEqual([[{ text: "Droit ", mark: false }, { text: word, mark: true }]]);
+    expect(text).not.toMatch(/\\u0001|\\u0002|<em>|<mark>/);
+  });
+
+  it("counts each facet without its own selection, and narrows the results with it", async () => {
+    const { browser } = await consultant();
+    const word = `facette${tag()}`;
+    const a1 = await candidate({ competencies: [word], categorie: "A", status: "TITULAIRE", needsHousing: true });
+    const a2 = await candidate({ competencies: [word], categorie: "A", status: "CONTRACTUEL" });
+    const b1 = await candidate({ competencies: [word], categorie: "B", cadreEmplois: "redacteurs", status: "TITULAIRE", willingToRelocate: true });
+    await pushToIndex();
+
+    const all = (await vivier(browser, `q=${word}`)).data;
+    expect(all.result!.totalHits).toBe(3);
+    expect(facet(all, "categorie")).toEqual({ A: 2, B: 1 });
+    expect(facet(all, "statut")).toEqual({ TITULAIRE: 2, CONTRACTUEL: 1 });
+    expect(all.result!.toggles).toEqual({ needsHousing: 1, relocation: 1 });
+
+    const onlyA = (await vivier(browser, `q=${word}&categorie=A`)).data;
+    expect(ids(onlyA).sort()).toEqual([a1.profile.id, a2.profile.id].sort());
+    // Catégorie still shows B (disjunctive); the other facets count the narrowed results.
+    expect(facet(onlyA, "categorie")).toEqual({ A: 2, B: 1 });
+    expect(onlyA.result!.facets.find((f) => f.name === "categorie")!.options.find((o) => o.value === "A")!.selected).toBe(true);
+    expect(facet(onlyA, "statut")).toEqual({ TITULAIRE: 1, CONTRACTUEL: 1 });
+
+    const titulairesA = (await vivier(browser, `q=${word}&categorie=A&statut=TITULAIRE`)).data;
+    expect(ids(titulairesA)).toEqual([a1.profile.id]);
+    expect(ids((await vivier(browser, `q=${word}&categorie=A&categorie=B&statut=TITULAIRE`)).data).sort()).toEqual([a1.profile.id, b1.profile.id].sort());
+    expect(ids((await vivier(browser, `q=${word}&needsHousing=1`)).data)).toEqual([a1.profile.id]);
+    expect(ids((await vivier(browser, `q=${word}&relocation=1`)).data)).toEqual([b1.profile.id]);
+  });
+
+  it("finds profiles within a radius around a commune, nearest first when asked", async () => {
+    const { browser } = await consultant();
+    const word = `rayon${tag()}`;
+    const mulhouse = await candidate({ competencies: [word], homeCommuneCode: MULHOUSE });
+    const saintLouis = await candidate({ competencies: [word], homeCommuneCode: SAINT_LOUIS });
+    const colmar = await candidate({ competencies: [word], homeCommuneCode: COLMAR });
+    const strasbourg = await candidate({ competencies: [word], homeCommuneCode: STRASBOURG });
+    const paris = await candidate({ competencies: [word], homeCommuneCode: PARIS });
+    await pushToIndex();
+
+    const within50 = (await vivier(browser, `q=${word}&commune=${MULHOUSE}&radius=50&sort=distance`)).data;
+    expect(ids(within50)).toEqual([mulhouse.profile.id, saintLouis.profile.id, colmar.profile.id]);
+    expect(within50.result!.hits.map((h) => h.distanceKm)).toEqual([5, 25, 40]);
+    expect(facet(within50, "departement")).toEqual({ "68": 3 });
+
+    const within100 = (await vivier(browser, `q=${word}&commune=${MULHOUSE}&radius=100`)).data;
+    expect(ids(within100).sort()).toEqual([mulhouse, saintLouis, colmar, strasbourg].map((c) => c.profile.id).sort());
+    expect(ids((await vivier(browser, `q=${word}`)).data)).toContain(paris.profile.id);
+
+    const fromStrasbourg = (await vivier(browser, `q=${word}&commune=${STRASBOURG}&radius=150&sort=distance`)).data;
+    expect(ids(fromStrasbourg)).toEqual([strasbourg, colmar, mulhouse, saintLouis].map((c) => c.profile.id));
+  });
+
+  it("keeps the profiles whose salary expectation is within the range", async () => {
+    const { browser } = await consultant();
+    const word = `salaire${tag()}`;
+    await candidate({ competencies: [word], salaryExpectation: 32000 });
+    const mid = await candidate({ competencies: [word], salaryExpectation: 45000 });
+    await candidate({ competencies: [word], salaryExpectation: 60000 });
+    await candidate({ competencies: [word], salaryExpectation: null });
+    await pushToIndex();
+    expect(ids((await vivier(browser, `q=${word}&salaryMin=40000&salaryMax=50%20000`)).data)).toEqual([mid.profile.id]);
+    expect((await vivier(browser, `q=${word}`)).data.result!.totalHits).toBe(4);
+    const wrong = (await vivier(browser, `q=${word}&salaryMin=beaucoup`)).data;
+    expect(wrong.errors.salaryMin).toMatch(/montant annuel/);
+    expect(wrong.result!.totalHits).toBe(4);
+  });
+
+  it("sorts by recent activity and pages through the results", async () => {
+    const { browser } = await consultant();
+    const word = `recent${tag()}`;
+    const made = [];
+    for (let i = 0; i < 23; i++) made.push(await candidate({ competencies: [word], lastActivityAt: new Date(Date.now() - i * 3600_000) }));
+    await pushToIndex();
+    const page1 = (await vivier(browser, `q=${word}&sort=recent`)).data;
+    expect(page1.result!.totalHits).toBe(23);
+    expect(ids(page1)).toEqual(made.slice(0, 20).map((c) => c.profile.id));
+    const page2 = (await vivier(browser, `q=${word}&sort=recent&page=2`)).data;
+    expect(ids(page2)).toEqual(made.slice(20).map((c) => c.profile.id));
+  });
+
+  it("is the function the benchmark calls: a plain call with a viewer", async () => {
+    const word = `banc${tag()}`;
+    const x = await collectivite();
+    await candidate({ competencies: [word], hiddenFrom: [x.officialKey] });
+    const seen = await candidate({ competencies: [word] });
+    await pushToIndex();
+    const result = await searchCandidates(searchClient(), { organizationKey: "CAB-000000000", presentingTo: [x.officialKey] }, { q: word, facets: "simple" });
+    expect(result.hits.map((h) => h.id)).toEqual([seen.profile.id]);
+    expect(result.facets.categorie).toEqual({ A: 1 });
+  });
+});
+
+describe("the data the page is built from", () => {
+  it("keeps the mission's context and no other cabinet's missions", async () => {
+    const { browser, cabinet } = await consultant();
+    const { mission } = await missionFor(cabinet.id, (await collectivite()).id);
+    const other = await consultant();
+    const { mission: foreign } = await missionFor(other.cabinet.id, (await collectivite()).id);
+    const res = await call(vivierLoader, browser.get(`/cabinet/vivier?mission=${mission.id}`));
+    const data = (await res.json()) as Page & { missions: Array<{ id: string }> };
+    expect(data.mission?.id).toBe(mission.id);
+    expect(data.missions.map((m) => m.id)).toEqual([mission.id]);
+    expect(data.missions.map((m) => m.id)).not.toContain(foreign.id);
+    expect(await db.mission.count({ where: { id: foreign.id } })).toBe(1);
+  });
+});

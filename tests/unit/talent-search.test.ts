@@ -1,0 +1,176 @@
+import { describe, expect, it } from "vitest";
+import { countBins } from "~/components/talent/DepartementMap";
+import { emptyTalentSearch, isEmptyTalentSearch, parseTalentSearch, talentSearchQuery } from "~/schemas/talent-search";
+import {
+  candidateFilter,
+  confidentialityFilter,
+  filterValue,
+  highlightSegments,
+  toCandidateHit,
+} from "../../search/candidate-search";
+
+const viewer = { organizationKey: "CAB-123456789", presentingTo: ["213502388", "DEP-35"] };
+
+describe("the talent search URL", () => {
+  it("reads every parameter of a shared link", () => {
+    const { search, errors } = parseTalentSearch(
+      new URLSearchParams(
+        "q=urbanisme&filiere=administrative&categorie=B&categorie=A&cadre=attaches&statut=TITULAIRE&departement=68&region=44" +
+          "&availability=immediate&needsHousing=1&relocation=1&salaryMin=35000&salaryMax=50%20000&commune=68224&radius=30&sort=distance&page=3",
+      ),
+    );
+    expect(errors).toEqual({});
+    expect(search).toEqual({
+      q: "urbanisme", filiere: ["administrative"], categorie: ["B", "A"], cadre: ["attaches"], statut: ["TITULAIRE"],
+      departement: ["68"], region: ["44"], availability: ["immediate"], needsHousing: true, relocation: true,
+      salaryMin: 35000, salaryMax: 50000, commune: "68224", radius: 30, sort: "distance", page: 3, mission: null,
+    });
+  });
+
+  it("drops what it does not know rather than failing, as an old link may hold anything", () => {
+    const { search, errors } = parseTalentSearch(new URLSearchParams("categorie=Z&categorie=A&filiere=<script>&departement=999&radius=9000&page=-2&sort=price"));
+    expect(errors).toEqual({});
+    expect(search.categorie).toEqual(["A"]);
+    expect(search.filiere).toEqual([]);
+    expect(search.departement).toEqual([]);
+    expect(search.radius).toBe(50);
+    expect(search.page).toBe(1);
+    expect(search.sort).toBe("relevance");
+  });
+
+  it("explains in French a salary typed wrong, and keeps the rest of the search", () => {
+    const { search, errors } = parseTalentSearch(new URLSearchParams("q=finances&salaryMin=45k&salaryMax=30000"));
+    expect(errors.salaryMin).toMatch(/montant annuel/);
+    expect(search.salaryMin).toBeNull();
+    expect(search.salaryMax).toBe(30000);
+    expect(search.q).toBe("finances");
+
+    const inverted = parseTalentSearch(new URLSearchParams("salaryMin=50000&salaryMax=30000"));
+    expect(inverted.errors.salaryMax).toMatch(/supérieure ou égale/);
+    expect(inverted.search.salaryMax).toBeNull();
+  });
+
+  it("sorts by relevance, saying why, when distance is asked without a commune", () => {
+    const { search, errors } = parseTalentSearch(new URLSearchParams("sort=distance"));
+    expect(search.sort).toBe("relevance");
+    expect(errors.sort).toMatch(/commune/);
+  });
+
+  it("refuses a commune code that cannot be one", () => {
+    const { search, errors } = parseTalentSearch(new URLSearchParams("commune=Mulhouse"));
+    expect(search.commune).toBeNull();
+    expect(errors.commune).toMatch(/code INSEE/);
+  });
+
+  it("writes one canonical URL per search, which reads back to the same search", () => {
+    const a = parseTalentSearch(new URLSearchParams("page=2&radius=30&commune=68224&q=%20urbanisme%20&categorie=B")).search;
+    const query = talentSearchQuery(a);
+    expect(query).toBe("q=urbanisme&categorie=B&commune=68224&radius=30&page=2");
+    expect(parseTalentSearch(new URLSearchParams(query)).search).toEqual(a);
+    expect(talentSearchQuery(a, { page: false })).toBe("q=urbanisme&categorie=B&commune=68224&radius=30");
+    expect(talentSearchQuery(emptyTalentSearch())).toBe("");
+    expect(isEmptyTalentSearch(emptyTalentSearch())).toBe(true);
+    expect(isEmptyTalentSearch(a)).toBe(false);
+  });
+});
+
+describe("the confidentiality filter", () => {
+  it("always keeps hidden profiles out and every organisation the viewer works for or presents to", () => {
+    expect(confidentialityFilter(viewer)).toEqual([
+      `visibility IN ["ANONYMOUS", "VISIBLE"]`,
+      `hiddenFrom NOT IN ["213502388", "CAB-123456789", "DEP-35"]`,
+    ]);
+  });
+
+  it("refuses to search for nobody", () => {
+    expect(() => confidentialityFilter({ organizationKey: " ", presentingTo: [] })).toThrow(/organisation key/);
+  });
+
+  it("comes first in every query, whatever the search's own conditions", () => {
+    const filter = candidateFilter(viewer, { categorie: ["A"], around: { lat: 47.75, lng: 7.33, radiusKm: 50 }, salaryMin: 40000 });
+    expect(filter.slice(0, 2)).toEqual(confidentialityFilter(viewer));
+    expect(filter).toContain(`categorie IN ["A"]`);
+    expect(filter).toContain("_geoRadius(47.75, 7.33, 50000)");
+    expect(filter).toContain("salaryExpectation >= 40000");
+  });
+
+  it("leaves out a facet's own selection for its disjunctive counts, never the confidentiality", () => {
+    const filter = candidateFilter(viewer, { categorie: ["A"], filiere: ["technique"] }, { except: "categorie" });
+    expect(filter).not.toContain(`categorie IN ["A"]`);
+    expect(filter).toContain(`filiere IN ["technique"]`);
+    expect(filter.slice(0, 2)).toEqual(confidentialityFilter(viewer));
+  });
+
+  it("cannot be escaped by a quote in a value", () => {
+    expect(filterValue(`x" OR visibility = "HIDDEN`)).toBe(`"x\\" OR visibility = \\"HIDDEN"`);
+  });
+});
+
+describe("a search hit", () => {
+  const raw = {
+    id: "p1", pseudonym: "Talent-1", visibility: "ANONYMOUS" as const,
+    name: "Leaked Name", email: "leak@example.fr", currentEmployerName: "Mairie secrète", homeCommuneName: "Spechbach",
+    currentFunction: "Instructrice urbanisme", competencies: ["Urbanisme"], departementCode: "68", departementName: "Haut-Rhin",
+    _geo: { lat: 47.75, lng: 7.33 }, lastActivityAt: 1, availability: "immediate" as const,
+    _formatted: { name: "\u0001Leaked\u0002 Name", currentFunction: "Instructrice \u0001urbanisme\u0002", competencies: ["\u0001Urbanisme\u0002"] },
+  };
+
+  it("of an anonymous profile carries no identity, even if the index sent one", () => {
+    const hit = toCandidateHit(raw);
+    expect(hit).not.toHaveProperty("name");
+    expect(hit).not.toHaveProperty("email");
+    expect(hit).not.toHaveProperty("currentEmployerName");
+    expect(hit.homeCommuneName).toBeNull();
+    expect(hit.highlights.name).toBeUndefined();
+    expect(JSON.stringify(hit)).not.toMatch(/Leaked|leak@|secrète|Spechbach/);
+  });
+
+  it("of a visible profile carries the name, e-mail and employer", () => {
+    const hit = toCandidateHit({ ...raw, visibility: "VISIBLE" });
+    expect(hit).toMatchObject({ name: "Leaked Name", email: "leak@example.fr", currentEmployerName: "Mairie secrète", homeCommuneName: "Spechbach" });
+    expect(hit.highlights.name).toEqual([{ text: "Leaked", mark: true }, { text: " Name", mark: false }]);
+  });
+
+  it("gives an anonymous profile's distance to the nearest 5 km only", () => {
+    const visible = toCandidateHit({ ...raw, visibility: "VISIBLE" }, { lat: 47.75, lng: 7.6 });
+    const anonymous = toCandidateHit(raw, { lat: 47.75, lng: 7.6 });
+    expect(visible.distanceKm).toBe(20);
+    expect(anonymous.distanceKm).toBe(20);
+    expect(toCandidateHit(raw, { lat: 47.75, lng: 7.64 }).distanceKm! % 5).toBe(0);
+    expect(toCandidateHit({ ...raw, visibility: "VISIBLE" }, { lat: 47.75, lng: 7.64 }).distanceKm).toBe(23);
+  });
+});
+
+describe("highlighting", () => {
+  it("cuts the text at the markers into plain segments", () => {
+    expect(highlightSegments("Chef de projet \u0001urbanisme\u0002 et \u0001aménagement\u0002")).toEqual([
+      { text: "Chef de projet ", mark: false },
+      { text: "urbanisme", mark: true },
+      { text: " et ", mark: false },
+      { text: "aménagement", mark: true },
+    ]);
+  });
+
+  it("keeps markup typed by a candidate as text, and drops stray markers", () => {
+    expect(highlightSegments("<img src=x onerror=alert(1)> \u0001RH\u0002\u0002")).toEqual([
+      { text: "<img src=x onerror=alert(1)> ", mark: false },
+      { text: "RH", mark: true },
+    ]);
+    expect(highlightSegments("a\u0001b")).toEqual([{ text: "ab", mark: false }]);
+  });
+});
+
+describe("the map's colour classes", () => {
+  it("gives each count its own class when there are few", () => {
+    expect(countBins(0)).toEqual([]);
+    expect(countBins(3).map((b) => [b.min, b.max])).toEqual([[1, 1], [2, 2], [3, 3]]);
+  });
+
+  it("cuts larger counts into five ranges that cover every value", () => {
+    const bins = countBins(42);
+    expect(bins).toHaveLength(5);
+    expect(bins[0].min).toBe(1);
+    expect(bins.at(-1)!.max).toBe(42);
+    for (let i = 1; i < bins.length; i++) expect(bins[i].min).toBe(bins[i - 1].max + 1);
+  });
+});
