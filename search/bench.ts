@@ -1,0 +1,260 @@
+/**
+ * `npm run bench:search` (or `npx tsx search/bench.ts [--docs N] [--samples N] [--edits N]`):
+ * the talent-pool search benchmark, self-contained.
+ *
+ * 1. A temporary SQLite database (migrated as in production) and an embedded Meilisearch on a
+ *    free port, both under a temporary folder deleted at the end.
+ * 2. N synthetic candidates (100,000 by default; deterministic), indexed through the production
+ *    reindex (Prisma reads, the candidateDocument mapper, batches of 10,000): time and docs/s.
+ * 3. The same queries three ways (search/bench/queries.ts): the portal's searchCandidates, the
+ *    equivalent raw Meilisearch request, and SQL on the same rows; p50/p95 and the ratios.
+ * 4. "Edit visible in search": profiles edited through the outbox while the worker runs, the
+ *    portal's search polled until the change shows.
+ *
+ * Prints a table and PASS/FAIL per target; exits 0 whatever the figures, 1 only on an error.
+ */
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
+import { PrismaClient } from "../app/generated/prisma/client";
+import { closeSearchClient, createSearchClient } from "./client";
+import { measureEditLatency } from "./bench/edit-latency";
+import { benchViewerKeys, createCommuneTable, generateCandidates } from "./bench/generate";
+import { portalRunner, QUERIES, rawRunner, sqlRunner, type BenchQuery, type RunResult, type Runner } from "./bench/queries";
+import { count, ms, ratio, summarize, table, timed, type Summary } from "./bench/stats";
+import { findFreePort, startMeilisearch, type MeiliProcess } from "./meili-process";
+import { reindexAll } from "./reindex";
+
+const TARGETS = { portalOverRaw: 1.25, sqlOverPortal: 10, indexSeconds: 30, indexDocs: 100_000, editP95Ms: 2000 };
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      docs: { type: "string", default: "100000" },
+      samples: { type: "string", default: "100" },
+      edits: { type: "string", default: "20" },
+    },
+  });
+  const positive = (name: string, value: string | undefined, min: number) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer of at least ${min} (got ${value})`);
+    return n;
+  };
+  return { docs: positive("docs", values.docs, 100), samples: positive("samples", values.samples, 5), edits: positive("edits", values.edits, 1) };
+}
+
+// Meilisearch counts exactly up to the index's pagination.maxTotalHits (1,000).
+const totalLabel = (n: number) => (n >= 1000 ? `${count(n)}+` : count(n));
+
+const say = (line = "") => process.stdout.write(`${line}\n`);
+
+/**
+ * Runs each query many times through each runner. Portal and raw alternate, in turn first (so
+ * that drift and garbage collection hit them alike); SQL runs after them, on its own, because
+ * its large row sets would leave the collector's work to whichever call came next.
+ */
+async function measureQueries(runners: Record<"portal" | "raw" | "sql", Runner>, samples: number) {
+  const out: Array<{ query: BenchQuery; times: Record<string, number[]>; results: Record<string, RunResult> }> = [];
+  // SQL is one to three orders slower: its samples stop at a time budget per query.
+  const sqlBudgetMs = 8000;
+  for (const query of QUERIES) {
+    const times: Record<string, number[]> = { portal: [], raw: [], sql: [] };
+    const results = {} as Record<string, RunResult>;
+    for (const name of ["portal", "raw", "sql"] as const) results[name] = await runners[name](query);
+    for (let i = 0; i < 5; i++) for (const name of ["portal", "raw"] as const) await runners[name](query);
+    for (let i = 0; i < samples; i++) {
+      for (const name of i % 2 === 0 ? (["portal", "raw"] as const) : (["raw", "portal"] as const)) {
+        times[name].push((await timed(() => runners[name](query))).ms);
+      }
+    }
+    let sqlSpent = 0;
+    for (let i = 0; i < samples && (sqlSpent < sqlBudgetMs || times.sql.length < 5); i++) {
+      const t = await timed(() => runners.sql(query));
+      times.sql.push(t.ms);
+      sqlSpent += t.ms;
+    }
+    out.push({ query, times, results });
+    process.stderr.write(`  ${query.label} : fait\n`);
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const opts = options();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "vivier-bench-"));
+  const dbFile = path.join(tmp, "bench.db");
+  const url = `file:${dbFile}`;
+  let meili: MeiliProcess | undefined;
+  let sqlite: Database.Database | undefined;
+  let db: PrismaClient | undefined;
+  let client: ReturnType<typeof createSearchClient> | undefined;
+  const cleanup = async () => {
+    if (client) await closeSearchClient(client).catch(() => {});
+    await db?.$disconnect().catch(() => {});
+    sqlite?.close();
+    await meili?.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  };
+  const onSignal = () => {
+    void cleanup().finally(() => process.exit(130));
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+
+  try {
+    const started = Date.now();
+    say(`Banc d’essai de la recherche du vivier — ${count(opts.docs)} profils, ${os.cpus().length} cœurs, Node ${process.version}`);
+    say(`Dossier temporaire : ${tmp}`);
+
+    // 1. Database and search server of our own.
+    const migrate = spawnSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: "utf8",
+    });
+    if (migrate.status !== 0) throw new Error(`prisma migrate deploy failed:\n${migrate.stdout}\n${migrate.stderr}`);
+    sqlite = new Database(dbFile);
+    sqlite.pragma("journal_mode = WAL");
+    meili = await startMeilisearch({ dataDir: path.join(tmp, "meili"), port: await findFreePort(), masterKey: randomBytes(24).toString("base64url") });
+    client = createSearchClient({ url: meili.url, masterKey: meili.masterKey });
+    db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }) });
+    const viewer = benchViewerKeys();
+
+    // 2. Data and indexing.
+    const generated = await timed(() => {
+      const counts = generateCandidates(sqlite!, opts.docs);
+      createCommuneTable(sqlite!);
+      sqlite!.exec("ANALYZE");
+      return counts;
+    });
+    const g = generated.value;
+    say(`Profils écrits dans SQLite en ${ms(generated.ms)} : ${count(g.anonymous)} anonymes, ${count(g.visible)} visibles, ${count(g.hidden)} masqués (hors index), ${count(g.hiddenFrom)} organisations écartées.`);
+
+    let lastShown = 0;
+    const indexing = await timed(() =>
+      reindexAll({
+        db: db!,
+        client: client!,
+        indexes: ["candidates"],
+        batchSize: 10_000,
+        onProgress: ({ done, total }) => {
+          if (done - lastShown >= 10_000 || done === total) {
+            lastShown = done;
+            process.stderr.write(`  indexation : ${count(done)} / ${count(total)} lignes lues\n`);
+          }
+        },
+      }),
+    );
+    const documents = indexing.value.candidates?.documents ?? 0;
+    const stats = await client.index("candidates").getStats();
+    if (stats.numberOfDocuments !== documents) throw new Error(`The index holds ${stats.numberOfDocuments} documents, ${documents} were sent`);
+    const docsPerSecond = documents / (indexing.ms / 1000);
+    say(`Indexés : ${count(documents)} documents en ${ms(indexing.ms)} (${count(Math.round(docsPerSecond))} docs/s), lot de 10 000, par la réindexation de production.`);
+
+    // 3. Queries.
+    say("Requêtes…");
+    const measured = await measureQueries(
+      { portal: portalRunner(client, viewer), raw: rawRunner(client, viewer), sql: sqlRunner(sqlite, viewer) },
+      opts.samples,
+    );
+
+    // 4. Edits.
+    say("Modifications visibles dans la recherche…");
+    const editable = sqlite
+      .prepare(
+        `SELECT id FROM CandidateProfile WHERE visibility IN ('ANONYMOUS', 'VISIBLE')
+         AND id NOT IN (SELECT profileId FROM HiddenOrganization) ORDER BY id LIMIT ?`,
+      )
+      .all(opts.edits * 37)
+      .map((r) => (r as { id: string }).id)
+      .filter((_, i) => i % 37 === 0);
+    const editRun = await measureEditLatency({ db, client, viewer, profileIds: editable });
+    const edits = summarize(editRun.visibleMs);
+    const editBatches = summarize(editRun.batchMs);
+    const editGeo = summarize(editRun.geoMs);
+
+    // Report.
+    say();
+    say(`Requêtes (${opts.samples} mesures par requête pour le portail et Meilisearch brut ; SQL s’arrête après 8 s par requête, au moins 5 mesures)`);
+    const rows: string[][] = [];
+    let worstPortalOverRaw = 0;
+    let worstSqlOverPortal = Number.POSITIVE_INFINITY;
+    let worstPortalQuery = "";
+    let worstSqlQuery = "";
+    const all = { portal: [] as number[], raw: [] as number[], sql: [] as number[] };
+    for (const m of measured) {
+      const s: Record<string, Summary> = { portal: summarize(m.times.portal), raw: summarize(m.times.raw), sql: summarize(m.times.sql) };
+      for (const k of ["portal", "raw", "sql"] as const) all[k].push(...m.times[k]);
+      const pr = s.portal.p95 / s.raw.p95;
+      const sp = s.sql.p95 / s.portal.p95;
+      if (pr > worstPortalOverRaw) [worstPortalOverRaw, worstPortalQuery] = [pr, m.query.key];
+      if (sp < worstSqlOverPortal) [worstSqlOverPortal, worstSqlQuery] = [sp, m.query.key];
+      const same = m.results.portal.total === m.results.raw.total && m.results.portal.ids.join() === m.results.raw.ids.join();
+      rows.push([
+        m.query.label,
+        `${ms(s.portal.p50)} / ${ms(s.portal.p95)}`,
+        `${ms(s.raw.p50)} / ${ms(s.raw.p95)}`,
+        `${ms(s.sql.p50)} / ${ms(s.sql.p95)}`,
+        ratio(pr),
+        ratio(sp),
+        `${totalLabel(m.results.portal.total)}${same ? "" : ` ≠ ${totalLabel(m.results.raw.total)}`}`,
+        count(m.results.sql.total),
+      ]);
+    }
+    const pooled = { portal: summarize(all.portal), raw: summarize(all.raw), sql: summarize(all.sql) };
+    rows.push([
+      "toutes ensemble",
+      `${ms(pooled.portal.p50)} / ${ms(pooled.portal.p95)}`,
+      `${ms(pooled.raw.p50)} / ${ms(pooled.raw.p95)}`,
+      `${ms(pooled.sql.p50)} / ${ms(pooled.sql.p95)}`,
+      ratio(pooled.portal.p95 / pooled.raw.p95),
+      ratio(pooled.sql.p95 / pooled.portal.p95),
+      "",
+      "",
+    ]);
+    say(table(["requête", "portail p50 / p95", "Meilisearch brut p50 / p95", "SQL p50 / p95", "portail/brut p95", "SQL/portail p95", "résultats", "résultats SQL"], rows));
+    const mismatches = measured.filter((m) => m.results.portal.total !== m.results.raw.total);
+    if (mismatches.length) say(`⚠ Le portail et la requête brute ne trouvent pas la même chose pour : ${mismatches.map((m) => m.query.label).join(", ")}`);
+    say("SQL ne connaît ni synonymes, ni fautes de frappe, ni pluriels : ses résultats textuels diffèrent ; filtres, distance et facettes comptent pareil.");
+
+    say();
+    say(`Modification visible dans la recherche (${edits.n} modifications, le worker du portail toutes les 250 ms) : p50 ${ms(edits.p50)}, p95 ${ms(edits.p95)}, max ${ms(Math.max(...editRun.visibleMs))}`);
+    say(`  dont traitement par Meilisearch, par lot : p50 ${ms(editBatches.p50)}, p95 ${ms(editBatches.p95)} ; réécriture de l’arbre géographique (R-tree) : p50 ${ms(editGeo.p50)}`);
+
+    const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
+    say();
+    say(table(
+      ["objectif", "mesuré", "résultat"],
+      [
+        [`portail p95 ≤ ${TARGETS.portalOverRaw}× Meilisearch brut (pire requête)`, `${ratio(worstPortalOverRaw)} (${worstPortalQuery})`, verdict(worstPortalOverRaw <= TARGETS.portalOverRaw)],
+        [`portail ≥ ${TARGETS.sqlOverPortal}× plus rapide que SQL (p95, pire requête)`, `${ratio(worstSqlOverPortal)} (${worstSqlQuery})`, verdict(worstSqlOverPortal >= TARGETS.sqlOverPortal)],
+        opts.docs === TARGETS.indexDocs
+          ? [`${count(TARGETS.indexDocs)} profils indexés en < ${TARGETS.indexSeconds} s`, ms(indexing.ms), verdict(indexing.ms < TARGETS.indexSeconds * 1000)]
+          : [`${count(TARGETS.indexDocs)} profils indexés en < ${TARGETS.indexSeconds} s`, `${ms(indexing.ms)} pour ${count(opts.docs)}`, "— (à 100 000)"],
+        [`modification visible < ${TARGETS.editP95Ms / 1000} s (p95)`, ms(edits.p95), verdict(edits.p95 < TARGETS.editP95Ms)],
+      ],
+    ));
+    say();
+    say(`Durée totale : ${ms(Date.now() - started)}.`);
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+    await cleanup();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);
