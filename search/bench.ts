@@ -4,8 +4,9 @@
  *
  * 1. A temporary SQLite database (migrated as in production) and an embedded Meilisearch on a
  *    free port, both under a temporary folder deleted at the end.
- * 2. N synthetic candidates (100,000 by default; deterministic), indexed through the production
- *    reindex (Prisma reads, the candidateDocument mapper, batches of 10,000): time and docs/s.
+ * 2. N synthetic candidates the pool shows (100,000 by default; deterministic), plus one hidden
+ *    profile per nine that must stay out, indexed through the production reindex (Prisma
+ *    reads, the candidateDocument mapper, batches of 10,000): time and docs/s.
  * 3. The same queries three ways (search/bench/queries.ts): the portal's searchCandidates, the
  *    equivalent raw Meilisearch request, and SQL on the same rows; p50/p95 and the ratios.
  * 4. "Edit visible in search": profiles edited through the outbox while the worker runs, the
@@ -111,7 +112,7 @@ async function main(): Promise<void> {
 
   try {
     const started = Date.now();
-    say(`Banc d’essai de la recherche du vivier — ${count(opts.docs)} profils, ${os.cpus().length} cœurs, Node ${process.version}`);
+    say(`Banc d’essai de la recherche du vivier — ${count(opts.docs)} profils dans l’index, ${os.cpus().length} cœurs, Node ${process.version}`);
     say(`Dossier temporaire : ${tmp}`);
 
     // 1. Database and search server of our own.
@@ -136,7 +137,7 @@ async function main(): Promise<void> {
       return counts;
     });
     const g = generated.value;
-    say(`Profils écrits dans SQLite en ${ms(generated.ms)} : ${count(g.anonymous)} anonymes, ${count(g.visible)} visibles, ${count(g.hidden)} masqués (hors index), ${count(g.hiddenFrom)} organisations écartées.`);
+    say(`${count(g.rows)} profils écrits dans SQLite en ${ms(generated.ms)} : ${count(g.anonymous)} anonymes, ${count(g.visible)} visibles, ${count(g.hidden)} masqués (hors index), ${count(g.hiddenFrom)} organisations écartées.`);
 
     let lastShown = 0;
     const indexing = await timed(() =>

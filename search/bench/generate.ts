@@ -73,11 +73,13 @@ const DAY = 86_400_000;
 /** SQLite DATETIME as Prisma's driver adapter writes it (ISO 8601, "+00:00"). */
 const sqlDate = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
 
-export type GeneratedCounts = { candidates: number; hidden: number; anonymous: number; visible: number; hiddenFrom: number };
+export type GeneratedCounts = { rows: number; hidden: number; anonymous: number; visible: number; hiddenFrom: number };
 
 /**
- * Writes `count` candidates (User + CandidateProfile + HiddenOrganization rows) into the SQLite
- * file opened as `sqlite`. Deterministic for a given count and day.
+ * Writes `count` candidates the talent pool shows (anonymous or visible), plus one HIDDEN
+ * profile for every nine of them, which the index must leave out (User + CandidateProfile +
+ * HiddenOrganization rows), into the SQLite file opened as `sqlite`. Deterministic for a given
+ * count and day.
  */
 export function generateCandidates(sqlite: BetterSqlite3.Database, count: number, now = Date.now()): GeneratedCounts {
   const r = prng(20261125);
@@ -86,7 +88,7 @@ export function generateCandidates(sqlite: BetterSqlite3.Database, count: number
   const homes = new Sampler<Commune>(communes, (c) => Math.min(c.population, 150_000) ** 0.75);
   const archetypes = new Sampler<Archetype>(ARCHETYPES, (a) => a.weight);
   const statuses = new Sampler<[string, number]>([["TITULAIRE", 65], ["CONTRACTUEL", 17], ["PRIVE", 10], ["DEMANDEUR_EMPLOI", 8]], (s) => s[1]);
-  const visibilities = new Sampler<[string, number]>([["HIDDEN", 10], ["ANONYMOUS", 60], ["VISIBLE", 30]], (v) => v[1]);
+  const visibilities = new Sampler<[string, number]>([["ANONYMOUS", 2], ["VISIBLE", 1]], (v) => v[1]);
   const viewer = benchViewerKeys();
 
   const insertUser = sqlite.prepare(
@@ -100,9 +102,10 @@ export function generateCandidates(sqlite: BetterSqlite3.Database, count: number
   );
   const insertHidden = sqlite.prepare(`INSERT INTO "HiddenOrganization" (id, profileId, officialKey, name) VALUES (?, ?, ?, ?)`);
 
-  const counts: GeneratedCounts = { candidates: count, hidden: 0, anonymous: 0, visible: 0, hiddenFrom: 0 };
+  const rows = count + Math.floor(count / 9);
+  const counts: GeneratedCounts = { rows, hidden: 0, anonymous: 0, visible: 0, hiddenFrom: 0 };
   const write = sqlite.transaction(() => {
-    for (let i = 0; i < count; i++) {
+    for (let i = 0; i < rows; i++) {
       const id = i.toString(36).padStart(7, "0");
       const userId = `benchu${id}`;
       const profileId = `benchp${id}`;
@@ -110,7 +113,7 @@ export function generateCandidates(sqlite: BetterSqlite3.Database, count: number
       const first = pick(r, female ? FIRST_NAMES.female : FIRST_NAMES.male);
       const last = pick(r, LAST_NAMES);
       const [status] = statuses.pick(r);
-      const [visibility] = visibilities.pick(r);
+      const [visibility] = i % 10 === 9 ? ["HIDDEN"] : visibilities.pick(r);
       if (visibility === "HIDDEN") counts.hidden++;
       else if (visibility === "ANONYMOUS") counts.anonymous++;
       else counts.visible++;
