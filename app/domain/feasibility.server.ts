@@ -1,6 +1,7 @@
 import type { Meilisearch } from "meilisearch";
 import { getCadre, filiereLabel } from "~/domain/reference";
 import { getCommune, getDepartement, listCommunes, listDepartements, listRegions } from "~/domain/territory.server";
+import type { MapPopulation } from "~/schemas/talent-search";
 import type { SessionUser } from "~/utils/session.server";
 import { getSearchClient, searchErrorMessage } from "../../search/client";
 import { countCandidates, type CandidateFilters } from "../../search/candidate-search";
@@ -57,22 +58,27 @@ export function mustHaves(position: Pick<CabinetMission["position"], "filiere" |
 
 export type Feasibility = Awaited<ReturnType<typeof computeFeasibility>>;
 
+
 /**
  * The panel's figures for a mission of the user's cabinet, or null (absent or another
  * cabinet's). `feasibility` is null when the search engine did not answer.
  */
-export async function missionFeasibility(user: SessionUser, missionId: string, client: Meilisearch = getSearchClient()) {
+export async function missionFeasibility(
+  user: SessionUser,
+  missionId: string,
+  { map = "exigences", client = getSearchClient() }: { map?: MapPopulation; client?: Meilisearch } = {},
+) {
   const mission = await findCabinetMission(user, missionId);
   if (!mission) return null;
   try {
-    return { mission, feasibility: await computeFeasibility(user, mission, client) };
+    return { mission, feasibility: await computeFeasibility(user, mission, map, client) };
   } catch (error) {
     console.error(`[vivier] the market feasibility of mission ${mission.id} failed: ${searchErrorMessage(error)}`);
     return { mission, feasibility: null };
   }
 }
 
-async function computeFeasibility(user: SessionUser, mission: CabinetMission, client: Meilisearch) {
+async function computeFeasibility(user: SessionUser, mission: CabinetMission, map: MapPopulation, client: Meilisearch) {
   const { viewer } = await searchViewer(user, mission.id);
   const { filters, described, competencies } = mustHaves(mission.position);
   const commune = getCommune(mission.position.communeCode);
@@ -99,7 +105,8 @@ async function computeFeasibility(user: SessionUser, mission: CabinetMission, cl
     sets[`comp-broad-${i}`] = { ...filters.broad, competencies: [label] };
   });
   // By département: one facet query per région keeps every count under maxValuesPerFacet.
-  const regionSets = Object.fromEntries(listRegions().map((r) => [r.code, { ...filters.all, regionCode: [r.code] }]));
+  const mapped = map === "filiere" ? filters.broad : map === "statut" ? filters.statutory : filters.all;
+  const regionSets = Object.fromEntries(listRegions().map((r) => [r.code, { ...mapped, regionCode: [r.code] }]));
 
   const [counts, byRegion] = await Promise.all([
     countCandidates(client, viewer, sets),
@@ -135,6 +142,7 @@ async function computeFeasibility(user: SessionUser, mission: CabinetMission, cl
       broad: n(`comp-broad-${i}`),
       rare: n(`comp-${i}`) < RARE_BELOW,
     })),
+    map: { population: map, counts: { exigences: n("all"), statut: n("statutory"), filiere: n("broad") } satisfies Record<MapPopulation, number> },
     departements: Object.entries(byDepartement)
       .map(([code, count]) => ({ code, name: getDepartement(code)?.name ?? code, count }))
       .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),

@@ -9,14 +9,15 @@ import { departementMap, missionFeasibility, mustHaves, RARE_BELOW } from "~/dom
 import { CATEGORIES, type Categorie } from "~/domain/reference";
 import { getCommune } from "~/domain/territory.server";
 import type { PositionState } from "~/schemas/position";
-import { emptyTalentSearch, talentSearchQuery } from "~/schemas/talent-search";
+import { emptyTalentSearch, parseMapPopulation, talentSearchQuery } from "~/schemas/talent-search";
 import { notFound, requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.mission.title ?? "Mission"} — Missions — Vivier — Cabinet` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, "cabinet");
-  const found = await missionFeasibility(user, params.id ?? "");
+  const map = parseMapPopulation(new URL(request.url).searchParams.get("carte"));
+  const found = await missionFeasibility(user, params.id ?? "", { map });
   if (!found) throw notFound();
   const { mission, feasibility } = found;
   const p = mission.position;

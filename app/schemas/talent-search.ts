@@ -201,6 +201,25 @@ export function isEmptyTalentSearch(search: TalentSearch): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The map of a mission's market feasibility (/cabinet/missions/:id?carte=…)
+
+/**
+ * Which profiles the map counts: those meeting every must-have (the default), or a wider circle
+ * when that one is empty and the consultant wants to see where the nearest profiles are.
+ */
+export const MAP_POPULATIONS = ["exigences", "statut", "filiere"] as const;
+export type MapPopulation = (typeof MAP_POPULATIONS)[number];
+export const MAP_POPULATION_LABEL: Record<MapPopulation, string> = {
+  exigences: "Profils réunissant les exigences indispensables",
+  statut: "Profils de même filière, catégorie, cadre d’emplois et grade",
+  filiere: "Profils de même filière et catégorie",
+};
+
+export function parseMapPopulation(value: string | null): MapPopulation {
+  return (MAP_POPULATIONS as readonly string[]).includes(value ?? "") ? (value as MapPopulation) : "exigences";
+}
+
+// ---------------------------------------------------------------------------------------------
 // Saved searches
 
 export const SAVED_SEARCH_NAME_MAX = 80;

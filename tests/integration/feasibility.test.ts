@@ -55,8 +55,8 @@ async function knownMarket() {
   return { browser, user, cabinet, mission, position, made, labels: { c1, c2, c3, c4 } };
 }
 
-async function missionPage(browser: Awaited<ReturnType<typeof consultant>>["browser"], id: string) {
-  const res = await call(missionLoader, browser.get(`/cabinet/missions/${id}`), { id });
+async function missionPage(browser: Awaited<ReturnType<typeof consultant>>["browser"], id: string, query = "") {
+  const res = await call(missionLoader, browser.get(`/cabinet/missions/${id}${query}`), { id });
   const text = await res.text();
   return { status: res.status, text, data: res.status === 200 ? (JSON.parse(text) as { feasibility: Feasibility; map: { areas: unknown[] }; searchUrl: string }) : null };
 }
@@ -97,6 +97,17 @@ describe("market feasibility of a mission", () => {
       { code: "75", name: "Paris", count: 1 },
     ]);
     expect(data!.map.areas.length).toBeGreaterThanOrEqual(96);
+    expect(data!.feasibility.map).toEqual({ population: "exigences", counts: { exigences: 5, statut: 6, filiere: 7 } });
+
+    // A wider circle, when the must-haves leave the map empty.
+    const wider = (await missionPage(market.browser, market.mission.id, "?carte=filiere")).data!.feasibility;
+    expect(wider.map.population).toBe("filiere");
+    expect(wider.departements).toEqual([
+      { code: "68", name: "Haut-Rhin", count: 5 },
+      { code: "67", name: "Bas-Rhin", count: 1 },
+      { code: "75", name: "Paris", count: 1 },
+    ]);
+    expect(wider.matching).toBe(5);
   });
 
   it("says which requested competencies are rare and how many would need housing", async () => {

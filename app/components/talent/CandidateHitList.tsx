@@ -28,7 +28,7 @@ function CandidateCard({ hit, isNew }: { hit: CandidateHit; isNew: boolean }) {
     <article className="talent-card" aria-labelledby={`hit-${hit.id}`}>
       <header className="talent-card-head">
         <h3 id={`hit-${hit.id}`}>
-          {hit.visibility === "VISIBLE" ? <Highlighted text={hit.name} segments={h.name} /> : <>Profil anonyme <span className="muted">{hit.pseudonym}</span></>}
+          {hit.visibility === "VISIBLE" ? <Highlighted text={hit.name} segments={h.name} /> : hit.pseudonym}
         </h3>
         <p className="talent-badges">
           {isNew ? <span className="badge badge-green">Nouveau</span> : null}

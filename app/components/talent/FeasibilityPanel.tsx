@@ -1,6 +1,7 @@
-import { Link } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import type { DepartementMap as MapGeometry, Feasibility } from "~/domain/feasibility.server";
 import { COMPETENCY_LEVEL_LABEL } from "~/schemas/position";
+import { MAP_POPULATIONS, MAP_POPULATION_LABEL } from "~/schemas/talent-search";
 import { DepartementMap } from "./DepartementMap";
 import { formatInt, plural } from "./format";
 
@@ -117,8 +118,20 @@ export function FeasibilityPanel({ feasibility: f, map, searchUrl, rareBelow }: 
         </div>
       )}
 
-      <h3>Où sont les profils</h3>
-      <DepartementMap map={map} counts={f.departements} title="Profils réunissant les exigences indispensables" />
+      <h3 id="ou-sont-les-profils">Où sont les profils</h3>
+      <Form method="get" preventScrollReset className="map-population">
+        <fieldset>
+          <legend>Profils représentés sur la carte</legend>
+          {MAP_POPULATIONS.map((p) => (
+            <div key={p} className="field field-check">
+              <input type="radio" id={`carte-${p}`} name="carte" value={p} defaultChecked={f.map.population === p} />
+              <label htmlFor={`carte-${p}`}>{MAP_POPULATION_LABEL[p]} ({formatInt(f.map.counts[p])})</label>
+            </div>
+          ))}
+          <button type="submit" className="button-secondary">Afficher</button>
+        </fieldset>
+      </Form>
+      <DepartementMap key={f.map.population} map={map} counts={f.departements} title={MAP_POPULATION_LABEL[f.map.population]} />
     </section>
   );
 }

@@ -18,7 +18,7 @@ export function SaveSearchForm({ query, suggestedName }: { query: string; sugges
         required
         hint="Relancez-la d’un clic depuis « Mes recherches », avec le nombre de nouveaux profils."
       />
-      <button type="submit" className="button-secondary">Enregistrer cette recherche</button>
+      <button type="submit" className="button-secondary">Enregistrer</button>
     </Form>
   );
 }

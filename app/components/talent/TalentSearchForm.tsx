@@ -43,9 +43,9 @@ export function TalentSearchBar({
           <option key={r} value={r}>{r} km</option>
         ))}
       </Select>
-      <Select label="Trier par" name="sort" defaultValue={search.sort} error={errors.sort}>
+      <Select label="Trier par" name="sort" defaultValue={search.sort} error={errors.sort} hint={search.commune ? undefined : "La distance demande une commune."}>
         {TALENT_SORTS.map((s) => (
-          <option key={s} value={s}>{TALENT_SORT_LABEL[s]}{s === "distance" ? " (avec une commune)" : ""}</option>
+          <option key={s} value={s}>{TALENT_SORT_LABEL[s]}</option>
         ))}
       </Select>
       {missions.length ? (
