@@ -79,6 +79,12 @@ export default function TalentPool() {
             {result.totalHits === 0 && !isEmptyTalentSearch(search) ? (
               <p>Élargissez le rayon, retirez un filtre ou essayez un autre mot-clé.</p>
             ) : null}
+            {result.hits.length === 0 && result.totalHits > 0 ? (
+              <p>
+                Cette page de résultats n’existe pas (ou plus).{" "}
+                <Link to={`?${new URLSearchParams([...new URLSearchParams(location.search)].filter(([k]) => k !== "page")).toString()}`}>Revenir à la première page</Link>
+              </p>
+            ) : null}
             <CandidateHitList hits={result.hits} since={since} />
             {result.totalPages > 1 ? <Pagination page={result.page} pageCount={result.totalPages} search={location.search} label="Pages de résultats" /> : null}
             <details className="talent-save-box">
