@@ -71,7 +71,7 @@ describe("the demo candidate", () => {
     await page.getByRole("button", { name: "Enregistrer ma visibilité" }).click();
     await page.getByText("Votre choix de visibilité est enregistré.").waitFor();
     await expect(page.getByRole("radio", { name: "Anonyme" }).isChecked()).resolves.toBe(true);
-    await expect(page.getByText("Visibilité : Anonyme").count()).resolves.toBe(1);
+    await expect.poll(() => page.getByText("Visibilité : Anonyme").count()).toBe(1);
     await checkA11y(page);
 
     // Apply to an offer with a letter; the profile's CV goes with it.
@@ -87,15 +87,15 @@ describe("the demo candidate", () => {
     ]);
     await page.getByText(/Votre candidature est envoyée/).waitFor();
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(title);
-    await expect(page.locator(".badge", { hasText: "Envoyée" }).count()).resolves.toBe(1);
+    await expect.poll(() => page.locator(".badge", { hasText: "Envoyée" }).count()).toBe(1);
     await checkA11y(page);
 
     // The list shows every application's state in plain French.
     await page.getByRole("link", { name: "← Mes candidatures" }).click();
     await page.waitForURL("**/candidat/candidatures");
     const row = page.getByRole("row", { name: new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) });
-    await expect(row.getByText("Envoyée").count()).resolves.toBe(1);
-    await expect(page.getByText("En cours d’étude").count()).resolves.toBeGreaterThan(0);
+    await expect.poll(() => row.getByText("Envoyée").count()).toBe(1);
+    await expect.poll(() => page.getByText("En cours d’étude").count()).toBeGreaterThan(0);
     await checkA11y(page);
     await page.context().close();
   });
@@ -125,7 +125,7 @@ describe("the demo candidate's other pages", () => {
     await page.getByText("Haute-Loire (département) ne vous verra jamais.").waitFor();
     await page.getByRole("button", { name: "Retirer Haute-Loire (département) de la liste" }).click();
     await page.getByText("L’organisation est retirée de votre liste.").waitFor();
-    await expect(page.getByRole("listitem").filter({ hasText: "Haute-Loire" }).count()).resolves.toBe(0);
+    await expect.poll(() => page.getByRole("listitem").filter({ hasText: "Haute-Loire" }).count()).toBe(0);
 
     await page.goto("/candidat/candidatures");
     await page.getByRole("cell").getByRole("link").first().click();

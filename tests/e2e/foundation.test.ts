@@ -16,7 +16,7 @@ describe("the portal as its users meet it", () => {
     await page.goto("/");
     expect(await page.getAttribute("html", "lang")).toBe("fr");
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toContain("Recruter");
-    await expect(page.getByRole("link", { name: "Créer mon profil candidat" }).count()).resolves.toBe(1);
+    await expect.poll(() => page.getByRole("link", { name: "Créer mon profil candidat" }).count()).toBe(1);
     await checkA11y(page);
     await page.goto("/connexion");
     await checkA11y(page);
@@ -28,7 +28,7 @@ describe("the portal as its users meet it", () => {
       const page = await newPage();
       await signIn(page, account.email);
       expect(new URL(page.url()).pathname).toBe(account.space);
-      await expect(page.getByRole("button", { name: "Se déconnecter" }).count()).resolves.toBe(1);
+      await expect.poll(() => page.getByRole("button", { name: "Se déconnecter" }).count()).toBe(1);
       await checkA11y(page);
       await page.context().close();
     });

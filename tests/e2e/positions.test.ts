@@ -75,10 +75,10 @@ describe("positions, as the demo DGS writes and publishes them", () => {
     const offerUrl = new URL(page.url());
     await page.getByRole("heading", { level: 1, name: title }).waitFor();
     const facts = page.getByRole("definition");
-    await expect(facts.filter({ hasText: "nécessité absolue de service" }).count()).resolves.toBeGreaterThan(0);
-    await expect(facts.filter({ hasText: "gare à 1,5 km (5 min)" }).count()).resolves.toBeGreaterThan(0);
-    await expect(facts.filter({ hasText: "34 000 € à 40 000 € brut par an" }).count()).resolves.toBeGreaterThan(0);
-    await expect(page.getByText("les gorges de l’Allier").count()).resolves.toBe(1);
+    await expect.poll(() => facts.filter({ hasText: "nécessité absolue de service" }).count()).toBeGreaterThan(0);
+    await expect.poll(() => facts.filter({ hasText: "gare à 1,5 km (5 min)" }).count()).toBeGreaterThan(0);
+    await expect.poll(() => facts.filter({ hasText: "34 000 € à 40 000 € brut par an" }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText("les gorges de l’Allier").count()).toBe(1);
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "") as Record<string, unknown>;
     expect(jsonLd).toMatchObject({ "@type": "JobPosting", title, jobLocation: { address: { addressLocality: "Langogne" } } });
     await checkA11y(page);
