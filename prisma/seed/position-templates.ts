@@ -111,7 +111,8 @@ export const TEMPLATES = {
         "Vous entretenez les relations avec l'intercommunalité, les services de l'État et les partenaires du territoire.",
       ],
       competencies: [
-        ["Finances locales et gestion budgétaire M57", "INDISPENSABLE"],
+        ["Gestion budgétaire M57", "INDISPENSABLE"],
+        ["Finances locales", "IMPORTANT"],
         ["Droit des collectivités territoriales", "INDISPENSABLE"],
         ["Management d'équipe", "IMPORTANT"],
         ["Marchés publics", "IMPORTANT"],
@@ -160,7 +161,8 @@ export const TEMPLATES = {
     ],
     competencies: [
       ["Intercommunalité et relations avec les communes membres", "INDISPENSABLE"],
-      ["Finances locales et fiscalité intercommunale", "INDISPENSABLE"],
+      ["Finances locales", "INDISPENSABLE"],
+      ["Fiscalité locale", "IMPORTANT"],
       ["Management d'équipes de direction", "INDISPENSABLE"],
       ["Eau, assainissement et GEMAPI", "IMPORTANT"],
       ["Commande publique", "IMPORTANT"],
@@ -282,7 +284,8 @@ export const TEMPLATES = {
       "Vous conseillez les élus et les directions sur les choix financiers.",
     ],
     competencies: [
-      ["Finances locales et M57", "INDISPENSABLE"],
+      ["Finances locales", "INDISPENSABLE"],
+      ["Gestion budgétaire M57", "IMPORTANT"],
       ["Prospective financière", "INDISPENSABLE"],
       ["Gestion de la dette et de la trésorerie", "IMPORTANT"],
       ["Management d'équipe", "IMPORTANT"],
