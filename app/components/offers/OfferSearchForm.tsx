@@ -77,11 +77,28 @@ export function OfferSearchForm({
   const radiusId = useId();
   const sortId = useId();
 
-  // Uncontrolled fields keep what was ticked when the URL changes another way (back button,
-  // "Effacer les filtres"): bring them back to the defaults the new URL rendered.
+  // Uncontrolled fields keep what was typed or ticked when the URL changes another way (back
+  // button, "Effacer la recherche"), and React does not carry a new defaultChecked to the DOM:
+  // set them from the search the new URL carries.
   useEffect(() => {
-    form.current?.reset();
-  }, [location.search]);
+    const f = form.current;
+    if (!f) return;
+    const ticked: Record<string, string[]> = {
+      filiere: params.filieres,
+      categorie: params.categories,
+      departement: params.departements,
+      logement: params.housing ? ["1"] : [],
+      teletravail: params.telework ? ["1"] : [],
+    };
+    for (const box of f.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) box.checked = (ticked[box.name] ?? []).includes(box.value);
+    const set = (name: string, value: string) => {
+      const field = f.elements.namedItem(name);
+      if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = value;
+    };
+    set("q", params.q);
+    set("rayon", String(params.radiusKm));
+    set("tri", sort);
+  }, [location.key, params, sort]);
 
   const onChange = (event: ChangeEvent<HTMLFormElement>) => {
     // React types the target as the form; it is the field that changed.
