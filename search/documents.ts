@@ -1,4 +1,5 @@
 import type { Prisma } from "../app/generated/prisma/client";
+import { jsonArray } from "../app/utils/json";
 import { filiereLabel, getCadre } from "../app/domain/reference";
 import { getCommune, getDepartement, getRegion } from "../app/domain/territory.server";
 
@@ -57,17 +58,8 @@ export type CandidateDocument = {
   currentEmployerName?: string | null;
 };
 
-function parseJsonArray(text: string): unknown[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? value : [];
-  } catch {
-    return [];
-  }
-}
-
 function stringList(text: string): string[] {
-  return parseJsonArray(text).filter((v): v is string => typeof v === "string" && v.trim() !== "").map((v) => v.trim());
+  return jsonArray(text).filter((v): v is string => typeof v === "string" && v.trim() !== "").map((v) => v.trim());
 }
 
 function addMonths(date: Date, months: number): Date {
@@ -188,7 +180,7 @@ export function positionDocument(row: PositionRow): PositionDocument | null {
 
   const { commune, ...where } = place(row.communeCode);
   const cadres = stringList(row.cadresEmplois);
-  const competencies = parseJsonArray(row.competencies)
+  const competencies = jsonArray(row.competencies)
     .map((c) => (typeof c === "string" ? c : typeof c === "object" && c && "label" in c ? String(c.label) : ""))
     .map((label) => label.trim())
     .filter((label) => label !== "");

@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { jsonArray } from "~/utils/json";
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import { verifyPassword } from "~/utils/password.server";
@@ -30,17 +31,8 @@ function assertCandidate(user: Pick<SessionUser, "role">): void {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-function parseList(text: string): unknown[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? value : [];
-  } catch {
-    return [];
-  }
-}
-
 function strings(text: string): string[] {
-  return parseList(text).filter((v): v is string => typeof v === "string");
+  return jsonArray(text).filter((v): v is string => typeof v === "string");
 }
 
 function intOrNull(v: unknown): number | null {
@@ -48,13 +40,13 @@ function intOrNull(v: unknown): number | null {
 }
 
 function posts(text: string): StoredProfile["previousPosts"] {
-  return parseList(text)
+  return jsonArray(text)
     .filter((r): r is Record<string, unknown> => !!r && typeof r === "object")
     .map((r) => ({ title: String(r.title ?? ""), employer: String(r.employer ?? ""), from: intOrNull(r.from), to: intOrNull(r.to) }));
 }
 
 function diplomas(text: string): StoredProfile["diplomas"] {
-  return parseList(text)
+  return jsonArray(text)
     .filter((r): r is Record<string, unknown> => !!r && typeof r === "object")
     .map((r) => ({ title: String(r.title ?? ""), year: intOrNull(r.year) }));
 }

@@ -1,4 +1,5 @@
 import type { Meilisearch } from "meilisearch";
+import { jsonList } from "~/utils/json";
 import { getCadre, filiereLabel } from "~/domain/reference";
 import { getCommune, getDepartement, listCommunes, listDepartements, listRegions } from "~/domain/territory.server";
 import type { MapPopulation } from "~/schemas/talent-search";
@@ -22,15 +23,6 @@ export const FEASIBILITY_RADII = [30, 60, 100] as const;
 export const RARE_BELOW = 5;
 
 type Competency = { label: string; level: "INDISPENSABLE" | "IMPORTANT" | "APPRECIABLE" };
-
-function jsonList<T>(text: string): T[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? (value as T[]) : [];
-  } catch {
-    return [];
-  }
-}
 
 /** The position's requirements, as search conditions and as the page states them. */
 export function mustHaves(position: Pick<CabinetMission["position"], "filiere" | "categorie" | "cadresEmplois" | "grades" | "competencies">) {

@@ -1,4 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
+import { jsonList } from "~/utils/json";
 import { filiereLabel, getCadre } from "~/domain/reference";
 import { getCommune, getDepartement } from "~/domain/territory.server";
 import {
@@ -34,15 +35,6 @@ function organizationIdOf(user: SessionUser): string {
 }
 
 const ownPosition = (user: SessionUser, id: string) => ({ id, organizationId: organizationIdOf(user) });
-
-function jsonList<T>(text: string): T[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? (value as T[]) : [];
-  } catch {
-    return [];
-  }
-}
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 

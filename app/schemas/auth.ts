@@ -58,12 +58,4 @@ export const cabinetSchema = z.object({
 export const resetRequestSchema = z.object({ email });
 export const resetPasswordSchema = z.object({ password: newPassword });
 
-/** Field errors of a failed parse, by field name, first message only. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "form";
-    out[key] ??= issue.message;
-  }
-  return out;
-}
+export { fieldErrors } from "./errors";
