@@ -93,6 +93,8 @@ export function highlightToHtml(formatted: string): string {
   return escapeHtml(formatted).replaceAll(PRE, "<mark>").replaceAll(POST, "</mark>");
 }
 
+const capitalize = (s: string) => s.charAt(0).toLocaleUpperCase("fr") + s.slice(1);
+
 function facetValues(
   distribution: Record<string, number> | undefined,
   selected: string[],
@@ -188,7 +190,7 @@ export async function searchOffers(
     pageCount: Math.max(1, found.totalPages ?? 1),
     sort,
     facets: {
-      filiere: facetValues(distribution("filiere"), params.filieres, filiereLabel).sort((a, b) => a.label.localeCompare(b.label, "fr")),
+      filiere: facetValues(distribution("filiere"), params.filieres, (code) => capitalize(filiereLabel(code))).sort((a, b) => a.label.localeCompare(b.label, "fr")),
       categorie: facetValues(distribution("categorie"), params.categories, (c) => `Catégorie ${c}`).sort((a, b) => a.value.localeCompare(b.value)),
       departement: facetValues(distribution("departement"), params.departements, (code) => {
         const d = getDepartement(code);
