@@ -40,7 +40,7 @@ function options() {
   const { values } = parseArgs({
     options: {
       docs: { type: "string", default: "100000" },
-      samples: { type: "string", default: "100" },
+      samples: { type: "string", default: "200" },
       edits: { type: "string", default: "20" },
     },
   });
