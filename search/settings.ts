@@ -116,6 +116,10 @@ export const indexSettings: Record<IndexName, Settings> = {
     // More than 50 départements or cadres may match: the talent search shows the 50 with the
     // most profiles rather than the first 50 codes (search/candidate-search.ts).
     faceting: { maxValuesPerFacet: 50, sortFacetValuesBy: { "*": "alpha", competencies: "count", departementCode: "count", cadreEmplois: "count" } },
+    // Neither searching inside facet values nor prefix matching of the last word is offered
+    // (the search is a form sent whole); not building their databases makes each edit cheaper.
+    facetSearch: false,
+    prefixSearch: "disabled",
   },
   positions: {
     ...common,
@@ -132,7 +136,7 @@ export const indexSettings: Record<IndexName, Settings> = {
     ],
     sortableAttributes: ["publishedAt", "deadline", "salaryMin", "salaryMax", "_geo"],
     rankingRules: [...DEFAULT_RANKING_RULES, "publishedAt:desc"],
-    faceting: { maxValuesPerFacet: 50, sortFacetValuesBy: { "*": "alpha", competencies: "count" } },
+    faceting: { maxValuesPerFacet: 50, sortFacetValuesBy: { "*": "alpha", competencies: "count", departementCode: "count" } },
   },
 };
 
