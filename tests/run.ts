@@ -1,0 +1,33 @@
+/**
+ * `npm test`: Chromium first (found, installed, or a clear message), then every vitest project,
+ * then one plain closing line "vitest: N passed, N failed, N skipped" that any CI can read.
+ * Extra arguments go to vitest (e.g. `npm test -- --project unit`).
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const bin = (name: string) => path.resolve("node_modules", ".bin", name);
+
+const args = process.argv.slice(2);
+const projects = args.flatMap((a, i) => (args[i - 1] === "--project" ? [a] : a.startsWith("--project=") ? [a.slice(10)] : []));
+if (projects.length === 0 || projects.includes("e2e")) {
+  const chromium = spawnSync(bin("tsx"), ["tests/helpers/ensure-chromium.ts"], { stdio: "inherit" });
+  if (chromium.status !== 0) process.exit(chromium.status ?? 1);
+}
+
+const results = path.resolve("tests", ".tmp", `results-${process.pid}.json`);
+fs.mkdirSync(path.dirname(results), { recursive: true });
+const run = spawnSync(
+  bin("vitest"),
+  ["run", "--config", "tests/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${results}`, ...args],
+  { stdio: "inherit" },
+);
+
+type Report = { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+if (fs.existsSync(results)) {
+  const report = JSON.parse(fs.readFileSync(results, "utf8")) as Report;
+  fs.rmSync(results);
+  console.log(`\nvitest: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests + report.numTodoTests} skipped`);
+}
+process.exit(run.status ?? 1);
