@@ -21,6 +21,8 @@ export type OfferListItem = {
   remoteDays: number;
   deadline: string | number | null;
   publishedAt?: string | number | null;
+  /** Distance in km from the commune the visitor searched around, when there is one. */
+  distanceKm?: number | null;
   /** Highlighted title (HTML from the search engine, already escaped) — optional. */
   titleHtml?: string;
 };
@@ -52,6 +54,7 @@ export function OfferList({ offers, empty, headingLevel = 2 }: { offers: OfferLi
               {o.organizationName}
               {o.communeName && o.communeName !== o.organizationName ? <> — {o.communeName}</> : null}
               {o.departementCode ? ` (${o.departementCode})` : ""}
+              {o.distanceKm != null ? <> · à {o.distanceKm.toLocaleString("fr-FR", { maximumFractionDigits: 0 })} km</> : null}
             </p>
             <ul className="offer-tags" aria-label="En bref">
               <li>Catégorie {o.categorie}</li>
