@@ -62,7 +62,7 @@ function stringList(text: string): string[] {
   return jsonArray(text).filter((v): v is string => typeof v === "string" && v.trim() !== "").map((v) => v.trim());
 }
 
-function addMonths(date: Date, months: number): Date {
+export function addMonths(date: Date, months: number): Date {
   const d = new Date(date);
   d.setMonth(d.getMonth() + months);
   return d;

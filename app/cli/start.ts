@@ -45,9 +45,12 @@ process.env.MEILI_MASTER_KEY = search.masterKey;
 const { getSearchClient } = await import("../../search/client");
 const { ensureIndexes } = await import("../../search/reindex");
 const { startOutboxWorker } = await import("../../search/outbox");
+const { startFreshnessTimer } = await import("../../search/freshness");
 const client = getSearchClient();
 await ensureIndexes({ db, client, log: (line: string) => console.log(`  ${line}`) });
 const worker = startOutboxWorker({ db, client });
+// Availability buckets are relative to the day of indexing: refresh those that went stale.
+const freshness = startFreshnessTimer({ db });
 
 let watcher: ChildProcess | undefined;
 if (dev) {
@@ -74,6 +77,7 @@ async function stop(signal: string) {
   console.log(`\n${signal} reçu : arrêt…`);
   watcher?.kill("SIGTERM");
   server.close();
+  freshness.stop();
   await worker.stop();
   await search.stop();
   await db.$disconnect();
