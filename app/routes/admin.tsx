@@ -1,13 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { SpaceLayout } from "~/components/SpaceLayout";
-import { requireUser } from "~/utils/auth.server";
+import { spaceLayoutData } from "~/utils/space.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, "admin");
-  return json({ user: { name: user.name, isCabinetLead: user.isCabinetLead, organization: user.organization && { name: user.organization.name } } });
-}
+export const loader = ({ request }: LoaderFunctionArgs) => spaceLayoutData(request, "admin");
 
 export default function AdminSpace() {
   const { user } = useLoaderData<typeof loader>();

@@ -1,0 +1,11 @@
+import { json } from "@remix-run/node";
+import type { Space } from "~/domain/access";
+import { requireUser } from "./auth.server";
+
+/** What every space's layout shows of the signed-in user (and nothing more: it goes to the browser). */
+export async function spaceLayoutData(request: Request, space: Space) {
+  const user = await requireUser(request, space);
+  return json({
+    user: { name: user.name, isCabinetLead: user.isCabinetLead, organization: user.organization && { name: user.organization.name } },
+  });
+}
