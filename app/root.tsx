@@ -6,7 +6,10 @@ import styles from "./styles/app.css";
 import { getCsrfToken } from "./utils/csrf.server";
 import { getSessionUser } from "./utils/session.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export const meta: MetaFunction = () => [{ title: "Vivier — recrutement des collectivités territoriales" }];
 
