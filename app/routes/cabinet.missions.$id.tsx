@@ -3,8 +3,9 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StateBadge } from "~/components/positions/StateBadge";
 import { FeasibilityPanel } from "~/components/talent/FeasibilityPanel";
-import { formatDay } from "~/components/talent/format";
+import { formatDay, formatDayTime } from "~/components/talent/format";
 import { FormAlert } from "~/components/ui/Field";
+import { listMissionConversations } from "~/domain/contact-requests.server";
 import { departementMap, missionFeasibility, mustHaves, RARE_BELOW } from "~/domain/feasibility.server";
 import { CATEGORIES, type Categorie } from "~/domain/reference";
 import { getCommune } from "~/domain/territory.server";
@@ -23,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const p = mission.position;
   const commune = getCommune(p.communeCode);
   const needs = mustHaves(p);
+  const conversations = (await listMissionConversations(user, mission.id)) ?? [];
   // The vivier, opened on this mission: around the position, its filière, catégorie and cadres.
   const searchUrl = `/cabinet/vivier?${talentSearchQuery({
     ...emptyTalentSearch(),
@@ -49,11 +51,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     map: feasibility ? departementMap() : null,
     searchUrl,
     rareBelow: RARE_BELOW,
+    conversations,
   });
 }
 
 export default function CabinetMission() {
-  const { mission, feasibility, map, searchUrl, rareBelow } = useLoaderData<typeof loader>();
+  const { mission, feasibility, map, searchUrl, rareBelow, conversations } = useLoaderData<typeof loader>();
   return (
     <>
       <p><Link to="/cabinet/missions">← Toutes les missions</Link></p>
@@ -74,6 +77,29 @@ export default function CabinetMission() {
           </>
         ) : null}
       </dl>
+      <section aria-labelledby="conversations-titre">
+        <h2 id="conversations-titre">Conversations confidentielles</h2>
+        <p className="muted small">
+          Les candidats de cette mission (candidature, prise de contact acceptée ou échange commencé). L’employeur ne voit
+          jamais ces échanges.
+        </p>
+        {conversations.length === 0 ? (
+          <p>Aucun candidat dans cette mission pour le moment.</p>
+        ) : (
+          <ul className="contact-list">
+            {conversations.map((c) => (
+              <li key={c.profileId}>
+                <Link to={`/cabinet/missions/${mission.id}/messages/${c.profileId}`}>{c.label}</Link>{" "}
+                <span className="muted small">
+                  ({c.via === "application" ? "candidature" : c.via === "contact" ? "prise de contact acceptée" : "échange"}
+                  {c.last ? `, dernier message le ${formatDayTime(c.last.at)}` : ", aucun message"})
+                </span>
+                {c.last ? <p className="small">{c.last.excerpt}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       {feasibility && map ? (
         <FeasibilityPanel feasibility={feasibility} map={map} searchUrl={searchUrl} rareBelow={rareBelow} />
       ) : (

@@ -15,6 +15,7 @@ export default function CabinetSpace() {
         { to: "/cabinet", label: "Tableau de bord", end: true },
         { to: "/cabinet/missions", label: "Missions" },
         { to: "/cabinet/vivier", label: "Vivier" },
+        { to: "/cabinet/contacts", label: "Prises de contact" },
         ...(user.isCabinetLead ? [{ to: "/cabinet/consultants", label: "Consultants" }] : []),
       ]}
     />

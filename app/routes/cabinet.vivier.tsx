@@ -85,7 +85,7 @@ export default function TalentPool() {
                 <Link to={`?${new URLSearchParams([...new URLSearchParams(location.search)].filter(([k]) => k !== "page")).toString()}`}>Revenir à la première page</Link>
               </p>
             ) : null}
-            <CandidateHitList hits={result.hits} since={since} />
+            <CandidateHitList hits={result.hits} since={since} missionId={mission?.id ?? null} />
             {result.totalPages > 1 ? <Pagination page={result.page} pageCount={result.totalPages} search={location.search} label="Pages de résultats" /> : null}
             <details className="talent-save-box">
               <summary>Enregistrer cette recherche</summary>

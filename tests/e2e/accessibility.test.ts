@@ -43,7 +43,7 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
   it("the consultant's pages", async () => {
     const page = await newPage();
     await signIn(page, "consultant@vivier.test");
-    for (const path of ["/cabinet", "/cabinet/vivier", "/cabinet/vivier?q=finances", "/cabinet/recherches", "/cabinet/missions", "/cabinet/consultants"]) await audit(page, path);
+    for (const path of ["/cabinet", "/cabinet/vivier", "/cabinet/vivier?q=finances", "/cabinet/recherches", "/cabinet/contacts", "/cabinet/missions", "/cabinet/consultants"]) await audit(page, path);
     await audit(page, await firstLink(page, "/cabinet/missions", "/cabinet/missions/"));
     await page.context().close();
   });

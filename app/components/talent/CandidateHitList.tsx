@@ -1,3 +1,7 @@
+import { Form } from "@remix-run/react";
+import { CsrfField } from "~/components/ui/CsrfField";
+import { TextArea } from "~/components/ui/Field";
+import { CONTACT_MESSAGE_MAX } from "~/schemas/contact-request";
 import { STATUS_LABEL, type Status } from "~/schemas/profile";
 import { AVAILABILITY_LABEL } from "~/schemas/talent-search";
 import type { CandidateHit } from "../../../search/candidate-search";
@@ -5,19 +9,47 @@ import { Highlighted } from "./Highlighted";
 import { formatDay, formatEuros, plural } from "./format";
 
 /** The results of a talent search, one card per profile; an anonymous profile shows no identity. */
-export function CandidateHitList({ hits, since }: { hits: CandidateHit[]; since: number | null }) {
+export function CandidateHitList({ hits, since, missionId }: { hits: CandidateHit[]; since: number | null; missionId: string | null }) {
   return (
     <ol className="talent-hits">
       {hits.map((hit) => (
         <li key={hit.id}>
-          <CandidateCard hit={hit} isNew={since !== null && hit.lastActivityAt > since} />
+          <CandidateCard hit={hit} isNew={since !== null && hit.lastActivityAt > since} missionId={missionId} />
         </li>
       ))}
     </ol>
   );
 }
 
-function CandidateCard({ hit, isNew }: { hit: CandidateHit; isNew: boolean }) {
+/**
+ * "Proposer une opportunité": a contact request to the candidate, for the search's mission if
+ * there is one. /cabinet/contacts checks everything again (the card is only where it starts).
+ */
+function ContactForm({ hit, missionId }: { hit: CandidateHit; missionId: string | null }) {
+  const who = hit.visibility === "VISIBLE" && hit.name ? hit.name : hit.pseudonym;
+  return (
+    <details className="talent-contact">
+      <summary>Proposer une opportunité<span className="visually-hidden"> à {who}</span></summary>
+      <Form method="post" action="/cabinet/contacts">
+        <CsrfField />
+        <input type="hidden" name="profileId" value={hit.id} />
+        {missionId ? <input type="hidden" name="missionId" value={missionId} /> : null}
+        <TextArea
+          label={<>Message au candidat<span className="visually-hidden"> {who}</span></>}
+          name="message"
+          rows={3}
+          maxLength={CONTACT_MESSAGE_MAX}
+          hint="Facultatif. Le candidat lit votre proposition dans son espace ; s’il accepte, son identité est révélée à votre cabinet."
+        />
+        <button type="submit" className="button-secondary">
+          Envoyer la proposition<span className="visually-hidden"> à {who}</span>
+        </button>
+      </Form>
+    </details>
+  );
+}
+
+function CandidateCard({ hit, isNew, missionId }: { hit: CandidateHit; isNew: boolean; missionId: string | null }) {
   const h = hit.highlights;
   const place = hit.visibility === "VISIBLE" && hit.homeCommuneName
     ? `${hit.homeCommuneName}${hit.departementCode ? ` (${hit.departementCode})` : ""}`
@@ -85,6 +117,7 @@ function CandidateCard({ hit, isNew }: { hit: CandidateHit; isNew: boolean }) {
         </ul>
       ) : null}
       <p className="small muted">Dernière activité le {formatDay(hit.lastActivityAt)}</p>
+      <ContactForm hit={hit} missionId={missionId} />
     </article>
   );
 }

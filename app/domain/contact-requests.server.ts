@@ -1,0 +1,216 @@
+import type { Prisma } from "~/generated/prisma/client";
+import type { ContactRequestInput } from "~/schemas/contact-request";
+import { db } from "~/utils/db.server";
+import type { SessionUser } from "~/utils/session.server";
+import { assertConsultant, findCabinetMission, searchViewer, type CabinetUser } from "./talent-search.server";
+
+/**
+ * What passes between a cabinet and the candidates, on the consultant's side: contact requests
+ * sent from the talent search, and the private conversations of a mission. The candidate's side
+ * is app/domain/conversations.server.ts; the employer reaches neither.
+ *
+ * Every function takes the acting consultant and reads only their cabinet's rows. A profile that
+ * hides from the cabinet (or, for a request, from a collectivité the cabinet presents to: the
+ * talent search's rule, see searchViewer) is never reachable here, checked in SQL against the
+ * HiddenOrganization rows rather than trusted from the search index.
+ */
+
+export type SendContactResult =
+  | { ok: true; id: string }
+  | { ok: false; status: 404 | 409; error: string };
+
+const UNAVAILABLE = "Ce profil n’est pas (ou plus) disponible dans le vivier pour votre cabinet.";
+
+/** Profiles the viewer may reach: in the talent pool, and hiding from none of the keys. */
+function reachableProfileWhere(keys: readonly string[]): Prisma.CandidateProfileWhereInput {
+  return { visibility: { in: ["ANONYMOUS", "VISIBLE"] }, hiddenFrom: { none: { officialKey: { in: [...keys] } } } };
+}
+
+/**
+ * "Proposer une opportunité": asks a candidate found in the talent search whether they agree to
+ * reveal their identity to the cabinet. One pending request per profile, cabinet and mission.
+ */
+export async function sendContactRequest(user: SessionUser, input: ContactRequestInput): Promise<SendContactResult> {
+  assertConsultant(user);
+  const missionId = input.missionId ?? null;
+  if (missionId) {
+    const mission = await findCabinetMission(user, missionId);
+    if (!mission) return { ok: false, status: 404, error: "Cette mission n’existe pas ou n’est pas confiée à votre cabinet." };
+    if (mission.status !== "ACTIVE") return { ok: false, status: 409, error: "Cette mission est terminée : choisissez une mission en cours ou aucune mission." };
+  }
+  const { viewer } = await searchViewer(user, missionId);
+  const keys = [viewer.organizationKey, ...viewer.presentingTo];
+
+  return db.$transaction(async (tx) => {
+    const profile = await tx.candidateProfile.findFirst({
+      where: { id: input.profileId, ...reachableProfileWhere(keys) },
+      select: { id: true },
+    });
+    if (!profile) return { ok: false, status: 404, error: UNAVAILABLE } as const;
+    const pending = await tx.contactRequest.findFirst({
+      where: { profileId: profile.id, cabinetId: user.organization.id, missionId, status: "PENDING" },
+      select: { id: true },
+    });
+    if (pending) {
+      return { ok: false, status: 409, error: "Votre cabinet a déjà fait cette proposition à ce candidat : attendez sa réponse." } as const;
+    }
+    const created = await tx.contactRequest.create({
+      data: { profileId: profile.id, cabinetId: user.organization.id, consultantId: user.id, missionId, message: input.message },
+      select: { id: true },
+    });
+    return { ok: true, id: created.id } as const;
+  });
+}
+
+/** The cabinet's contact requests, newest first: a name only where the candidate revealed it. */
+export async function listCabinetContactRequests(user: SessionUser) {
+  assertConsultant(user);
+  const rows = await db.contactRequest.findMany({
+    where: {
+      cabinetId: user.organization.id,
+      // A candidate who has since hidden from the cabinet disappears from its pages.
+      profile: { hiddenFrom: { none: { officialKey: user.organization.officialKey } } },
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    select: {
+      id: true, status: true, message: true, createdAt: true, answeredAt: true,
+      consultant: { select: { name: true } },
+      mission: { select: { id: true, position: { select: { title: true, organization: { select: { name: true } } } } } },
+      profile: { select: { id: true, pseudonym: true, visibility: true, user: { select: { name: true, email: true } } } },
+    },
+  });
+  return rows.map((r) => {
+    const revealed = r.status === "ACCEPTED" || r.profile.visibility === "VISIBLE";
+    return {
+      id: r.id,
+      status: r.status as "PENDING" | "ACCEPTED" | "DECLINED",
+      message: r.message,
+      createdAt: r.createdAt.toISOString(),
+      answeredAt: r.answeredAt?.toISOString() ?? null,
+      consultant: r.consultant?.name ?? null,
+      candidate: {
+        profileId: r.profile.id,
+        pseudonym: r.profile.pseudonym,
+        name: revealed ? r.profile.user.name : null,
+        email: revealed ? r.profile.user.email : null,
+      },
+      mission: r.mission ? { id: r.mission.id, title: r.mission.position.title, collectiviteName: r.mission.position.organization.name } : null,
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conversations of a mission
+
+/**
+ * The candidates in a mission, the same rule as the candidate's side (conversations.server.ts):
+ * an accepted contact request for it, an application (not withdrawn) to its position, or a
+ * conversation already started. Less those who hide from the cabinet or the collectivité.
+ */
+function candidatesOfMissionWhere(mission: { id: string; positionId: string }, keys: readonly string[]): Prisma.CandidateProfileWhereInput {
+  return {
+    OR: [
+      { contactRequests: { some: { missionId: mission.id, status: "ACCEPTED" } } },
+      { applications: { some: { positionId: mission.positionId, state: { not: "WITHDRAWN" } } } },
+      { messages: { some: { missionId: mission.id } } },
+    ],
+    hiddenFrom: { none: { officialKey: { in: [...keys] } } },
+  };
+}
+
+const threadProfileSelect = (mission: { id: string; positionId: string }, cabinetId: string) =>
+  ({
+    id: true, pseudonym: true, visibility: true, userId: true,
+    user: { select: { name: true } },
+    contactRequests: { where: { cabinetId, missionId: mission.id, status: "ACCEPTED" }, select: { id: true }, take: 1 },
+    applications: { where: { positionId: mission.positionId, state: { not: "WITHDRAWN" } }, select: { id: true }, take: 1 },
+  }) satisfies Prisma.CandidateProfileSelect;
+
+type ThreadProfile = Prisma.CandidateProfileGetPayload<{ select: ReturnType<typeof threadProfileSelect> }>;
+
+/** The name when the candidate gave it (visible profile, accepted request, application). */
+function candidateView(p: ThreadProfile) {
+  const revealed = p.visibility === "VISIBLE" || p.contactRequests.length > 0 || p.applications.length > 0;
+  return {
+    profileId: p.id,
+    label: revealed ? p.user.name : p.pseudonym,
+    via: p.applications.length > 0 ? ("application" as const) : p.contactRequests.length > 0 ? ("contact" as const) : ("conversation" as const),
+  };
+}
+
+async function missionOfCabinet(user: CabinetUser, missionId: string) {
+  const mission = await findCabinetMission(user, missionId);
+  if (!mission) return null;
+  return { mission, keys: [user.organization.officialKey, mission.position.organization.officialKey] };
+}
+
+/** The threads of a mission of the consultant's cabinet, or null (absent or another cabinet's). */
+export async function listMissionConversations(user: SessionUser, missionId: string) {
+  assertConsultant(user);
+  const found = await missionOfCabinet(user, missionId);
+  if (!found) return null;
+  const { mission, keys } = found;
+  const profiles = await db.candidateProfile.findMany({
+    where: candidatesOfMissionWhere(mission, keys),
+    orderBy: { createdAt: "asc" },
+    select: {
+      ...threadProfileSelect(mission, user.organization.id),
+      messages: { where: { missionId: mission.id }, orderBy: { createdAt: "desc" }, take: 1, select: { body: true, createdAt: true } },
+      _count: { select: { messages: { where: { missionId: mission.id } } } },
+    },
+  });
+  return profiles
+    .map((p) => ({
+      ...candidateView(p),
+      messageCount: p._count.messages,
+      last: p.messages[0] ? { excerpt: p.messages[0].body.slice(0, 140), at: p.messages[0].createdAt.toISOString() } : null,
+    }))
+    .sort((a, b) => (b.last?.at ?? "").localeCompare(a.last?.at ?? ""));
+}
+
+/** One thread of a mission of the consultant's cabinet, or null (404). */
+export async function getMissionConversation(user: SessionUser, missionId: string, profileId: string) {
+  assertConsultant(user);
+  const found = await missionOfCabinet(user, missionId);
+  if (!found) return null;
+  const { mission, keys } = found;
+  const profile = await db.candidateProfile.findFirst({
+    where: { id: profileId, ...candidatesOfMissionWhere(mission, keys) },
+    select: threadProfileSelect(mission, user.organization.id),
+  });
+  if (!profile) return null;
+  const candidate = candidateView(profile);
+  const messages = await db.message.findMany({
+    where: { missionId: mission.id, profileId: profile.id },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, body: true, createdAt: true, authorId: true, author: { select: { name: true } } },
+  });
+  return {
+    mission: { id: mission.id, open: mission.status === "ACTIVE", title: mission.position.title, collectiviteName: mission.position.organization.name },
+    candidate,
+    messages: messages.map((m) => ({
+      id: m.id,
+      body: m.body,
+      at: m.createdAt.toISOString(),
+      mine: m.authorId === user.id,
+      author: m.authorId === user.id ? "Vous" : m.authorId === profile.userId ? candidate.label : (m.author?.name ?? "Consultant"),
+    })),
+  };
+}
+
+export type PostResult = "sent" | "closed" | null;
+
+/** A consultant's message in a thread; null when the mission or the candidate is out of reach. */
+export async function postConsultantMessage(user: SessionUser, input: { missionId: string; profileId: string; body: string }): Promise<PostResult> {
+  assertConsultant(user);
+  const found = await missionOfCabinet(user, input.missionId);
+  if (!found) return null;
+  const { mission, keys } = found;
+  return db.$transaction(async (tx) => {
+    const profile = await tx.candidateProfile.findFirst({ where: { id: input.profileId, ...candidatesOfMissionWhere(mission, keys) }, select: { id: true } });
+    if (!profile) return null;
+    if (mission.status !== "ACTIVE") return "closed";
+    await tx.message.create({ data: { missionId: mission.id, profileId: profile.id, authorId: user.id, body: input.body } });
+    return "sent";
+  });
+}
