@@ -2,7 +2,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 import { deleteCv, storeCv } from "~/utils/uploads.server";
-import type { ApplicationInput, ApplicationState } from "~/schemas/application";
+import { applicationStateLabel, type ApplicationInput, type ApplicationState } from "~/schemas/application";
 import { canOrganizationSee, ensureProfile, touchProfile } from "./candidates.server";
 import { getCommune } from "./territory.server";
 
@@ -31,6 +31,7 @@ function toView(a: CandidateApplicationRow) {
   return {
     id: a.id,
     state: a.state as ApplicationState,
+    stateLabel: applicationStateLabel(a.state),
     letter: a.letter,
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),

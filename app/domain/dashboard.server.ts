@@ -1,4 +1,5 @@
 import { db } from "~/utils/db.server";
+import { visibleToOrganizationWhere } from "./candidates.server";
 import type { SessionUser } from "~/utils/session.server";
 
 /** What each space's home page summarises, for the acting user only. */
@@ -7,7 +8,10 @@ export async function employerSummary(user: SessionUser) {
   const organizationId = user.organization?.id ?? "";
   const [byState, applications, missions] = await Promise.all([
     db.position.groupBy({ by: ["state"], where: { organizationId }, _count: { _all: true } }),
-    db.application.count({ where: { position: { organizationId }, state: { not: "WITHDRAWN" } } }),
+    // Candidates who hide from the collectivité are not counted, as they are not listed.
+    db.application.count({
+      where: { position: { organizationId }, state: { not: "WITHDRAWN" }, profile: visibleToOrganizationWhere({ officialKey: user.organization?.officialKey ?? "" }) },
+    }),
     db.mission.count({ where: { position: { organizationId }, status: "ACTIVE" } }),
   ]);
   const count = (state: string) => byState.find((s) => s.state === state)?._count._all ?? 0;

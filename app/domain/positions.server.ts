@@ -1,6 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { jsonList } from "~/utils/json";
 import { filiereLabel, getCadre } from "~/domain/reference";
+import { visibleToOrganizationWhere } from "~/domain/candidates.server";
 import { getCommune, getDepartement } from "~/domain/territory.server";
 import {
   emptyPositionValues,
@@ -35,6 +36,15 @@ function organizationIdOf(user: SessionUser): string {
 }
 
 const ownPosition = (user: SessionUser, id: string) => ({ id, organizationId: organizationIdOf(user) });
+
+/**
+ * The applications the employer counts: not withdrawn, and from candidates who do not hide from
+ * the collectivité, so the count matches the list of app/domain/employer-applications.server.ts.
+ */
+const activeApplicationsWhere = (user: SessionUser): Prisma.ApplicationWhereInput => ({
+  state: { not: "WITHDRAWN" },
+  profile: visibleToOrganizationWhere({ officialKey: user.organization?.officialKey ?? "" }),
+});
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 
@@ -106,7 +116,7 @@ export async function listPositions(user: SessionUser, query: PositionListQuery)
         id: true, title: true, state: true, confidential: true, communeCode: true, deadline: true, updatedAt: true,
         _count: {
           select: {
-            applications: { where: { state: { not: "WITHDRAWN" } } },
+            applications: { where: activeApplicationsWhere(user) },
             missionsMandated: { where: { status: "ACTIVE" } },
           },
         },
@@ -144,7 +154,7 @@ export async function getPosition(user: SessionUser, id: string) {
       criteria: { orderBy: { sort: "asc" } },
       events: { orderBy: { at: "asc" }, include: { user: { select: { name: true } } } },
       missionsMandated: { orderBy: { createdAt: "asc" }, include: { cabinet: { select: { id: true, name: true } } } },
-      _count: { select: { applications: { where: { state: { not: "WITHDRAWN" } } } } },
+      _count: { select: { applications: { where: activeApplicationsWhere(user) } } },
     },
   });
   if (!p) return null;

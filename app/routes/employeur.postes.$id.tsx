@@ -95,8 +95,9 @@ export default function PositionPage() {
       <p className="muted">
         {position.confidential ? "Recherche confidentielle : jamais publiée, visible de votre collectivité et du cabinet mandaté. " : null}
         {isPublic ? <>En ligne : <Link to={`/offres/${offer.id}`}>voir l’offre publique</Link>. </> : null}
-        {position.applications} candidature{position.applications > 1 ? "s" : ""}. Mis à jour le {formatDate(position.updatedAt)}.
+        Mis à jour le {formatDate(position.updatedAt)}.
       </p>
+      <p><Link to={`/employeur/postes/${offer.id}/candidatures`}>Candidatures ({position.applications})</Link></p>
       <PositionActions position={position} actions={actions} editable={editable} />
       <div className="cards">
         <CommitteePanel position={position} />

@@ -37,6 +37,10 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     const position = await firstLink(page, "/employeur/postes", "/employeur/postes/");
     await audit(page, position);
     await audit(page, `${position}/modifier`);
+    // The demo DGS's "Directeur général des services" position has applications: its list and one of them.
+    const dgs = await firstLink(page, `/employeur/postes?q=${encodeURIComponent("Directeur général des services")}`, "/employeur/postes/");
+    await audit(page, `${dgs}/candidatures`);
+    await audit(page, await firstLink(page, `${dgs}/candidatures`, "/employeur/candidatures/"));
     await page.context().close();
   });
 

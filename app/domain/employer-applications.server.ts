@@ -1,0 +1,206 @@
+import type { Prisma } from "~/generated/prisma/client";
+import { applicationStateLabel, type ApplicationState } from "~/schemas/application";
+import type { EmployerApplicationInput } from "~/schemas/employer-application";
+import { forbidden } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { jsonArray } from "~/utils/json";
+import type { SessionUser } from "~/utils/session.server";
+import { visibleToOrganizationWhere } from "./candidates.server";
+import { getCommune } from "./territory.server";
+
+/**
+ * Applications as the employer reads and handles them. Every function takes the acting employer
+ * and reads only applications to their collectivité's positions, from candidates who do not hide
+ * from it ("ne pas me montrer à" applies even after applying): anything else is "not found".
+ * The employer sees the candidate's name (they applied to them) but never the candidate's hidden
+ * list, current employer or other applications.
+ */
+
+type Employer = { organizationId: string; officialKey: string };
+
+/** The acting employer's collectivité; an account without one may do nothing here. */
+function employerOf(user: SessionUser): Employer {
+  if (user.role !== "EMPLOYER" || !user.organization || user.organization.kind !== "COLLECTIVITE") throw forbidden();
+  return { organizationId: user.organization.id, officialKey: user.organization.officialKey };
+}
+
+/** Applications to the employer's positions, from candidates who may be shown to them. */
+function visibleApplicationsWhere(employer: Employer): Prisma.ApplicationWhereInput {
+  return {
+    position: { organizationId: employer.organizationId },
+    profile: visibleToOrganizationWhere({ officialKey: employer.officialKey }),
+  };
+}
+
+function strings(text: string): string[] {
+  return jsonArray(text).filter((v): v is string => typeof v === "string");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The list of one position
+
+export const APPLICATION_SORTS = ["createdAt", "name", "state", "score"] as const;
+export type ApplicationSort = (typeof APPLICATION_SORTS)[number];
+
+export type ApplicationListQuery = { sort: ApplicationSort; desc: boolean; page: number; size: number };
+
+function orderBy(sort: ApplicationSort, desc: boolean): Prisma.ApplicationOrderByWithRelationInput[] {
+  const dir = desc ? "desc" : "asc";
+  const tie: Prisma.ApplicationOrderByWithRelationInput = { id: "asc" };
+  switch (sort) {
+    case "name": return [{ profile: { user: { name: dir } } }, tie];
+    case "state": return [{ state: dir }, { createdAt: "desc" }, tie];
+    case "score": return [{ score: { sort: dir, nulls: "last" } }, { createdAt: "desc" }, tie];
+    default: return [{ createdAt: dir }, tie];
+  }
+}
+
+const listSelect = {
+  id: true, state: true, score: true, createdAt: true, updatedAt: true,
+  profile: {
+    select: {
+      currentFunction: true, grade: true, yearsExperience: true, homeCommuneCode: true,
+      user: { select: { name: true } },
+    },
+  },
+} satisfies Prisma.ApplicationSelect;
+
+const DEFAULT_QUERY: ApplicationListQuery = { sort: "createdAt", desc: true, page: 1, size: 50 };
+
+/**
+ * The active (not withdrawn) applications to one of the employer's positions, one page of them;
+ * null when the position is not theirs (the route answers 404).
+ */
+export async function listPositionApplications(user: SessionUser, positionId: string, query: ApplicationListQuery = DEFAULT_QUERY) {
+  const employer = employerOf(user);
+  const position = await db.position.findFirst({
+    where: { id: positionId, organizationId: employer.organizationId },
+    select: { id: true, title: true },
+  });
+  if (!position) return null;
+  const where: Prisma.ApplicationWhereInput = { ...visibleApplicationsWhere(employer), positionId, state: { not: "WITHDRAWN" } };
+  const [total, rows] = await Promise.all([
+    db.application.count({ where }),
+    db.application.findMany({
+      where,
+      orderBy: orderBy(query.sort, query.desc),
+      skip: (query.page - 1) * query.size,
+      take: query.size,
+      select: listSelect,
+    }),
+  ]);
+  return {
+    position,
+    total,
+    rows: rows.map((a) => ({
+      id: a.id,
+      name: a.profile.user.name,
+      currentFunction: a.profile.currentFunction,
+      grade: a.profile.grade,
+      yearsExperience: a.profile.yearsExperience,
+      homeCommune: a.profile.homeCommuneCode ? (getCommune(a.profile.homeCommuneCode)?.name ?? null) : null,
+      state: a.state as ApplicationState,
+      stateLabel: applicationStateLabel(a.state),
+      score: a.score,
+      createdAt: a.createdAt.toISOString(),
+      updatedAt: a.updatedAt.toISOString(),
+    })),
+  };
+}
+
+export type EmployerApplicationRow = NonNullable<Awaited<ReturnType<typeof listPositionApplications>>>["rows"][number];
+
+// ---------------------------------------------------------------------------------------------
+// One application
+
+const detailSelect = {
+  id: true, state: true, letter: true, internalNote: true, score: true, createdAt: true, updatedAt: true, withdrawnAt: true,
+  position: { select: { id: true, title: true } },
+  profile: {
+    select: {
+      currentFunction: true, grade: true, cadreEmplois: true, yearsExperience: true, homeCommuneCode: true,
+      summary: true, competencies: true, cvFile: true,
+      user: { select: { name: true } },
+    },
+  },
+} satisfies Prisma.ApplicationSelect;
+
+/**
+ * One application to the employer's positions, with the letter, the candidate's profile summary
+ * and the recruiters' note and score; null when the position is not theirs or the candidate
+ * hides from them.
+ */
+export async function getApplicationForEmployer(user: SessionUser, applicationId: string) {
+  const employer = employerOf(user);
+  const a = await db.application.findFirst({ where: { ...visibleApplicationsWhere(employer), id: applicationId }, select: detailSelect });
+  if (!a) return null;
+  const withdrawn = a.state === "WITHDRAWN";
+  return {
+    id: a.id,
+    state: a.state as ApplicationState,
+    stateLabel: applicationStateLabel(a.state),
+    withdrawn,
+    letter: a.letter,
+    internalNote: a.internalNote,
+    score: a.score,
+    createdAt: a.createdAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+    withdrawnAt: a.withdrawnAt?.toISOString() ?? null,
+    position: a.position,
+    candidate: {
+      name: a.profile.user.name,
+      currentFunction: a.profile.currentFunction,
+      grade: a.profile.grade,
+      cadreEmplois: a.profile.cadreEmplois,
+      yearsExperience: a.profile.yearsExperience,
+      homeCommune: a.profile.homeCommuneCode ? (getCommune(a.profile.homeCommuneCode)?.name ?? null) : null,
+      summary: a.profile.summary,
+      competencies: strings(a.profile.competencies),
+      // A withdrawn application no longer hands its CV to the recruiter.
+      hasCv: !withdrawn && !!a.profile.cvFile,
+    },
+  };
+}
+
+export type EmployerApplication = NonNullable<Awaited<ReturnType<typeof getApplicationForEmployer>>>;
+
+export type UpdateApplicationResult =
+  | { ok: true }
+  | { ok: false; status: 404 }
+  | { ok: false; status: 409; error: string };
+
+/**
+ * Sets the state, internal note and score of an application to the employer's positions. A
+ * withdrawn application is the candidate's decision: it cannot be changed any more.
+ */
+export async function updateApplication(user: SessionUser, applicationId: string, input: EmployerApplicationInput): Promise<UpdateApplicationResult> {
+  const employer = employerOf(user);
+  const where: Prisma.ApplicationWhereInput = { ...visibleApplicationsWhere(employer), id: applicationId };
+  return db.$transaction(async (tx) => {
+    const current = await tx.application.findFirst({ where, select: { state: true } });
+    if (!current) return { ok: false, status: 404 } as const;
+    // The state is checked again in the write: a withdrawal between the read and the write wins.
+    const updated = await tx.application.updateMany({
+      where: { ...where, state: { not: "WITHDRAWN" } },
+      data: { state: input.state, internalNote: input.internalNote, score: input.score },
+    });
+    if (updated.count !== 1) {
+      return { ok: false, status: 409, error: "Le candidat a retiré cette candidature : elle ne peut plus être modifiée." } as const;
+    }
+    return { ok: true } as const;
+  });
+}
+
+/**
+ * The stored CV file name of the candidate of an application to the employer's positions, under
+ * the same rule as the application itself; null otherwise (or when there is no CV, or the
+ * application was withdrawn).
+ */
+export async function getApplicationCvForEmployer(user: SessionUser, applicationId: string): Promise<string | null> {
+  const employer = employerOf(user);
+  const a = await db.application.findFirst({
+    where: { ...visibleApplicationsWhere(employer), id: applicationId, state: { not: "WITHDRAWN" } },
+    select: { profile: { select: { cvFile: true } } },
+  });
+  return a?.profile.cvFile ?? null;
+}

@@ -1,0 +1,122 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { ApplicationStateBadge } from "~/components/candidates/ApplicationStateBadge";
+import { formatDayTime } from "~/components/candidates/format";
+import { CsrfField } from "~/components/ui/CsrfField";
+import { Field, FormAlert, Select, TextArea } from "~/components/ui/Field";
+import { getApplicationForEmployer, updateApplication } from "~/domain/employer-applications.server";
+import {
+  EMPLOYER_STATE_OPTIONS, INTERNAL_NOTE_MAX, employerApplicationSchema, type EmployerApplicationValues,
+} from "~/schemas/employer-application";
+import { fieldErrors } from "~/schemas/errors";
+import { notFound, requireUser } from "~/utils/auth.server";
+import { readForm } from "~/utils/csrf.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Candidature de ${data.application.candidate.name} — Vivier` : "Candidature — Vivier" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, "employeur");
+  const application = await getApplicationForEmployer(user, params.applicationId ?? "");
+  if (!application) throw notFound();
+  return json({ application });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  const user = await requireUser(request, "employeur");
+  const id = params.applicationId ?? "";
+  // Another collectivité's id is "not found" whatever the form says.
+  if (!(await getApplicationForEmployer(user, id))) throw notFound();
+  const values: EmployerApplicationValues = {
+    state: String(form.get("state") ?? ""),
+    internalNote: String(form.get("internalNote") ?? ""),
+    score: String(form.get("score") ?? ""),
+  };
+  const parsed = employerApplicationSchema.safeParse(values);
+  if (!parsed.success) return json({ values, fieldErrors: fieldErrors(parsed.error), error: null }, { status: 400 });
+  const result = await updateApplication(user, id, parsed.data);
+  if (result.ok) return redirect(`/employeur/candidatures/${id}?ok=enregistre`);
+  if (result.status === 404) throw notFound();
+  return json({ values, fieldErrors: {} as Record<string, string>, error: result.error }, { status: result.status });
+}
+
+export default function EmployerApplicationPage() {
+  const { application: a } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const [search] = useSearchParams();
+  const c = a.candidate;
+  // An application still "sent" is being read: studying it is the first state the employer sets.
+  const values = data?.values ?? { state: a.state === "SENT" ? "REVIEWING" : a.state, internalNote: a.internalNote, score: a.score == null ? "" : String(a.score) };
+  const errors: Record<string, string> = data?.fieldErrors ?? {};
+  return (
+    <>
+      <p><Link to={`/employeur/postes/${a.position.id}/candidatures`}>← Candidatures : {a.position.title}</Link></p>
+      <div className="page-head">
+        <h1>{c.name}</h1>
+        <ApplicationStateBadge state={a.state} />
+      </div>
+      {!data && search.get("ok") === "enregistre" ? <FormAlert tone="success">Modifications enregistrées.</FormAlert> : null}
+      <FormAlert>{data?.error ?? (Object.keys(errors).length ? "Corrigez les champs signalés ci-dessous : rien n’a été enregistré." : null)}</FormAlert>
+      {a.withdrawn ? <FormAlert tone="info">Le candidat a retiré cette candidature : elle ne peut plus être modifiée.</FormAlert> : null}
+      <dl className="facts">
+        <dt>Poste</dt>
+        <dd>{a.position.title}</dd>
+        <dt>Reçue le</dt>
+        <dd>{formatDayTime(a.createdAt)}</dd>
+        <dt>Fonction actuelle</dt>
+        <dd>{c.currentFunction ?? "—"}</dd>
+        <dt>Grade</dt>
+        <dd>{c.grade ?? "—"}</dd>
+        <dt>Expérience</dt>
+        <dd>{c.yearsExperience == null ? "—" : `${c.yearsExperience} an${c.yearsExperience > 1 ? "s" : ""}`}</dd>
+        <dt>Commune de résidence</dt>
+        <dd>{c.homeCommune ?? "—"}</dd>
+        <dt>CV</dt>
+        <dd>{c.hasCv ? <a href={`/employeur/candidatures/${a.id}/cv`} download>Télécharger le CV (PDF)</a> : "Aucun CV disponible."}</dd>
+      </dl>
+      {c.summary ? (<><h2>Présentation</h2><p className="letter">{c.summary}</p></>) : null}
+      {c.competencies.length ? (
+        <>
+          <h2>Compétences</h2>
+          <ul>{c.competencies.map((k) => <li key={k}>{k}</li>)}</ul>
+        </>
+      ) : null}
+      <h2>Lettre de motivation</h2>
+      <div className="letter">{a.letter}</div>
+      {a.withdrawn ? null : (
+        <Form method="post" noValidate>
+          <CsrfField />
+          <h2>Suivi de la candidature</h2>
+          <p className="hint">La note interne et la note sur 100 restent entre recruteurs : le candidat ne voit que l’état.</p>
+          <Select label="État" name="state" defaultValue={values.state} error={errors.state} required>
+            {EMPLOYER_STATE_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          </Select>
+          <TextArea
+            label="Note interne"
+            name="internalNote"
+            rows={6}
+            maxLength={INTERNAL_NOTE_MAX}
+            defaultValue={values.internalNote}
+            error={errors.internalNote}
+            hint="5 000 caractères au plus."
+          />
+          <Field
+            label="Note sur 100"
+            name="score"
+            inputMode="numeric"
+            defaultValue={values.score}
+            error={errors.score}
+            hint="Un nombre entier de 0 à 100, ou vide."
+          />
+          <button type="submit" disabled={busy}>Enregistrer</button>
+        </Form>
+      )}
+    </>
+  );
+}
+
+export { ErrorBoundary } from "~/components/RouteErrorBoundary";
