@@ -12,8 +12,9 @@ import { getCommune } from "./territory.server";
  * Applications as the employer reads and handles them. Every function takes the acting employer
  * and reads only applications to their collectivité's positions, from candidates who do not hide
  * from it ("ne pas me montrer à" applies even after applying): anything else is "not found".
- * The employer sees the candidate's name (they applied to them) but never the candidate's hidden
- * list, current employer or other applications.
+ * The employer sees the candidate's name, and on an application still running their e-mail to
+ * arrange interviews (they applied to them), but never the candidate's hidden list, current
+ * employer or other applications.
  */
 
 type Employer = { organizationId: string; officialKey: string };
@@ -120,7 +121,7 @@ const detailSelect = {
     select: {
       currentFunction: true, grade: true, cadreEmplois: true, yearsExperience: true, homeCommuneCode: true,
       summary: true, competencies: true, cvFile: true,
-      user: { select: { name: true } },
+      user: { select: { name: true, email: true } },
     },
   },
 } satisfies Prisma.ApplicationSelect;
@@ -149,6 +150,8 @@ export async function getApplicationForEmployer(user: SessionUser, applicationId
     position: a.position,
     candidate: {
       name: a.profile.user.name,
+      // A withdrawn application no longer hands over a way to reach the candidate.
+      email: withdrawn ? null : a.profile.user.email,
       currentFunction: a.profile.currentFunction,
       grade: a.profile.grade,
       cadreEmplois: a.profile.cadreEmplois,

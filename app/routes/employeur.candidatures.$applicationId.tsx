@@ -67,6 +67,12 @@ export default function EmployerApplicationPage() {
         <dd>{a.position.title}</dd>
         <dt>Reçue le</dt>
         <dd>{formatDayTime(a.createdAt)}</dd>
+        {c.email ? (
+          <>
+            <dt>Contact</dt>
+            <dd><a href={`mailto:${c.email}`}>{c.email}</a></dd>
+          </>
+        ) : null}
         <dt>Fonction actuelle</dt>
         <dd>{c.currentFunction ?? "—"}</dd>
         <dt>Grade</dt>

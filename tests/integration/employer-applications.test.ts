@@ -14,7 +14,7 @@ import {
 const LETTER = "Madame, Monsieur, je souhaite mettre mon expérience des finances locales au service de votre collectivité.";
 
 type ListRow = { id: string; name: string; currentFunction: string | null; grade: string | null; yearsExperience: number | null; homeCommune: string | null; state: string; stateLabel: string; score: number | null };
-type Detail = { application: { id: string; state: string; letter: string; internalNote: string; score: number | null; candidate: { name: string; competencies: string[]; hasCv: boolean } } };
+type Detail = { application: { id: string; state: string; letter: string; internalNote: string; score: number | null; candidate: { name: string; email: string | null; competencies: string[]; hasCv: boolean } } };
 
 /** An employer of Lyon, a public position of Lyon, and a candidate (with a full profile) who applied to it. */
 async function scene() {
@@ -57,7 +57,7 @@ describe("the employer reads the applications to their positions", () => {
       yearsExperience: 12, homeCommune: "Lyon", state: "SENT", stateLabel: "Envoyée", score: null,
     });
     const text = JSON.stringify(page);
-    // Never the hidden list, the current employer or the candidate's e-mail.
+    // The list: never the hidden list, the current employer or the candidate's e-mail.
     expect(text).not.toMatch(/hiddenFrom|currentEmployer|@test\.vivier\.test/);
     expect(text).not.toContain(candidate.email);
 
@@ -65,7 +65,8 @@ describe("the employer reads the applications to their positions", () => {
     expect(opened.status).toBe(200);
     const data = await body<Detail>(opened);
     expect(data.application).toMatchObject({ id: applicationId, letter: LETTER, internalNote: "", score: null });
-    expect(data.application.candidate).toMatchObject({ name: "Test CANDIDATE", hasCv: true });
+    // The application itself gives the way to reach the candidate for an interview.
+    expect(data.application.candidate).toMatchObject({ name: "Test CANDIDATE", email: candidate.email, hasCv: true });
     expect(data.application.candidate.competencies).toContain("Prospective financière");
 
     const positionPage = await body<{ position: { applications: number } }>(
@@ -83,6 +84,8 @@ describe("the employer reads the applications to their positions", () => {
     expect((await body<{ error: string }>(res)).error).toMatch(/retiré cette candidature/);
     expect((await db.application.findUniqueOrThrow({ where: { id: applicationId } })).state).toBe("WITHDRAWN");
     expect((await cv(employer, applicationId)).status).toBe(404);
+    const opened = await body<Detail>(await detail(employer, applicationId));
+    expect(opened.application.candidate.email).toBeNull();
   });
 
   it("answers 404 to another collectivité's employer on the list, the detail, the update and the CV, and changes nothing", async () => {
