@@ -1,7 +1,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
-import { deleteCv, storeCv } from "~/utils/uploads.server";
+import { deleteCv, readCv, storeCv } from "~/utils/uploads.server";
 import { applicationStateLabel, type ApplicationInput, type ApplicationState } from "~/schemas/application";
 import { canOrganizationSee, ensureProfile, touchProfile } from "./candidates.server";
 import { getCommune } from "./territory.server";
@@ -151,10 +151,18 @@ export async function applyToPosition(
     };
   }
   if (context.existing) return { ok: false, status: 409, error: ALREADY_APPLIED, fieldErrors: {} };
-  if (!cv && !context.cv) return { ok: false, status: 400, fieldErrors: { cv: "Joignez votre CV au format PDF." } };
+  const cvBytes = cv ?? (await currentCvBytes(user.id));
+  if (!cvBytes) return { ok: false, status: 400, fieldErrors: { cv: "Joignez votre CV au format PDF." } };
 
-  const newCvFile = cv ? await storeCv(cv) : null;
+  // The application keeps a copy of its own (see Application.cvFile); a CV attached here also
+  // becomes the profile's.
+  const sentCvFile = await storeCv(cvBytes);
+  const newCvFile = cv ? await storeCv(cv).catch(async (error: unknown) => {
+    await deleteCv(sentCvFile);
+    throw error;
+  }) : null;
   let previousCv: string | null = null;
+  let replacedSentCv: string | null = null;
   try {
     const applicationId = await db.$transaction(async (tx) => {
       const profile = await ensureProfile(tx, user.id);
@@ -167,26 +175,31 @@ export async function applyToPosition(
       }
       const withdrawn = await tx.application.findUnique({
         where: { profileId_positionId: { profileId: profile.id, positionId } },
-        select: { id: true, state: true },
+        select: { id: true, state: true, cvFile: true },
       });
       let id: string;
       if (withdrawn) {
         // Sent again after a withdrawal: the same row, as if new (one application per offer).
         const revived = await tx.application.updateMany({
           where: { id: withdrawn.id, state: "WITHDRAWN" },
-          data: { state: "SENT", letter: input.letter, withdrawnAt: null, createdAt: new Date() },
+          data: { state: "SENT", letter: input.letter, cvFile: sentCvFile, withdrawnAt: null, createdAt: new Date() },
         });
         if (revived.count !== 1) throw new AlreadyApplied();
+        replacedSentCv = withdrawn.cvFile;
         id = withdrawn.id;
       } else {
-        id = (await tx.application.create({ data: { profileId: profile.id, positionId, letter: input.letter }, select: { id: true } })).id;
+        id = (
+          await tx.application.create({ data: { profileId: profile.id, positionId, letter: input.letter, cvFile: sentCvFile }, select: { id: true } })
+        ).id;
       }
       await touchProfile(tx, profile.id);
       return id;
     });
     if (previousCv) await deleteCv(previousCv);
+    if (replacedSentCv) await deleteCv(replacedSentCv);
     return { ok: true, applicationId };
   } catch (error) {
+    await deleteCv(sentCvFile);
     if (newCvFile) await deleteCv(newCvFile);
     if (error instanceof AlreadyApplied || (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) {
       return { ok: false, status: 409, error: ALREADY_APPLIED, fieldErrors: {} };
@@ -197,19 +210,30 @@ export async function applyToPosition(
 
 class AlreadyApplied extends Error {}
 
+/** The bytes of the profile's current CV, or null without one (or when its file is gone). */
+async function currentCvBytes(userId: string): Promise<Buffer | null> {
+  const profile = await db.candidateProfile.findUnique({ where: { userId }, select: { cvFile: true } });
+  return profile?.cvFile ? readCv(profile.cvFile) : null;
+}
+
 export type WithdrawResult = "withdrawn" | "already" | "not-found";
 
-/** Withdraws one of the acting candidate's applications, whatever its state. */
+/**
+ * Withdraws one of the acting candidate's applications, whatever its state. The CV sent with it
+ * is deleted: the recruiter may no longer open it.
+ */
 export async function withdrawApplication(user: SessionUser, applicationId: string): Promise<WithdrawResult> {
-  return db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx) => {
     const application = await tx.application.findFirst({
       where: { id: applicationId, profile: { userId: user.id } },
-      select: { id: true, state: true, profileId: true },
+      select: { id: true, state: true, profileId: true, cvFile: true },
     });
-    if (!application) return "not-found";
-    if (application.state === "WITHDRAWN") return "already";
-    await tx.application.update({ where: { id: application.id }, data: { state: "WITHDRAWN", withdrawnAt: new Date() } });
+    if (!application) return { result: "not-found" as const };
+    if (application.state === "WITHDRAWN") return { result: "already" as const };
+    await tx.application.update({ where: { id: application.id }, data: { state: "WITHDRAWN", withdrawnAt: new Date(), cvFile: null } });
     await touchProfile(tx, application.profileId);
-    return "withdrawn";
+    return { result: "withdrawn" as const, sentCv: application.cvFile };
   });
+  if (outcome.result === "withdrawn" && outcome.sentCv) await deleteCv(outcome.sentCv);
+  return outcome.result;
 }

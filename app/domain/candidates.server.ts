@@ -484,7 +484,7 @@ export type DeleteResult = { ok: true } | { ok: false; fieldErrors: Record<strin
 /**
  * Erases the account: the user, the profile and everything hanging from it (applications with
  * their letters, contact requests, messages, "ne pas me montrer à", sessions), the mails sent to
- * the address, then the CV file. The outbox row written in the same transaction removes the
+ * the address, then the CV files (the profile's and those sent with applications). The outbox row written in the same transaction removes the
  * candidate from the talent pool at the worker's next pass.
  */
 export async function deleteCandidateAccount(user: SessionUser, password: string): Promise<DeleteResult> {
@@ -494,8 +494,11 @@ export async function deleteCandidateAccount(user: SessionUser, password: string
   if (!(await verifyPassword(password, account.passwordHash))) {
     return { ok: false, fieldErrors: { password: "Mot de passe incorrect : votre compte n’a pas été supprimé." } };
   }
-  const cvFile = await db.$transaction(async (tx) => {
-    const profile = await tx.candidateProfile.findUnique({ where: { userId: user.id }, select: { id: true, cvFile: true } });
+  const cvFiles = await db.$transaction(async (tx) => {
+    const profile = await tx.candidateProfile.findUnique({
+      where: { userId: user.id },
+      select: { id: true, cvFile: true, applications: { select: { cvFile: true } } },
+    });
     if (profile) {
       await enqueue(tx, "candidates", profile.id);
       // Explicit rather than left to the cascade: these rows carry the candidate's words.
@@ -507,8 +510,8 @@ export async function deleteCandidateAccount(user: SessionUser, password: string
     }
     await tx.outgoingMail.deleteMany({ where: { to: account.email } });
     await tx.user.delete({ where: { id: user.id } });
-    return profile?.cvFile ?? null;
+    return profile ? [profile.cvFile, ...profile.applications.map((a) => a.cvFile)].filter((f): f is string => !!f) : [];
   });
-  if (cvFile) await deleteCv(cvFile);
+  for (const file of cvFiles) await deleteCv(file);
   return { ok: true };
 }

@@ -2,6 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { ContactRequestInput } from "~/schemas/contact-request";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
+import { notifyCandidate } from "./notifications.server";
 import { assertConsultant, findCabinetMission, searchViewer, type CabinetUser } from "./talent-search.server";
 
 /**
@@ -29,6 +30,7 @@ function reachableProfileWhere(keys: readonly string[]): Prisma.CandidateProfile
 /**
  * "Proposer une opportunité": asks a candidate found in the talent search whether they agree to
  * reveal their identity to the cabinet. One pending request per profile, cabinet and mission.
+ * The candidate gets a discreet e-mail (app/domain/notifications.server.ts).
  */
 export async function sendContactRequest(user: SessionUser, input: ContactRequestInput): Promise<SendContactResult> {
   assertConsultant(user);
@@ -41,10 +43,10 @@ export async function sendContactRequest(user: SessionUser, input: ContactReques
   const { viewer } = await searchViewer(user, missionId);
   const keys = [viewer.organizationKey, ...viewer.presentingTo];
 
-  return db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx) => {
     const profile = await tx.candidateProfile.findFirst({
       where: { id: input.profileId, ...reachableProfileWhere(keys) },
-      select: { id: true },
+      select: { id: true, user: { select: { email: true, name: true } } },
     });
     if (!profile) return { ok: false, status: 404, error: UNAVAILABLE } as const;
     const pending = await tx.contactRequest.findFirst({
@@ -58,8 +60,11 @@ export async function sendContactRequest(user: SessionUser, input: ContactReques
       data: { profileId: profile.id, cabinetId: user.organization.id, consultantId: user.id, missionId, message: input.message },
       select: { id: true },
     });
-    return { ok: true, id: created.id } as const;
+    return { ok: true, id: created.id, candidate: profile.user } as const;
   });
+  if (!outcome.ok) return outcome;
+  await notifyCandidate(outcome.candidate, "contact-request");
+  return { ok: true, id: outcome.id };
 }
 
 /** The cabinet's contact requests, newest first: a name only where the candidate revealed it. */
@@ -200,17 +205,25 @@ export async function getMissionConversation(user: SessionUser, missionId: strin
 
 export type PostResult = "sent" | "closed" | null;
 
-/** A consultant's message in a thread; null when the mission or the candidate is out of reach. */
+/**
+ * A consultant's message in a thread, of which the candidate gets a discreet e-mail; null when
+ * the mission or the candidate is out of reach.
+ */
 export async function postConsultantMessage(user: SessionUser, input: { missionId: string; profileId: string; body: string }): Promise<PostResult> {
   assertConsultant(user);
   const found = await missionOfCabinet(user, input.missionId);
   if (!found) return null;
   const { mission, keys } = found;
-  return db.$transaction(async (tx) => {
-    const profile = await tx.candidateProfile.findFirst({ where: { id: input.profileId, ...candidatesOfMissionWhere(mission, keys) }, select: { id: true } });
-    if (!profile) return null;
-    if (mission.status !== "ACTIVE") return "closed";
+  const outcome = await db.$transaction(async (tx) => {
+    const profile = await tx.candidateProfile.findFirst({
+      where: { id: input.profileId, ...candidatesOfMissionWhere(mission, keys) },
+      select: { id: true, user: { select: { email: true, name: true } } },
+    });
+    if (!profile) return { result: null };
+    if (mission.status !== "ACTIVE") return { result: "closed" as const };
     await tx.message.create({ data: { missionId: mission.id, profileId: profile.id, authorId: user.id, body: input.body } });
-    return "sent";
+    return { result: "sent" as const, candidate: profile.user };
   });
+  if (outcome.candidate) await notifyCandidate(outcome.candidate, "message");
+  return outcome.result;
 }

@@ -6,6 +6,7 @@ import { db } from "~/utils/db.server";
 import { jsonArray } from "~/utils/json";
 import type { SessionUser } from "~/utils/session.server";
 import { visibleToOrganizationWhere } from "./candidates.server";
+import { notifyCandidate } from "./notifications.server";
 import { getCommune } from "./territory.server";
 
 /**
@@ -115,12 +116,12 @@ export type EmployerApplicationRow = NonNullable<Awaited<ReturnType<typeof listP
 // One application
 
 const detailSelect = {
-  id: true, state: true, letter: true, internalNote: true, score: true, createdAt: true, updatedAt: true, withdrawnAt: true,
+  id: true, state: true, letter: true, internalNote: true, score: true, cvFile: true, createdAt: true, updatedAt: true, withdrawnAt: true,
   position: { select: { id: true, title: true } },
   profile: {
     select: {
       currentFunction: true, grade: true, cadreEmplois: true, yearsExperience: true, homeCommuneCode: true,
-      summary: true, competencies: true, cvFile: true,
+      summary: true, competencies: true,
       user: { select: { name: true, email: true } },
     },
   },
@@ -159,8 +160,8 @@ export async function getApplicationForEmployer(user: SessionUser, applicationId
       homeCommune: a.profile.homeCommuneCode ? (getCommune(a.profile.homeCommuneCode)?.name ?? null) : null,
       summary: a.profile.summary,
       competencies: strings(a.profile.competencies),
-      // A withdrawn application no longer hands its CV to the recruiter.
-      hasCv: !withdrawn && !!a.profile.cvFile,
+      // The CV sent with the application (a withdrawal deletes it).
+      hasCv: !withdrawn && !!a.cvFile,
     },
   };
 }
@@ -173,14 +174,15 @@ export type UpdateApplicationResult =
   | { ok: false; status: 409; error: string };
 
 /**
- * Sets the state, internal note and score of an application to the employer's positions. A
- * withdrawn application is the candidate's decision: it cannot be changed any more.
+ * Sets the state, internal note and score of an application to the employer's positions; a new
+ * state sends the candidate a discreet e-mail. A withdrawn application is the candidate's
+ * decision: it cannot be changed any more.
  */
 export async function updateApplication(user: SessionUser, applicationId: string, input: EmployerApplicationInput): Promise<UpdateApplicationResult> {
   const employer = employerOf(user);
   const where: Prisma.ApplicationWhereInput = { ...visibleApplicationsWhere(employer), id: applicationId };
-  return db.$transaction(async (tx) => {
-    const current = await tx.application.findFirst({ where, select: { state: true } });
+  const outcome = await db.$transaction(async (tx) => {
+    const current = await tx.application.findFirst({ where, select: { state: true, profile: { select: { user: { select: { email: true, name: true } } } } } });
     if (!current) return { ok: false, status: 404 } as const;
     // The state is checked again in the write: a withdrawal between the read and the write wins.
     const updated = await tx.application.updateMany({
@@ -190,20 +192,24 @@ export async function updateApplication(user: SessionUser, applicationId: string
     if (updated.count !== 1) {
       return { ok: false, status: 409, error: "Le candidat a retiré cette candidature : elle ne peut plus être modifiée." } as const;
     }
-    return { ok: true } as const;
+    return { ok: true, candidate: current.state === input.state ? null : current.profile.user } as const;
   });
+  // The candidate hears of a new state (never of the note or the score), once it is written.
+  if (!outcome.ok) return outcome;
+  if (outcome.candidate) await notifyCandidate(outcome.candidate, "application-state");
+  return { ok: true };
 }
 
 /**
- * The stored CV file name of the candidate of an application to the employer's positions, under
- * the same rule as the application itself; null otherwise (or when there is no CV, or the
- * application was withdrawn).
+ * The stored file name of the CV sent with an application to the employer's positions, under the
+ * same rule as the application itself; null otherwise (or when the application was withdrawn).
+ * It is the CV as sent, whatever the candidate has done with their profile's CV since.
  */
 export async function getApplicationCvForEmployer(user: SessionUser, applicationId: string): Promise<string | null> {
   const employer = employerOf(user);
   const a = await db.application.findFirst({
     where: { ...visibleApplicationsWhere(employer), id: applicationId, state: { not: "WITHDRAWN" } },
-    select: { profile: { select: { cvFile: true } } },
+    select: { cvFile: true },
   });
-  return a?.profile.cvFile ?? null;
+  return a?.cvFile ?? null;
 }

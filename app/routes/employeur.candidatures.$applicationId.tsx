@@ -82,7 +82,7 @@ export default function EmployerApplicationPage() {
         <dt>Commune de résidence</dt>
         <dd>{c.homeCommune ?? "—"}</dd>
         <dt>CV</dt>
-        <dd>{c.hasCv ? <a href={`/employeur/candidatures/${a.id}/cv`} download>Télécharger le CV (PDF)</a> : "Aucun CV disponible."}</dd>
+        <dd>{c.hasCv ? <a href={`/employeur/candidatures/${a.id}/cv`} download>Télécharger le CV envoyé avec la candidature (PDF)</a> : "Aucun CV disponible."}</dd>
       </dl>
       {c.summary ? (<><h2>Présentation</h2><p className="letter">{c.summary}</p></>) : null}
       {c.competencies.length ? (

@@ -50,6 +50,11 @@ describe("applying to an offer", () => {
     const other = await offer({ title: "DGA ressources" });
     const res = await apply(candidate, other.id, { letter: LETTER });
     expect(res.status).toBe(302);
+    // A copy of its own: the application keeps the CV as sent.
+    const profileCv = (await profileOf(candidate.user.id))!.cvFile;
+    const sent = await db.application.findFirstOrThrow({ where: { positionId: other.id } });
+    expect(sent.cvFile).toMatch(/\.pdf$/);
+    expect(sent.cvFile).not.toBe(profileCv);
   });
 
   it("accepts one application per offer", async () => {

@@ -7,6 +7,7 @@ import { loader as organisationsLoader } from "~/routes/api.organisations";
 import { loader as cvDownload } from "~/routes/candidat.cv";
 import { action as personalDataAction } from "~/routes/candidat.donnees";
 import { loader as exportLoader } from "~/routes/candidat.donnees.export";
+import { action as applyAction } from "~/routes/offres.$id_.postuler";
 import { action as profileAction, loader as profileLoader } from "~/routes/candidat.profil._index";
 import { action as cvAction, loader as cvLoader } from "~/routes/candidat.profil.cv";
 import { action as visibilityAction, loader as visibilityLoader } from "~/routes/candidat.profil.visibilite";
@@ -338,17 +339,25 @@ describe("personal data", () => {
     expect(await db.user.findUnique({ where: { id: user.id } })).not.toBeNull();
   });
 
-  it("erases the account, the profile, the CV file and the applications, and drops the candidate from search", async () => {
+  it("erases the account, the profile, the CV files (the profile's and the one sent with an application) and the applications, and drops the candidate from search", async () => {
     const client = getSearchClient();
     await applySettings(client);
     const { browser, user, email } = await signedInCandidate();
     await saveProfile(browser, validProfileFields());
     await call(visibilityAction, browser.post("/candidat/profil/visibilite", { intent: "visibility", visibility: "VISIBLE" }));
     await call(cvAction, browser.post("/candidat/profil/cv", { intent: "upload", cv: pdfFile() }));
-    const profile = (await profileOf(user.id))!;
     const lyon = await collectivite("69123");
     const offer = await position(lyon.id);
-    await db.application.create({ data: { profileId: profile.id, positionId: offer.id, letter: "Lettre personnelle" } });
+    const applied = await call(
+      applyAction,
+      browser.post(`/offres/${offer.id}/postuler`, { letter: "Madame, Monsieur, voici ma lettre personnelle pour ce poste de direction." }),
+      { id: offer.id },
+    );
+    expect(applied.status).toBe(302);
+    const profile = (await profileOf(user.id))!;
+    const sentCv = (await db.application.findFirstOrThrow({ where: { profileId: profile.id } })).cvFile;
+    expect(sentCv).not.toBe(profile.cvFile);
+    expect(storedCvFiles()).toEqual(expect.arrayContaining([sentCv, profile.cvFile]));
     const firm = await cabinet();
     const mission = await db.mission.create({ data: { positionId: offer.id, cabinetId: firm.id } });
     await db.message.create({ data: { missionId: mission.id, profileId: profile.id, authorId: user.id, body: "Question" } });
@@ -367,6 +376,7 @@ describe("personal data", () => {
     expect(await db.contactRequest.count({ where: { profileId: profile.id } })).toBe(0);
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
     expect(storedCvFiles()).not.toContain(profile.cvFile);
+    expect(storedCvFiles()).not.toContain(sentCv);
     expect(await db.searchOutbox.count({ where: { indexName: "candidates", entityId: profile.id } })).toBeGreaterThan(0);
 
     expect((await drainOutbox({ db, client })).failed).toBe(0);

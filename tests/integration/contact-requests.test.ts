@@ -5,6 +5,7 @@ import { loader as missionLoader } from "~/routes/cabinet.missions.$id";
 import { action as threadAction, loader as threadLoader } from "~/routes/cabinet.missions.$id_.messages.$profileId";
 import { loader as candidateContactsLoader } from "~/routes/candidat.contacts";
 import { loader as candidateThreadLoader } from "~/routes/candidat.messages.$missionId";
+import { CANDIDATE_NOTICE_SUBJECT } from "~/domain/notifications.server";
 import { db } from "~/utils/db.server";
 import { getSessionUser, type SessionUser } from "~/utils/session.server";
 import { Browser, call } from "../helpers/http";
@@ -59,6 +60,19 @@ describe("a consultant proposes an opportunity to a candidate of the talent pool
     expect(page.requests).toEqual([
       expect.objectContaining({ status: "PENDING", cabinet: cabinet.name, message: "Un poste qui pourrait vous intéresser", opportunity: expect.objectContaining({ missionId: mission.id }) }),
     ]);
+
+    // A discreet e-mail points to the page, and names neither the cabinet nor the position.
+    const mails = await db.outgoingMail.findMany({ where: { to: talent.user.email } });
+    expect(mails).toEqual([expect.objectContaining({ subject: CANDIDATE_NOTICE_SUBJECT, text: expect.stringContaining("/candidat/contacts") })]);
+    expect(mails[0].text).not.toContain(cabinet.name);
+    expect(mails[0].text).not.toContain("Un poste qui pourrait vous intéresser");
+  });
+
+  it("sends no e-mail when the proposal is refused", async () => {
+    const { browser, mission } = await consultantWithMission();
+    const hidden = await signedInCandidate({ visibility: "HIDDEN" });
+    expect((await propose(browser, { profileId: hidden.profile.id, missionId: mission.id })).status).toBe(404);
+    expect(await db.outgoingMail.count({ where: { to: hidden.user.email } })).toBe(0);
   });
 
   it("sends one pending proposal per candidate, cabinet and mission", async () => {
@@ -163,6 +177,11 @@ describe("the confidential conversations of a mission", () => {
       messages: Array<{ body: string; mine: boolean; author: string }>;
     };
     expect(seen.messages).toEqual([expect.objectContaining({ body: "Pouvons-nous en parler jeudi ?", mine: false, author: firm.user.name })]);
+
+    // The proposal's e-mail, then the message's: neither carries the message.
+    const mails = await db.outgoingMail.findMany({ where: { to: talent.user.email }, orderBy: { createdAt: "asc" } });
+    expect(mails.map((m) => m.text.match(/\/candidat\/\S+/)?.[0])).toEqual(["/candidat/contacts", "/candidat/messages"]);
+    expect(mails.map((m) => m.text).join()).not.toContain("jeudi");
   });
 
   it("answers 404 to another cabinet's consultant, and writes nothing", async () => {

@@ -7,6 +7,11 @@ import { loader as positionLoader } from "~/routes/employeur.postes.$id";
 import { loader as listLoader } from "~/routes/employeur.postes.$id_.candidatures";
 import { action as applyAction } from "~/routes/offres.$id_.postuler";
 import { action as profileAction } from "~/routes/candidat.profil._index";
+import { action as profileCvAction } from "~/routes/candidat.profil.cv";
+import { action as withdrawAction } from "~/routes/candidat.candidatures.$id";
+import { CANDIDATE_NOTICE_SUBJECT } from "~/domain/notifications.server";
+import { cvFilePath } from "~/utils/uploads.server";
+import fs from "node:fs";
 import {
   body, call, collectivite, db, pdfBytes, pdfFile, position, signedIn, signedInCandidate, validProfileFields, type SignedIn,
 } from "../helpers/candidate-requests";
@@ -139,6 +144,23 @@ describe("the employer handles an application", () => {
     expect(text).not.toMatch(/internalNote|"score"/);
   });
 
+  it("tells the candidate of a new state by a discreet e-mail, and of nothing else", async () => {
+    const { employer, candidate, applicationId } = await scene();
+    const mails = () => db.outgoingMail.findMany({ where: { to: candidate.email }, orderBy: { createdAt: "asc" } });
+    expect(await update(employer, applicationId, { state: "INTERVIEW", internalNote: "NOTE-CONFIDENTIELLE", score: "55" })).toHaveProperty("status", 302);
+    const [mail, ...others] = await mails();
+    expect(others).toEqual([]);
+    expect(mail.subject).toBe(CANDIDATE_NOTICE_SUBJECT);
+    expect(mail.text).toContain("/candidat/candidatures");
+    // Neither the position, nor the collectivité, nor what the recruiters wrote.
+    for (const secret of ["Directeur des finances", "Lyon", "NOTE-CONFIDENTIELLE", "55", "Entretien"]) expect(mail.text).not.toContain(secret);
+    expect(mail.subject).not.toMatch(/candidature|Lyon/i);
+
+    // Saving the note or the score again, the state unchanged, sends nothing.
+    expect((await update(employer, applicationId, { state: "INTERVIEW", internalNote: "Autre note", score: "60" })).status).toBe(302);
+    expect(await mails()).toHaveLength(1);
+  });
+
   it("refuses a score outside 0–100 with a French message, writes nothing and keeps what was typed", async () => {
     const { employer, applicationId } = await scene();
     for (const score of ["101", "-3", "douze", "12.5"]) {
@@ -192,5 +214,31 @@ describe("the candidate's CV", () => {
     // A candidate or a consultant is not let into the employer's space at all.
     expect((await cv(candidate, applicationId)).status).toBe(403);
     expect((await cv(await signedIn("CONSULTANT"), applicationId)).status).toBe(403);
+  });
+
+  it("is the CV as sent, whatever the candidate does with their profile's CV afterwards", async () => {
+    const { employer, applicationId, candidate } = await scene();
+    const sent = Buffer.from(pdfBytes());
+    const replaced = await call(profileCvAction, candidate.browser.post("/candidat/profil/cv", { intent: "upload", cv: pdfFile("nouveau.pdf", 9000) }));
+    expect(replaced.status).toBeLessThan(400);
+    expect(Buffer.from(await (await cv(employer, applicationId)).arrayBuffer()).equals(sent)).toBe(true);
+
+    expect((await call(profileCvAction, candidate.browser.post("/candidat/profil/cv", { intent: "delete" }))).status).toBeLessThan(400);
+    expect((await db.candidateProfile.findUniqueOrThrow({ where: { userId: candidate.user.id } })).cvFile).toBeNull();
+    expect(Buffer.from(await (await cv(employer, applicationId)).arrayBuffer()).equals(sent)).toBe(true);
+    expect((await body<Detail>(await detail(employer, applicationId))).application.candidate.hasCv).toBe(true);
+  });
+
+  it("is deleted when the candidate withdraws, and no longer served", async () => {
+    const { employer, applicationId, candidate } = await scene();
+    const file = (await db.application.findUniqueOrThrow({ where: { id: applicationId } })).cvFile!;
+    expect(fs.existsSync(cvFilePath(file))).toBe(true);
+    const res = await call(withdrawAction, candidate.browser.post(`/candidat/candidatures/${applicationId}`, { intent: "withdraw" }), { id: applicationId });
+    expect(res.status).toBe(200);
+    expect(fs.existsSync(cvFilePath(file))).toBe(false);
+    expect((await db.application.findUniqueOrThrow({ where: { id: applicationId } })).cvFile).toBeNull();
+    expect((await cv(employer, applicationId)).status).toBe(404);
+    // The profile's own CV stays.
+    expect((await db.candidateProfile.findUniqueOrThrow({ where: { userId: candidate.user.id } })).cvFile).toMatch(/\.pdf$/);
   });
 });

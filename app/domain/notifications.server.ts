@@ -1,0 +1,37 @@
+import { env } from "~/utils/env.server";
+import { sendMail } from "~/utils/mail.server";
+
+/**
+ * What the portal tells a candidate by e-mail, and how little it says. A mail can be read over a
+ * shoulder, forwarded, or land in a mailbox that the current employer administers: it names
+ * neither the position, nor the collectivité, nor the cabinet, nor even the kind of news (an
+ * application, a proposal). It only says that something waits in the candidate's space, and
+ * where; the detail is behind the sign-in.
+ */
+
+export type CandidateNotice = "application-state" | "contact-request" | "message";
+
+const PAGE: Record<CandidateNotice, string> = {
+  "application-state": "/candidat/candidatures",
+  "contact-request": "/candidat/contacts",
+  message: "/candidat/messages",
+};
+
+export const CANDIDATE_NOTICE_SUBJECT = "Vivier : du nouveau dans votre espace";
+
+export function candidateNoticeText(name: string, notice: CandidateNotice): string {
+  return [
+    `Bonjour ${name},`,
+    "",
+    "Du nouveau vous attend dans votre espace Vivier. Connectez-vous pour le consulter :",
+    `${env().APP_URL}${PAGE[notice]}`,
+    "",
+    "Par discrétion, ce message n’en dit pas plus.",
+    "",
+    "L’équipe Vivier",
+  ].join("\n");
+}
+
+export async function notifyCandidate(to: { email: string; name: string }, notice: CandidateNotice): Promise<void> {
+  await sendMail({ to: to.email, subject: CANDIDATE_NOTICE_SUBJECT, text: candidateNoticeText(to.name, notice) });
+}
