@@ -11,6 +11,9 @@
  *    equivalent raw Meilisearch request, and SQL on the same rows; p50/p95 and the ratios.
  * 4. "Edit visible in search": profiles edited through the outbox while the worker runs, the
  *    portal's search polled until the change shows.
+ * 5. Distance three ways, raw: as the portal asks it (the communes of the circle), with
+ *    Meilisearch's geo search (after turning on a geo index), and without distance; then the
+ *    edits again, with the geo index.
  *
  * Prints a table and PASS/FAIL per target; exits 0 whatever the figures, 1 only on an error.
  */
@@ -22,12 +25,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type { Meilisearch } from "meilisearch";
 import Database from "better-sqlite3";
 import { PrismaClient } from "../app/generated/prisma/client";
 import { closeSearchClient, createSearchClient } from "./client";
 import { measureEditLatency } from "./bench/edit-latency";
 import { benchViewerKeys, createCommuneTable, generateCandidates } from "./bench/generate";
-import { portalRunner, QUERIES, rawRunner, sqlRunner, type BenchQuery, type RunResult, type Runner } from "./bench/queries";
+import { portalRunner, QUERIES, rawRunner, sqlRunner, type BenchQuery, type GeoMode, type RunResult, type Runner } from "./bench/queries";
+import type { CandidateSearchViewer } from "./candidate-search";
 import { count, ms, ratio, summarize, table, timed, type Summary } from "./bench/stats";
 import { findFreePort, startMeilisearch, type MeiliProcess } from "./meili-process";
 import { reindexAll } from "./reindex";
@@ -86,6 +91,44 @@ async function measureQueries(runners: Record<"portal" | "raw" | "sql", Runner>,
     process.stderr.write(`  ${query.label} : fait\n`);
   }
   return out;
+}
+
+/**
+ * Distance the portal's way (communes), Meilisearch's geo way, and not at all, raw, on the same
+ * index: it turns `_geo` filterable and sortable first, as a geo index would have it (the
+ * portal's index has none: search/settings.ts says why), so it runs last. Then the same edits
+ * again, to show what the geo index costs each edit.
+ */
+async function measureGeoAlternatives(
+  { client, db, viewer, samples, profileIds }: { client: Meilisearch; db: PrismaClient; viewer: CandidateSearchViewer; samples: number; profileIds: string[] },
+) {
+  const index = client.index("candidates");
+  const settings = await index.getSettings();
+  await waitFor(client, await index.updateSettings({
+    filterableAttributes: [...(settings.filterableAttributes as string[]), "_geo"],
+    sortableAttributes: [...(settings.sortableAttributes ?? []), "_geo"],
+  }));
+  const modes: GeoMode[] = ["communes", "geo", "none"];
+  const runners = Object.fromEntries(modes.map((m) => [m, rawRunner(client, viewer, m)])) as Record<GeoMode, Runner>;
+  const queries: Array<{ query: BenchQuery; times: Record<GeoMode, number[]>; results: Record<GeoMode, RunResult> }> = [];
+  for (const query of QUERIES.filter((q) => q.around)) {
+    const times = { communes: [], geo: [], none: [] } as Record<GeoMode, number[]>;
+    const results = {} as Record<GeoMode, RunResult>;
+    for (const m of modes) results[m] = await runners[m](query);
+    for (let i = 0; i < 5; i++) for (const m of modes) await runners[m](query);
+    for (let i = 0; i < samples; i++) {
+      const order = i % 2 === 0 ? modes : [...modes].reverse();
+      for (const m of order) times[m].push((await timed(() => runners[m](query))).ms);
+    }
+    queries.push({ query, times, results });
+  }
+  const edits = await measureEditLatency({ db, client, viewer, profileIds });
+  return { queries, edits };
+}
+
+async function waitFor(client: Meilisearch, task: { taskUid: number }) {
+  const done = await client.tasks.waitForTask(task.taskUid, { timeout: 600_000, interval: 50 });
+  if (done.status !== "succeeded") throw new Error(`Meilisearch task ${task.taskUid} ${done.status}: ${JSON.stringify(done.error)}`);
 }
 
 async function main(): Promise<void> {
@@ -180,7 +223,10 @@ async function main(): Promise<void> {
     const editRun = await measureEditLatency({ db, client, viewer, profileIds: editable });
     const edits = summarize(editRun.visibleMs);
     const editBatches = summarize(editRun.batchMs);
-    const editGeo = summarize(editRun.geoMs);
+
+    // 5. Distance, three ways, and edits with a geo index.
+    say("Distance : trois façons de la demander à Meilisearch, et les modifications avec un index géographique…");
+    const geo = await measureGeoAlternatives({ client, db, viewer, samples: opts.samples, profileIds: editable.slice().reverse() });
 
     // Report.
     say();
@@ -228,7 +274,34 @@ async function main(): Promise<void> {
 
     say();
     say(`Modification visible dans la recherche (${edits.n} modifications, le worker du portail toutes les 250 ms) : p50 ${ms(edits.p50)}, p95 ${ms(edits.p95)}, max ${ms(Math.max(...editRun.visibleMs))}`);
-    say(`  dont traitement par Meilisearch, par lot : p50 ${ms(editBatches.p50)}, p95 ${ms(editBatches.p95)} ; réécriture de l’arbre géographique (R-tree) : p50 ${ms(editGeo.p50)}`);
+    say(`  dont traitement par Meilisearch, par lot : p50 ${ms(editBatches.p50)}, p95 ${ms(editBatches.p95)}`);
+
+    say();
+    say("Distance, Meilisearch brut (p50 / p95) : comme le portail (liste des communes du cercle, tri par distance en deux requêtes), avec la recherche géographique de Meilisearch (_geoRadius, tri _geoPoint), et sans distance du tout");
+    say(table(
+      ["requête", "communes (portail)", "géo Meilisearch", "sans distance", "SQL p95", "SQL / communes", "SQL / géo", "SQL / sans distance"],
+      geo.queries.map((g) => {
+        const s = { communes: summarize(g.times.communes), geo: summarize(g.times.geo), none: summarize(g.times.none) };
+        const sqlP95 = summarize(measured.find((m) => m.query.key === g.query.key)!.times.sql).p95;
+        const same = g.results.geo.total === g.results.communes.total && g.results.geo.ids.join() === g.results.communes.ids.join();
+        return [
+          g.query.label,
+          `${ms(s.communes.p50)} / ${ms(s.communes.p95)}`,
+          `${ms(s.geo.p50)} / ${ms(s.geo.p95)}${same ? "" : " (≠)"}`,
+          `${ms(s.none.p50)} / ${ms(s.none.p95)}`,
+          ms(sqlP95),
+          ratio(sqlP95 / s.communes.p95),
+          ratio(sqlP95 / s.geo.p95),
+          ratio(sqlP95 / s.none.p95),
+        ];
+      }),
+    ));
+    const geoEdits = summarize(geo.edits.visibleMs);
+    const geoBatches = summarize(geo.edits.batchMs);
+    const geoTree = summarize(geo.edits.geoMs);
+    say(`Avec l’index géographique, les mêmes modifications : visibles p50 ${ms(geoEdits.p50)}, p95 ${ms(geoEdits.p95)} ; traitement par lot p50 ${ms(geoBatches.p50)}, dont réécriture de l’arbre géographique (R-tree) p50 ${ms(geoTree.p50)}.`);
+    say("(≠ : la recherche géographique de Meilisearch ne rend pas la même page ; avec du texte, elle trie d’abord par pertinence, puis par distance.)");
+    say();
 
     const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
     say();

@@ -1,4 +1,5 @@
 import type { Meilisearch, MultiSearchQuery, SearchParams, SearchResponse } from "meilisearch";
+import { communesWithin, type CommuneAtDistance } from "../app/domain/territory.server";
 import { searchErrorCode } from "./client";
 import type { Availability, CandidateDocument } from "./documents";
 
@@ -239,11 +240,25 @@ function otherClauses(f: CandidateFilters): string[] {
   for (const c of f.competencies ?? []) out.push(`competencies = ${filterValue(c)}`);
   if (finite(f.salaryMin)) out.push(`salaryExpectation >= ${Math.round(f.salaryMin)}`);
   if (finite(f.salaryMax)) out.push(`salaryExpectation <= ${Math.round(f.salaryMax)}`);
-  if (f.around && finite(f.around.lat) && finite(f.around.lng) && finite(f.around.radiusKm)) {
-    out.push(`_geoRadius(${f.around.lat}, ${f.around.lng}, ${Math.round(f.around.radiusKm * 1000)})`);
-  }
+  const nearby = communesAround(f.around);
+  if (nearby) out.push(communeClause(nearby.map((c) => c.code)));
   if (finite(f.activeAfter)) out.push(`lastActivityAt > ${Math.floor(f.activeAfter)}`);
   return out;
+}
+
+/**
+ * The communes of a search's circle, nearest first; undefined without a (valid) circle. Homes
+ * are commune centres, so "within 50 km" is "in one of these communes", and a profile's distance
+ * is its commune's: the index needs no geo data (search/settings.ts says why).
+ */
+function communesAround(around: CandidateFilters["around"]): readonly CommuneAtDistance[] | undefined {
+  if (!around || !finite(around.lat) || !finite(around.lng) || !finite(around.radiusKm)) return undefined;
+  return communesWithin({ lat: around.lat, lon: around.lng }, around.radiusKm);
+}
+
+/** INSEE codes are digits and letters (2A, 2B): no quoting trouble, and `IN []` matches nothing. */
+function communeClause(codes: readonly string[]): string {
+  return `homeCommuneCode IN [${codes.map(filterValue).join(", ")}]`;
 }
 
 /** The whole filter of a query: confidentiality first, then the search's own conditions. */
@@ -307,7 +322,7 @@ function kmBetween(a: { lat: number; lng: number }, b: { lat: number; lng: numbe
   return 2 * EARTH_KM * Math.asin(Math.sqrt(h));
 }
 
-type RawHit = Partial<CandidateDocument> & { _formatted?: Record<string, unknown>; _geoDistance?: number };
+type RawHit = Partial<CandidateDocument> & { _formatted?: Record<string, unknown> };
 
 const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
@@ -317,8 +332,7 @@ export function toCandidateHit(raw: RawHit, around?: { lat: number; lng: number 
   const visible = raw.visibility === "VISIBLE";
   let distanceKm: number | null = null;
   if (around) {
-    const meters = num(raw._geoDistance);
-    const km = meters !== null ? meters / 1000 : raw._geo ? kmBetween(around, raw._geo) : null;
+    const km = raw._geo ? kmBetween(around, raw._geo) : null;
     if (km !== null) distanceKm = visible ? Math.round(km) : Math.max(5, Math.round(km / 5) * 5);
   }
   const hit: CandidateHit = {
@@ -364,10 +378,64 @@ function emptyFacets(): Record<CandidateFacet, Record<string, number>> {
   return Object.fromEntries(CANDIDATE_FACETS.map((f) => [f, {}])) as Record<CandidateFacet, Record<string, number>>;
 }
 
-function sortClause(sort: CandidateSort, around: CandidateFilters["around"]): string[] | undefined {
-  if (sort === "recent") return ["lastActivityAt:desc"];
-  if (sort === "distance" && around) return [`_geoPoint(${around.lat}, ${around.lng}):asc`];
-  return undefined;
+/** The engine's sort; "distance" is done here (see distancePlan), on the engine's relevance order. */
+function sortClause(sort: CandidateSort): string[] | undefined {
+  return sort === "recent" ? ["lastActivityAt:desc"] : undefined;
+}
+
+/** The facets as the page shows them: each with the values that have the most profiles. */
+const SHOWN_FACET_VALUES = 50;
+function topValues(distribution: Record<string, number> | undefined): Record<string, number> {
+  const entries = Object.entries(distribution ?? {});
+  if (entries.length <= SHOWN_FACET_VALUES) return Object.fromEntries(entries);
+  return Object.fromEntries(entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, SHOWN_FACET_VALUES));
+}
+
+/** One query of a page sorted by distance: `limit` profiles from `offset` among these communes'. */
+export type DistanceSlice = { communes: string[]; offset: number; limit: number };
+
+/**
+ * Which profiles make up ranks [offset, offset + limit) when profiles are sorted by distance:
+ * from the number of matching profiles per commune and the communes nearest first, at most three
+ * slices (the end of the first commune, the whole communes between, the start of the last).
+ * Profiles of one commune are at the same distance: they keep the engine's order.
+ */
+export function distancePlan(
+  perCommune: Readonly<Record<string, number>>,
+  nearestFirst: readonly CommuneAtDistance[],
+  offset: number,
+  limit: number,
+): DistanceSlice[] {
+  const end = offset + limit;
+  const touched: Array<{ code: string; from: number; to: number; count: number }> = [];
+  let before = 0;
+  for (const { code } of nearestFirst) {
+    const count = perCommune[code] ?? 0;
+    if (count === 0) continue;
+    if (before + count > offset) touched.push({ code, from: Math.max(offset - before, 0), to: Math.min(end - before, count), count });
+    before += count;
+    if (before >= end) break;
+  }
+  if (touched.length === 0) return [];
+  const slice = (t: (typeof touched)[number]): DistanceSlice => ({ communes: [t.code], offset: t.from, limit: t.to - t.from });
+  if (touched.length === 1) return [slice(touched[0])];
+  const first = touched[0];
+  const last = touched[touched.length - 1];
+  const between = touched.slice(1, -1);
+  return [
+    slice(first),
+    ...(between.length ? [{ communes: between.map((t) => t.code), offset: 0, limit: between.reduce((n, t) => n + t.count, 0) }] : []),
+    slice(last),
+  ];
+}
+
+/**
+ * The hits of the slices in distance order: slices in turn, and within the slice of several
+ * communes, nearest first by the hit's point (the commune's centre). Array.prototype.sort is
+ * stable: within a commune, the engine's order stands.
+ */
+export function orderByDistance<H>(hitsOfSlices: readonly (readonly H[])[], km: (hit: H) => number): H[] {
+  return hitsOfSlices.flatMap((hits) => (hits.length > 1 ? [...hits].sort((a, b) => km(a) - km(b)) : [...hits]));
 }
 
 /**
@@ -396,65 +464,93 @@ async function runSearch(
   const hitsPerPage = Math.min(MAX_HITS_PER_PAGE, Math.max(1, Math.floor(params.hitsPerPage ?? 20)));
   const page = Math.max(1, Math.floor(params.page ?? 1));
   const around = params.around;
-  const sort: CandidateSort = params.sort === "distance" && !around ? "relevance" : (params.sort ?? "relevance");
+  const nearby = communesAround(around);
+  const sort: CandidateSort = params.sort === "distance" && !nearby ? "relevance" : (params.sort ?? "relevance");
   const facetMode = params.facets ?? "disjunctive";
   const q = (params.q ?? "").trim();
+  const searchOn = attributesToSearchOn.length ? attributesToSearchOn : undefined;
 
-  const main: SearchParams = {
+  const filter = candidateFilter(viewer, params);
+  // What a page of hits asks for, whatever the sort.
+  const hitsRequest = {
     q,
-    filter: candidateFilter(viewer, params),
-    sort: sortClause(sort, around),
-    page,
-    hitsPerPage,
     attributesToRetrieve: [...RETRIEVED],
-    attributesToSearchOn: attributesToSearchOn.length ? attributesToSearchOn : undefined,
+    attributesToSearchOn: searchOn,
     ...(q ? { attributesToHighlight: [...HIGHLIGHTED], highlightPreTag: PRE, highlightPostTag: POST } : {}),
-    ...(facetMode === "none" ? {} : { facets: [...CANDIDATE_FACETS] }),
-  };
-
+  } satisfies SearchParams;
   // One facet-only query per facet with a selection, in the same request (disjunctive counts).
   const byFacet = facetClauses(params);
   const disjunctive = facetMode === "disjunctive" ? CANDIDATE_FACETS.filter((f) => byFacet[f] !== null) : [];
-  let response: SearchResponse<RawHit>;
-  const facetResponses: Array<{ facet: CandidateFacet; distribution: Record<string, number> }> = [];
-  if (disjunctive.length === 0) {
-    response = (await client.index<RawHit>(CANDIDATES_INDEX).search(q, main)) as SearchResponse<RawHit>;
+  const disjunctiveQueries: MultiSearchQuery[] = disjunctive.map((facet) => ({
+    indexUid: CANDIDATES_INDEX,
+    q,
+    filter: candidateFilter(viewer, params, { except: facet }),
+    attributesToSearchOn: searchOn,
+    facets: [facet],
+    limit: 0,
+  }));
+  const facetsAsked = facetMode === "none" ? [] : [...CANDIDATE_FACETS];
+
+  let first: SearchResponse<RawHit>;
+  let facetResults: SearchResponse<RawHit>[];
+  let hits: RawHit[];
+  let totalHits: number;
+  let totalPages: number;
+  let processingTimeMs: number;
+  if (sort === "distance" && nearby && around) {
+    // 1. How many matching profiles live in each commune of the circle, with the page's facets.
+    const counting: MultiSearchQuery = { indexUid: CANDIDATES_INDEX, q, filter, attributesToSearchOn: searchOn, facets: [...facetsAsked, "homeCommuneCode"], page: 1, hitsPerPage: 0 };
+    [first, ...facetResults] = await multiSearch(client, [counting, ...disjunctiveQueries]);
+    const perCommune = first.facetDistribution?.homeCommuneCode ?? {};
+    const all = Object.values(perCommune).reduce((n, c) => n + c, 0);
+    totalHits = Math.min(all, MAX_TOTAL_HITS);
+    totalPages = Math.ceil(totalHits / hitsPerPage);
+    // 2. The profiles of the communes that hold this page, nearest first.
+    const offset = (page - 1) * hitsPerPage;
+    const plan = offset < totalHits ? distancePlan(perCommune, nearby, offset, Math.min(hitsPerPage, totalHits - offset)) : [];
+    const withoutCircle = candidateFilter(viewer, { ...params, around: undefined });
+    const slices = await multiSearch(
+      client,
+      plan.map((slice) => ({ indexUid: CANDIDATES_INDEX, ...hitsRequest, filter: [...withoutCircle, communeClause(slice.communes)], offset: slice.offset, limit: slice.limit })),
+    );
+    hits = orderByDistance(slices.map((r) => r.hits), (h) => (h._geo ? kmBetween(around, h._geo) : Number.POSITIVE_INFINITY));
+    processingTimeMs = first.processingTimeMs + slices.reduce((n, r) => n + r.processingTimeMs, 0);
   } else {
-    const queries: MultiSearchQuery[] = [
-      { indexUid: CANDIDATES_INDEX, ...main },
-      ...disjunctive.map((facet) => ({
-        indexUid: CANDIDATES_INDEX,
-        q,
-        filter: candidateFilter(viewer, params, { except: facet }),
-        attributesToSearchOn: main.attributesToSearchOn,
-        facets: [facet],
-        limit: 0,
-      })),
-    ];
-    const { results } = await client.multiSearch<{ queries: MultiSearchQuery[] }, RawHit>({ queries });
-    response = results[0] as SearchResponse<RawHit>;
-    results.slice(1).forEach((r, i) => {
-      facetResponses.push({ facet: disjunctive[i], distribution: r.facetDistribution?.[disjunctive[i]] ?? {} });
-    });
+    const main: MultiSearchQuery = { indexUid: CANDIDATES_INDEX, ...hitsRequest, filter, sort: sortClause(sort), page, hitsPerPage, ...(facetsAsked.length ? { facets: facetsAsked } : {}) };
+    [first, ...facetResults] = await multiSearch(client, [main, ...disjunctiveQueries]);
+    hits = first.hits;
+    totalHits = first.totalHits ?? 0;
+    totalPages = first.totalPages ?? 0;
+    processingTimeMs = first.processingTimeMs;
   }
 
   const facets = emptyFacets();
   if (facetMode !== "none") {
-    for (const f of CANDIDATE_FACETS) facets[f] = { ...(response.facetDistribution?.[f] ?? {}) };
-    for (const { facet, distribution } of facetResponses) facets[facet] = { ...distribution };
+    for (const f of CANDIDATE_FACETS) facets[f] = topValues(first.facetDistribution?.[f]);
+    facetResults.forEach((r, i) => (facets[disjunctive[i]] = topValues(r.facetDistribution?.[disjunctive[i]])));
   }
-  const totalHits = response.totalHits ?? 0;
   return {
-    hits: response.hits.map((h) => toCandidateHit(h, around)),
+    hits: hits.map((h) => toCandidateHit(h, around)),
     totalHits,
     totalIsCapped: totalHits >= MAX_TOTAL_HITS,
     page,
-    totalPages: response.totalPages ?? 0,
+    totalPages,
     hitsPerPage,
     facets,
     sort,
-    processingTimeMs: response.processingTimeMs,
+    processingTimeMs,
   };
+}
+
+/** One query alone as a plain search (cheaper), several in one multi-search request. */
+async function multiSearch(client: Meilisearch, queries: MultiSearchQuery[]): Promise<SearchResponse<RawHit>[]> {
+  if (queries.length === 0) return [];
+  if (queries.length === 1) {
+    const { indexUid, q, ...rest } = queries[0];
+    return [(await client.index<RawHit>(indexUid).search(q ?? "", rest as SearchParams)) as SearchResponse<RawHit>];
+  }
+  const { results } = await client.multiSearch<{ queries: MultiSearchQuery[] }, RawHit>({ queries });
+  return results as SearchResponse<RawHit>[];
 }
 
 /**

@@ -38,11 +38,17 @@ export type CandidateDocument = {
   status: string | null;
   competencies: string[];
   yearsExperience: number | null;
+  /**
+   * INSEE code of the home commune: the distance filter and sort work on it (homes are commune
+   * centres; see search/candidate-search.ts). Filterable, never displayed.
+   */
+  homeCommuneCode: string | null;
   homeCommuneName: string | null;
   departementCode: string | null;
   departementName: string | null;
   regionCode: string | null;
   regionName: string | null;
+  /** The home commune's centre, for the distance shown on a hit (not a geo index: see settings). */
   _geo?: { lat: number; lng: number };
   maxDistanceKm: number | null;
   willingToRelocate: boolean;
@@ -115,6 +121,7 @@ export function candidateDocument(row: CandidateRow, now: Date = new Date()): Ca
     status: row.status,
     competencies: stringList(row.competencies),
     yearsExperience: row.yearsExperience,
+    homeCommuneCode: commune?.code ?? null,
     homeCommuneName: commune?.name ?? null,
     ...where,
     maxDistanceKm: row.maxDistanceKm,

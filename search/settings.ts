@@ -62,12 +62,15 @@ export const FRENCH_STOP_WORDS = [
 ];
 
 /**
- * Settings that change how documents are cut into words. Meilisearch 1.21 does not re-tokenise
- * the documents already indexed when they change (seen with stopWords), so ensureIndexes
- * rebuilds an index rather than patching them in place.
+ * Settings after whose change ensureIndexes rebuilds an index rather than patching it in place:
+ * those that change how documents are cut into words (Meilisearch 1.21 does not re-tokenise the
+ * documents already indexed, seen with stopWords), and the filterable and sortable attributes,
+ * because a new one usually comes with a document field that the documents already indexed
+ * lack (homeCommuneCode did).
  */
 export const SETTINGS_NEEDING_REBUILD: readonly (keyof Settings)[] = [
   "stopWords", "localizedAttributes", "searchableAttributes", "separatorTokens", "nonSeparatorTokens", "dictionary",
+  "filterableAttributes", "sortableAttributes",
 ];
 
 // Default ranking rules of Meilisearch 1.x, then the freshness tie-breaker of each index.
@@ -94,6 +97,9 @@ export const CANDIDATE_DISPLAYED_ATTRIBUTES = [
   "availableFrom", "availability", "lastActivityAt",
 ];
 
+/** More than the number of communes in France: no facet of the candidates index is cut. */
+export const MAX_VALUES_PER_FACET = 40_000;
+
 export const indexSettings: Record<IndexName, Settings> = {
   candidates: {
     ...common,
@@ -106,16 +112,25 @@ export const indexSettings: Record<IndexName, Settings> = {
     filterableAttributes: [
       "visibility", "hiddenFrom",
       "categorie", "filiere", "cadreEmplois", "grade", "status", "competencies",
-      "departementCode", "regionCode", "_geo",
+      "homeCommuneCode", "departementCode", "regionCode",
       "availability", "availableFrom", "willingToRelocate", "needsHousing",
       "yearsExperience", "salaryExpectation", "maxDistanceKm", "lastActivityAt",
     ],
-    sortableAttributes: ["lastActivityAt", "_geo", "yearsExperience", "availableFrom", "salaryExpectation"],
+    // No `_geo` here nor in filterableAttributes, on purpose: with a geo index, Meilisearch 1.21
+    // rewrites its whole R-tree at every document change (~0.6 s of each edit at 100,000
+    // profiles, against ~40 ms without) and loads it for every geo query (~5 ms). Homes are
+    // commune centres, so distance works on homeCommuneCode instead (search/candidate-search.ts);
+    // `npm run bench` measures both ways.
+    sortableAttributes: ["lastActivityAt", "yearsExperience", "availableFrom", "salaryExpectation"],
     rankingRules: [...DEFAULT_RANKING_RULES, "lastActivityAt:desc"],
     typoTolerance: { ...common.typoTolerance, disableOnAttributes: ["pseudonym", "email"] },
-    // More than 50 départements or cadres may match: the talent search shows the 50 with the
-    // most profiles rather than the first 50 codes (search/candidate-search.ts).
-    faceting: { maxValuesPerFacet: 50, sortFacetValuesBy: { "*": "alpha", competencies: "count", departementCode: "count", cadreEmplois: "count" } },
+    // Every value of a facet: the distance sort counts profiles per commune (France has about
+    // 35,000), and the département map needs all of them. The talent search shows the 50 values
+    // with the most profiles (search/candidate-search.ts).
+    faceting: {
+      maxValuesPerFacet: MAX_VALUES_PER_FACET,
+      sortFacetValuesBy: { "*": "alpha", competencies: "count", departementCode: "count", cadreEmplois: "count" },
+    },
     // Neither searching inside facet values nor prefix matching of the last word is offered
     // (the search is a form sent whole); not building their databases makes each edit cheaper.
     facetSearch: false,

@@ -1,7 +1,7 @@
 import type BetterSqlite3 from "better-sqlite3";
 import type { Meilisearch, MultiSearchQuery, SearchParams } from "meilisearch";
-import { distanceKm, getCommune } from "../../app/domain/territory.server";
-import { searchCandidates, type CandidateSearchParams, type CandidateSearchViewer } from "../candidate-search";
+import { communesWithin, distanceKm, getCommune } from "../../app/domain/territory.server";
+import { distancePlan, orderByDistance, searchCandidates, type CandidateSearchParams, type CandidateSearchViewer } from "../candidate-search";
 
 /**
  * The benchmark's query set, and the three ways each query runs:
@@ -90,35 +90,74 @@ const HIGHLIGHTED = ["currentFunction", "cadreLabel", "grade", "competencies", "
 
 const lit = (v: string) => JSON.stringify(v);
 
-export function rawRunner(client: Meilisearch, viewer: CandidateSearchViewer): Runner {
+/**
+ * How the raw request does distance:
+ * - "communes", as the portal does: the circle as the list of its communes
+ *   (`homeCommuneCode IN [...]`), and the sort by distance in two requests, the number of
+ *   matching profiles per commune first, then the profiles of the communes that hold the page;
+ * - "geo", Meilisearch's own geo search (`_geoRadius` filter, `_geoPoint` sort), which needs `_geo`
+ *   filterable and sortable: the benchmark turns them on for this comparison only (see
+ *   search/settings.ts for why the portal's index has no geo index);
+ * - "none", the query without its distance (neither filter nor sort): the floor any way of doing
+ *   distance starts from.
+ */
+export type GeoMode = "communes" | "geo" | "none";
+
+export function rawRunner(client: Meilisearch, viewer: CandidateSearchViewer, geoMode: GeoMode = "communes"): Runner {
   const keys = [...new Set([viewer.organizationKey, ...viewer.presentingTo])].sort();
   const confidentiality = [`visibility IN ["ANONYMOUS", "VISIBLE"]`, `hiddenFrom NOT IN [${keys.map(lit).join(", ")}]`];
+  const inCommunes = (codes: readonly string[]) => `homeCommuneCode IN [${codes.map(lit).join(", ")}]`;
   return async (query) => {
     const selected = Object.entries(query.filters).filter(([, values]) => values && values.length > 0) as [string, string[]][];
     const clause = ([attribute, values]: [string, string[]]) => `${attribute} IN [${values.map(lit).join(", ")}]`;
-    const at = point(query);
-    const geo = at ? [`_geoRadius(${at.lat}, ${at.lng}, ${Math.round(at.radiusKm * 1000)})`] : [];
+    const at = geoMode === "none" ? undefined : point(query);
+    // The same list of communes as the portal's (computed once per circle, then kept).
+    const nearby = at && geoMode === "communes" ? communesWithin({ lat: at.lat, lon: at.lng }, at.radiusKm) : undefined;
+    const geo = !at ? [] : nearby ? [inCommunes(nearby.map((c) => c.code))] : [`_geoRadius(${at.lat}, ${at.lng}, ${Math.round(at.radiusKm * 1000)})`];
     const filter = (except?: string) => [...confidentiality, ...selected.filter(([a]) => a !== except).map(clause), ...geo];
-    const main: SearchParams = {
+    const sort = query.sort === "distance" && !at ? (query.q ? "relevance" : "recent") : query.sort;
+    const page: SearchParams = {
       q: query.q,
-      filter: filter(),
-      sort: query.sort === "recent" ? ["lastActivityAt:desc"] : query.sort === "distance" && at ? [`_geoPoint(${at.lat}, ${at.lng}):asc`] : undefined,
-      page: 1,
-      hitsPerPage: PAGE_SIZE,
       attributesToRetrieve: RETRIEVED,
       attributesToSearchOn: SEARCHED_ON,
       ...(query.q ? { attributesToHighlight: HIGHLIGHTED, highlightPreTag: "\u0001", highlightPostTag: "\u0002" } : {}),
-      ...(query.facets === "none" ? {} : { facets: FACETS }),
     };
-    if (query.facets === "none" || selected.length === 0) {
+    const facetQueries: MultiSearchQuery[] = query.facets === "none" ? [] : selected.map(([attribute]) => ({
+      indexUid: INDEX, q: query.q, filter: filter(attribute), attributesToSearchOn: SEARCHED_ON, facets: [attribute], limit: 0,
+    }));
+    const facets = query.facets === "none" ? [] : FACETS;
+
+    if (sort === "distance" && nearby && at) {
+      const counting: MultiSearchQuery = {
+        indexUid: INDEX, q: query.q, filter: filter(), attributesToSearchOn: SEARCHED_ON, facets: [...facets, "homeCommuneCode"], page: 1, hitsPerPage: 0,
+      };
+      const { results } = await client.multiSearch({ queries: [counting, ...facetQueries] });
+      const perCommune = results[0].facetDistribution?.homeCommuneCode ?? {};
+      const total = Object.values(perCommune).reduce((n, c) => n + c, 0);
+      const plan = distancePlan(perCommune, nearby, 0, Math.min(PAGE_SIZE, total));
+      const withoutCircle = filter().slice(0, -1);
+      const { results: slices } = await client.multiSearch({
+        queries: plan.map((slice) => ({ indexUid: INDEX, ...page, filter: [...withoutCircle, inCommunes(slice.communes)], offset: slice.offset, limit: slice.limit })),
+      });
+      const hits = orderByDistance(slices.map((r) => r.hits as Array<{ id?: unknown; _geo?: { lat: number; lng: number } }>), (h) =>
+        h._geo ? distanceKm({ lat: at.lat, lon: at.lng }, { lat: h._geo.lat, lon: h._geo.lng }) : Number.POSITIVE_INFINITY,
+      );
+      return { total: Math.min(total, 1000), ids: hits.map((h) => String(h.id)) };
+    }
+
+    const main: SearchParams = {
+      ...page,
+      filter: filter(),
+      sort: sort === "recent" ? ["lastActivityAt:desc"] : sort === "distance" && at ? [`_geoPoint(${at.lat}, ${at.lng}):asc`] : undefined,
+      page: 1,
+      hitsPerPage: PAGE_SIZE,
+      ...(facets.length ? { facets } : {}),
+    };
+    if (facetQueries.length === 0) {
       const r = (await client.index(INDEX).search(query.q, main)) as { totalHits?: number; hits: Array<{ id?: unknown }> };
       return { total: r.totalHits ?? 0, ids: r.hits.map((h) => String(h.id)) };
     }
-    const queries: MultiSearchQuery[] = [
-      { indexUid: INDEX, ...main },
-      ...selected.map(([attribute]) => ({ indexUid: INDEX, q: query.q, filter: filter(attribute), attributesToSearchOn: SEARCHED_ON, facets: [attribute], limit: 0 })),
-    ];
-    const { results } = await client.multiSearch({ queries });
+    const { results } = await client.multiSearch({ queries: [{ indexUid: INDEX, ...main }, ...facetQueries] });
     return { total: results[0].totalHits ?? 0, ids: results[0].hits.map((h) => String(h.id)) };
   };
 }

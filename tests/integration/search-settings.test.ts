@@ -14,7 +14,8 @@ describe("index settings", () => {
     const settings = await client.index("candidates").getSettings();
     expect(settings.rankingRules?.at(-1)).toBe("lastActivityAt:desc");
     expect(settings.localizedAttributes).toEqual([{ attributePatterns: ["*"], locales: ["fra"] }]);
-    expect(settings.filterableAttributes).toEqual(expect.arrayContaining(["visibility", "hiddenFrom", "_geo"]));
+    expect(settings.filterableAttributes).toEqual(expect.arrayContaining(["visibility", "hiddenFrom", "homeCommuneCode"]));
+    expect(settings.filterableAttributes).not.toContain("_geo");
     expect(settings.displayedAttributes).not.toContain("hiddenFrom");
     expect((await client.index("positions").getSettings()).rankingRules?.at(-1)).toBe("publishedAt:desc");
   });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loader as vivierLoader } from "~/routes/cabinet.vivier";
+import { getCommune } from "~/domain/territory.server";
 import { db } from "~/utils/db.server";
 import { searchCandidates } from "../../search/candidate-search";
 import { applySettings } from "../../search/settings";
@@ -230,6 +231,44 @@ describe("searching the talent pool", () => {
 
     const fromStrasbourg = (await vivier(browser, `q=${word}&commune=${STRASBOURG}&radius=150&sort=distance`)).data;
     expect(ids(fromStrasbourg)).toEqual([strasbourg, colmar, mulhouse, saintLouis].map((c) => c.profile.id));
+  });
+
+  it("pages profiles sorted by distance, each page going on from the last, the most recently active first at equal distance", async () => {
+    const word = `pages${tag()}`;
+    const day = 86_400_000;
+    const at = (code: string, daysAgo: number) => candidate({ competencies: [word], homeCommuneCode: code, lastActivityAt: new Date(Date.now() - daysAgo * day) });
+    // Created in a shuffled order, so that neither creation nor ids give the expected one.
+    const colmarOld = await at(COLMAR, 30);
+    const mulhouseMid = await at(MULHOUSE, 5);
+    const strasbourg = await at(STRASBOURG, 1);
+    const saintLouisNew = await at(SAINT_LOUIS, 2);
+    const mulhouseOld = await at(MULHOUSE, 9);
+    const colmarNew = await at(COLMAR, 3);
+    const mulhouseNew = await at(MULHOUSE, 1);
+    const saintLouisOld = await at(SAINT_LOUIS, 20);
+    const colmarMid = await at(COLMAR, 10);
+    await pushToIndex();
+    const expected = [mulhouseNew, mulhouseMid, mulhouseOld, saintLouisNew, saintLouisOld, colmarNew, colmarMid, colmarOld, strasbourg].map((c) => c.profile.id);
+
+    const viewer = { organizationKey: `CAB-${tag()}`, presentingTo: [] };
+    const mulhouse = getCommune(MULHOUSE)!;
+    const around = { lat: mulhouse.lat, lng: mulhouse.lon, radiusKm: 150 };
+    const seen: string[] = [];
+    for (let page = 1; page <= 5; page++) {
+      const result = await searchCandidates(searchClient(), viewer, { q: word, around, sort: "distance", page, hitsPerPage: 2 });
+      expect(result).toMatchObject({ sort: "distance", totalHits: 9, totalPages: 5, page });
+      expect(result.facets.departementCode).toEqual({ "67": 1, "68": 8 });
+      seen.push(...result.hits.map((h) => h.id));
+      const km = result.hits.map((h) => h.distanceKm!);
+      expect(km).toEqual([...km].sort((a, b) => a - b));
+    }
+    expect(seen).toEqual(expected);
+    expect((await searchCandidates(searchClient(), viewer, { q: word, around, sort: "distance", page: 6, hitsPerPage: 2 })).hits).toEqual([]);
+    // The same page size over everything at once gives the same order.
+    expect((await searchCandidates(searchClient(), viewer, { q: word, around, sort: "distance", hitsPerPage: 50 })).hits.map((h) => h.id)).toEqual(expected);
+    // Narrower: Strasbourg (about 100 km away) drops out, and the count with it.
+    const within50 = await searchCandidates(searchClient(), viewer, { q: word, around: { ...around, radiusKm: 50 }, sort: "distance", hitsPerPage: 50 });
+    expect(within50.hits.map((h) => h.id)).toEqual(expected.slice(0, 8));
   });
 
   it("keeps the profiles whose salary expectation is within the range", async () => {

@@ -137,18 +137,21 @@ describe("candidate documents", () => {
     });
     expect(doc._geo?.lat).toBeCloseTo(48.11, 1);
     expect(doc._geo?.lng).toBeCloseTo(-1.68, 1);
+    expect(doc.homeCommuneCode).toBe("35238");
   });
 
   it("indexes a profile without a home commune, without a position on the map", () => {
     const doc = candidateDocument(profile({ homeCommuneCode: null }), now)!;
     expect(doc).not.toHaveProperty("_geo");
+    expect(doc.homeCommuneCode).toBeNull();
     expect(doc.departementCode).toBeNull();
   });
 
-  it("declares every field it writes as displayed, except the excluded organisations", () => {
+  it("declares every field it writes as displayed, except those only filtered on (excluded organisations, home commune code)", () => {
     const keys = Object.keys(candidateDocument(profile({ visibility: "VISIBLE" }), now)!);
-    expect(keys.filter((k) => !CANDIDATE_DISPLAYED_ATTRIBUTES.includes(k)).sort()).toEqual(["hiddenFrom"]);
+    expect(keys.filter((k) => !CANDIDATE_DISPLAYED_ATTRIBUTES.includes(k)).sort()).toEqual(["hiddenFrom", "homeCommuneCode"]);
     expect(CANDIDATE_DISPLAYED_ATTRIBUTES).not.toContain("hiddenFrom");
+    expect(CANDIDATE_DISPLAYED_ATTRIBUTES).not.toContain("homeCommuneCode");
   });
 });
 

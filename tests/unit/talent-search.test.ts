@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { countBins } from "~/components/talent/DepartementMap";
 import { emptyTalentSearch, isEmptyTalentSearch, parseTalentSearch, talentSearchQuery } from "~/schemas/talent-search";
+import { communesWithin, distanceKm, getCommune, listCommunes } from "~/domain/territory.server";
 import {
   candidateFilter,
   confidentialityFilter,
+  distancePlan,
   filterValue,
   highlightSegments,
+  orderByDistance,
   toCandidateHit,
 } from "../../search/candidate-search";
 
@@ -90,7 +93,8 @@ describe("the confidentiality filter", () => {
     const filter = candidateFilter(viewer, { categorie: ["A"], around: { lat: 47.75, lng: 7.33, radiusKm: 50 }, salaryMin: 40000 });
     expect(filter.slice(0, 2)).toEqual(confidentialityFilter(viewer));
     expect(filter).toContain(`categorie IN ["A"]`);
-    expect(filter).toContain("_geoRadius(47.75, 7.33, 50000)");
+    // The circle is the list of its communes (Mulhouse, 68224, is at its centre).
+    expect(filter.find((c) => c.startsWith("homeCommuneCode IN ["))).toContain(`"68224"`);
     expect(filter).toContain("salaryExpectation >= 40000");
   });
 
@@ -172,5 +176,51 @@ describe("the map's colour classes", () => {
     expect(bins[0].min).toBe(1);
     expect(bins.at(-1)!.max).toBe(42);
     for (let i = 1; i < bins.length; i++) expect(bins[i].min).toBe(bins[i - 1].max + 1);
+  });
+});
+
+describe("distance, on the communes of a circle", () => {
+  it("lists every commune whose centre is within the radius, nearest first", () => {
+    const rennes = getCommune("35238")!;
+    const within = communesWithin(rennes, 20);
+    const expected = listCommunes().filter((c) => distanceKm(rennes, c) <= 20).map((c) => c.code).sort();
+    expect([...within.map((c) => c.code)].sort()).toEqual(expected);
+    expect(within[0]).toEqual({ code: "35238", km: 0 });
+    expect(within.map((c) => c.km)).toEqual([...within.map((c) => c.km)].sort((a, b) => a - b));
+    expect(within.map((c) => c.code)).toContain("35051"); // Cesson-Sévigné, next door
+    expect(communesWithin({ lat: 47, lon: -5 }, 5)).toEqual([]); // at sea
+  });
+
+  // Communes a…e at 0, 1, 2, 3, 4 km; b has no matching profile.
+  const nearest = ["a", "b", "c", "d", "e"].map((code, km) => ({ code, km }));
+  const perCommune = { a: 3, b: 0, c: 5, d: 2, e: 4 };
+
+  it("fetches a page held by one commune in one slice", () => {
+    expect(distancePlan(perCommune, nearest, 0, 2)).toEqual([{ communes: ["a"], offset: 0, limit: 2 }]);
+    expect(distancePlan(perCommune, nearest, 4, 3)).toEqual([{ communes: ["c"], offset: 1, limit: 3 }]);
+  });
+
+  it("fetches a page across communes as the end of the first, the whole ones between and the start of the last", () => {
+    expect(distancePlan(perCommune, nearest, 2, 8)).toEqual([
+      { communes: ["a"], offset: 2, limit: 1 },
+      { communes: ["c"], offset: 0, limit: 5 },
+      { communes: ["d"], offset: 0, limit: 2 },
+    ]);
+    expect(distancePlan({ a: 1, c: 1, d: 1, e: 1 }, nearest, 0, 4)).toEqual([
+      { communes: ["a"], offset: 0, limit: 1 },
+      { communes: ["c", "d"], offset: 0, limit: 2 },
+      { communes: ["e"], offset: 0, limit: 1 },
+    ]);
+  });
+
+  it("fetches nothing past the last profile", () => {
+    expect(distancePlan(perCommune, nearest, 14, 20)).toEqual([]);
+    expect(distancePlan({}, nearest, 0, 20)).toEqual([]);
+  });
+
+  it("orders the whole communes between by distance, keeping the engine's order within a commune", () => {
+    const hit = (id: string, km: number) => ({ id, km });
+    const ordered = orderByDistance([[hit("a1", 0)], [hit("d1", 3), hit("c1", 2), hit("d2", 3), hit("c2", 2)], [hit("e1", 4)]], (h) => h.km);
+    expect(ordered.map((h) => h.id)).toEqual(["a1", "c1", "c2", "d1", "d2", "e1"]);
   });
 });
