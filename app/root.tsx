@@ -1,9 +1,11 @@
+import "./utils/zod-browser";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import styles from "./styles/app.css";
 import { getCsrfToken } from "./utils/csrf.server";
+import { useNonce } from "./utils/nonce";
 import { getSessionUser } from "./utils/session.server";
 
 export const links: LinksFunction = () => [
@@ -34,6 +36,7 @@ export function useRootData() {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="fr">
       <head>
@@ -45,8 +48,8 @@ export function Layout({ children }: { children: ReactNode }) {
       <body>
         <a className="skip-link" href="#contenu">Aller au contenu</a>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { checkA11y, closeBrowser, newPage, signIn } from "../helpers/e2e";
+import { checkA11y, closeBrowser, cspViolations, newPage, signIn } from "../helpers/e2e";
 
 afterAll(closeBrowser);
 
@@ -92,5 +92,35 @@ describe("the portal as its users meet it", () => {
       expect(seen.length).toBeGreaterThan(2);
       for (const body of seen) expect(body).not.toContain(key);
     }
+  });
+
+  it("runs only the portal's own scripts: a Content-Security-Policy with a new nonce per page, which an injected script lacks", async () => {
+    const page = await newPage();
+    const nonceOf = (policy: string | undefined) => /script-src 'self' 'nonce-([A-Za-z0-9+/=]+)'/.exec(policy ?? "")?.[1];
+    const first = await page.goto("/offres");
+    const policy = first?.headers()["content-security-policy"];
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    const nonce = nonceOf(policy);
+    expect(nonce).toBeTruthy();
+    // Remix's inline scripts carry it (the browser hides its value from the page afterwards).
+    const html = await first!.text();
+    expect(html.match(/<script[^>]* nonce="([^"]+)"/g)?.length).toBeGreaterThan(1);
+    for (const tag of html.match(/<script(?![^>]*type="application\/ld\+json")[^>]*>/g) ?? []) expect(tag).toContain(`nonce="${nonce}"`);
+    // The page works under it: hydrated (the commune field has become a combobox), nothing blocked.
+    await expect.poll(() => page.locator('[role="combobox"]').count()).toBeGreaterThan(0);
+    expect(await cspViolations(page)).toEqual([]);
+    // A script slipped into the page without the nonce does not run.
+    await page.evaluate(() => {
+      const s = document.createElement("script");
+      s.textContent = "window.__injected = true";
+      document.body.append(s);
+    });
+    expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
+    expect(await cspViolations(page)).toEqual([expect.stringMatching(/^script-src-elem inline/)]);
+    // Each page gets its own nonce.
+    const again = await page.goto("/offres");
+    expect(nonceOf(again?.headers()["content-security-policy"])).not.toBe(nonce);
+    await page.context().close();
   });
 });
