@@ -20,6 +20,7 @@ const candidateApplicationSelect = {
   createdAt: true,
   updatedAt: true,
   withdrawnAt: true,
+  cvFile: true,
   position: {
     select: { id: true, title: true, communeCode: true, state: true, organization: { select: { name: true } } },
   },
@@ -37,6 +38,8 @@ function toView(a: CandidateApplicationRow) {
     updatedAt: a.updatedAt.toISOString(),
     withdrawnAt: a.withdrawnAt?.toISOString() ?? null,
     canWithdraw: a.state !== "WITHDRAWN",
+    /** Whether the CV sent with it is still kept (a withdrawal deletes it): not its file name. */
+    hasSentCv: a.cvFile !== null,
     position: {
       id: a.position.id,
       title: a.position.title,
@@ -67,6 +70,12 @@ export async function getOwnApplication(user: SessionUser, applicationId: string
     select: candidateApplicationSelect,
   });
   return row ? toView(row) : null;
+}
+
+/** The CV the acting candidate sent with one of their applications; null otherwise. */
+export async function getOwnSentCv(user: SessionUser, applicationId: string): Promise<Buffer | null> {
+  const row = await db.application.findFirst({ where: { id: applicationId, profile: { userId: user.id } }, select: { cvFile: true } });
+  return row?.cvFile ? readCv(row.cvFile) : null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -52,6 +52,12 @@ export default function ApplicationPage() {
           <span>{APPLICATION_STATE_EXPLANATION[a.state as ApplicationState] ?? ""}</span>
         </dd>
         {a.withdrawnAt ? (<><dt>Retirée le</dt><dd>{formatDay(a.withdrawnAt)}</dd></>) : null}
+        <dt>CV envoyé</dt>
+        <dd>
+          {a.hasSentCv ? (
+            <a href={`/candidat/candidatures/${a.id}/cv`} download>Télécharger le CV envoyé avec cette candidature (PDF)</a>
+          ) : a.withdrawnAt ? "Supprimé avec le retrait de la candidature." : "Aucun."}
+        </dd>
       </dl>
       {a.position.isPublic ? <p><Link to={`/offres/${a.position.id}`}>Revoir l’offre</Link></p> : null}
       <h2>Ma lettre de motivation</h2>

@@ -97,3 +97,20 @@ export async function deleteCv(fileName: string): Promise<void> {
 export function cvFilePath(fileName: string): string {
   return cvPath(fileName);
 }
+
+/**
+ * A stored CV as a download: never cached, never sniffed as anything but a PDF, and sandboxed
+ * should a browser open it in place anyway.
+ */
+export function pdfDownload(bytes: Buffer, downloadName: string): Response {
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Length": String(bytes.length),
+      "Content-Disposition": `attachment; filename="${downloadName}"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "sandbox",
+    },
+  });
+}

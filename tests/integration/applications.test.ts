@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { loader as applicationsLoader } from "~/routes/candidat.candidatures._index";
 import { action as applicationAction, loader as applicationLoader } from "~/routes/candidat.candidatures.$id";
+import { loader as sentCvLoader } from "~/routes/candidat.candidatures.$id_.cv";
 import { action as contactsAction, loader as contactsLoader } from "~/routes/candidat.contacts";
 import { action as messageAction, loader as conversationLoader } from "~/routes/candidat.messages.$missionId";
 import { loader as conversationsLoader } from "~/routes/candidat.messages._index";
 import { action as visibilityAction } from "~/routes/candidat.profil.visibilite";
 import { action as applyAction, loader as applyLoader } from "~/routes/offres.$id_.postuler";
 import {
-  body, cabinet, call, collectivite, db, fakePdfFile, pdfFile, position, profileOf, signedIn, signedInCandidate, type SignedIn,
+  body, cabinet, call, collectivite, db, fakePdfFile, pdfBytes, pdfFile, position, profileOf, signedIn, signedInCandidate, type SignedIn,
 } from "../helpers/candidate-requests";
 
 const LETTER = "Madame, Monsieur, je souhaite mettre mon expérience des finances locales au service de votre collectivité.";
@@ -156,6 +157,26 @@ describe("following an application", () => {
     expect((await call(applicationLoader, intruder.browser.get(`/candidat/candidatures/${applicationId}`), { id: applicationId })).status).toBe(404);
     expect((await call(applicationAction, intruder.browser.post(`/candidat/candidatures/${applicationId}`, { intent: "withdraw" }), { id: applicationId })).status).toBe(404);
     expect((await db.application.findUniqueOrThrow({ where: { id: applicationId } })).state).toBe("SENT");
+  });
+
+  it("lets the candidate download the CV they sent, and nobody else", async () => {
+    const { candidate, applicationId } = await applied();
+    const sentCv = (path: string, who: SignedIn = candidate) => call(sentCvLoader, who.browser.get(path), { id: applicationId });
+    const path = `/candidat/candidatures/${applicationId}/cv`;
+    const res = await sentCv(path);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Type")).toBe("application/pdf");
+    expect(res.headers.get("Cache-Control")).toMatch(/no-store/);
+    expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from(pdfBytes()))).toBe(true);
+    const page = await body<{ application: Record<string, unknown> }>(await call(applicationLoader, candidate.browser.get(`/candidat/candidatures/${applicationId}`), { id: applicationId }));
+    expect(page.application.hasSentCv).toBe(true);
+    // The file's stored name stays on the server.
+    const stored = (await db.application.findUniqueOrThrow({ where: { id: applicationId } })).cvFile!;
+    expect(JSON.stringify(page)).not.toContain(stored);
+
+    expect((await sentCv(path, await signedInCandidate())).status).toBe(404);
+    await call(applicationAction, candidate.browser.post(`/candidat/candidatures/${applicationId}`, { intent: "withdraw" }), { id: applicationId });
+    expect((await sentCv(path)).status).toBe(404);
   });
 
   it("lets the candidate withdraw at any time, then apply again", async () => {
