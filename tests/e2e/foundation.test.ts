@@ -1,5 +1,6 @@
+import http from "node:http";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { checkA11y, closeBrowser, cspViolations, newPage, signIn } from "../helpers/e2e";
+import { baseUrl, checkA11y, closeBrowser, cspViolations, newPage, signIn } from "../helpers/e2e";
 
 afterAll(closeBrowser);
 
@@ -92,6 +93,27 @@ describe("the portal as its users meet it", () => {
       expect(seen.length).toBeGreaterThan(2);
       for (const body of seen) expect(body).not.toContain(key);
     }
+  });
+
+  it("refuses a request body no form of the portal sends, before reading it", async () => {
+    /** A POST to /connexion announcing `headers`, whose body is never sent: the answer must not wait for it. */
+    const post = (headers: Record<string, string>) =>
+      new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const req = http.request(new URL("/connexion", baseUrl()), { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers } }, (res) => {
+          let text = "";
+          res.setEncoding("utf8");
+          res.on("data", (chunk: string) => (text += chunk));
+          res.on("end", () => {
+            req.destroy();
+            resolve({ status: res.statusCode ?? 0, text });
+          });
+        });
+        req.on("error", reject);
+        req.flushHeaders();
+      });
+    const huge = await post({ "Content-Length": String(100 * 1024 * 1024) });
+    expect(huge).toMatchObject({ status: 413, text: expect.stringContaining("5 Mo") });
+    expect((await post({ "Transfer-Encoding": "chunked" })).status).toBe(411);
   });
 
   it("runs only the portal's own scripts: a Content-Security-Policy with a new nonce per page, which an injected script lacks", async () => {
