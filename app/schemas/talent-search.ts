@@ -24,7 +24,7 @@ export type TalentSort = (typeof TALENT_SORTS)[number];
 export const TALENT_SORT_LABEL: Record<TalentSort, string> = {
   relevance: "Pertinence",
   recent: "Activité récente",
-  distance: "Distance",
+  distance: "Distance (les plus proches d’abord)",
 };
 
 /** Radii offered by the form, in km; the URL may hold any whole number between the bounds. */
