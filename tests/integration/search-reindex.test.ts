@@ -100,6 +100,21 @@ describe("rebuilding the indexes", () => {
     expect(await ensureIndexes({ db, client })).toEqual([]);
   });
 
+  it("rebuilds at start an index whose filterable attributes changed, so that its documents get the new field", async () => {
+    await applySettings(client);
+    const skill = `filtre${uniqueTag()}`;
+    const [id] = await createManyCandidates(1, skill);
+    await drainOutbox({ db, client });
+    // As an index built before homeCommuneCode existed: documents without it, _geo filterable.
+    await client.index("candidates").updateDocuments([{ id, homeCommuneCode: null }]).waitTask();
+    await client.index("candidates").updateSettings({ filterableAttributes: ["visibility", "hiddenFrom", "_geo"] }).waitTask();
+
+    expect(await ensureIndexes({ db, client })).toEqual(["candidates"]);
+    expect(await client.index("candidates").getDocument(id)).toMatchObject({ homeCommuneCode: "13055" });
+    const { hits } = await client.index("candidates").search(skill, { filter: `homeCommuneCode = "13055"` });
+    expect(hits.map((h) => h.id)).toEqual([id]);
+  });
+
   it("rebuilds at start an index whose word-cutting settings changed", async () => {
     await applySettings(client);
     await client.index("candidates").updateSettings({ stopWords: ["le"] }).waitTask();
