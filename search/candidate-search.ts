@@ -505,7 +505,8 @@ async function runSearch(
     const all = Object.values(perCommune).reduce((n, c) => n + c, 0);
     totalHits = Math.min(all, MAX_TOTAL_HITS);
     totalPages = Math.ceil(totalHits / hitsPerPage);
-    // 2. The profiles of the communes that hold this page, nearest first.
+    // 2. The profiles of the communes that hold this page, nearest first. (A profile edited
+    // between the two requests can shift this page by one; the next search is right again.)
     const offset = (page - 1) * hitsPerPage;
     const plan = offset < totalHits ? distancePlan(perCommune, nearby, offset, Math.min(hitsPerPage, totalHits - offset)) : [];
     const withoutCircle = candidateFilter(viewer, { ...params, around: undefined });
