@@ -4,6 +4,7 @@ import type { SessionUser } from "~/utils/session.server";
 import { deleteCv, readCv, storeCv } from "~/utils/uploads.server";
 import { applicationStateLabel, type ApplicationInput, type ApplicationState } from "~/schemas/application";
 import { canOrganizationSee, ensureProfile, touchProfile } from "./candidates.server";
+import { notifyEmployersOfApplication } from "./notifications.server";
 import { getCommune } from "./territory.server";
 
 /**
@@ -139,8 +140,8 @@ const ALREADY_APPLIED = "Vous avez déjà postulé à cette offre : suivez votre
 /**
  * Sends an application with the letter and the CV (the one on the profile, or `cv`, checked PDF
  * bytes, which then becomes the profile's CV). One application per offer; a withdrawn one may be
- * sent again. Refused, with nothing written, when the offer is not open, when the candidate
- * hides from its employer, or without a CV.
+ * sent again; the collectivité's employers get an e-mail. Refused, with nothing written, when the
+ * offer is not open, when the candidate hides from its employer, or without a CV.
  */
 export async function applyToPosition(
   user: SessionUser,
@@ -206,6 +207,7 @@ export async function applyToPosition(
     });
     if (previousCv) await deleteCv(previousCv);
     if (replacedSentCv) await deleteCv(replacedSentCv);
+    await notifyEmployersOfApplication(positionId);
     return { ok: true, applicationId };
   } catch (error) {
     await deleteCv(sentCvFile);

@@ -1,3 +1,4 @@
+import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { sendMail } from "~/utils/mail.server";
 
@@ -34,4 +35,31 @@ export function candidateNoticeText(name: string, notice: CandidateNotice): stri
 
 export async function notifyCandidate(to: { email: string; name: string }, notice: CandidateNotice): Promise<void> {
   await sendMail({ to: to.email, subject: CANDIDATE_NOTICE_SUBJECT, text: candidateNoticeText(to.name, notice) });
+}
+
+/**
+ * Tells the employers of the position's collectivité that an application arrived: the
+ * position's title and where to read it, not who applied (that stays behind the sign-in).
+ */
+export async function notifyEmployersOfApplication(positionId: string): Promise<void> {
+  const position = await db.position.findUnique({ where: { id: positionId }, select: { id: true, title: true, organizationId: true } });
+  if (!position) return;
+  const employers = await db.user.findMany({
+    where: { organizationId: position.organizationId, role: "EMPLOYER" },
+    select: { email: true, name: true },
+  });
+  for (const employer of employers) {
+    await sendMail({
+      to: employer.email,
+      subject: `Vivier : nouvelle candidature — ${position.title}`,
+      text: [
+        `Bonjour ${employer.name},`,
+        "",
+        `Une nouvelle candidature est arrivée pour le poste « ${position.title} ». Consultez-la :`,
+        `${env().APP_URL}/employeur/postes/${position.id}/candidatures`,
+        "",
+        "L’équipe Vivier",
+      ].join("\n"),
+    });
+  }
 }

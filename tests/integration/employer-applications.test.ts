@@ -123,6 +123,25 @@ describe("the employer reads the applications to their positions", () => {
   });
 });
 
+describe("the employer hears of an application", () => {
+  it("by an e-mail to each employer of the collectivité, naming the position but not the candidate", async () => {
+    const { lyon, employer, offer: o, candidate } = await scene();
+    const mails = await db.outgoingMail.findMany({ where: { to: employer.email } });
+    expect(mails).toEqual([expect.objectContaining({ subject: "Vivier : nouvelle candidature — Directeur des finances" })]);
+    expect(mails[0].text).toContain(`/employeur/postes/${o.id}/candidatures`);
+    expect(mails[0].text).not.toContain(candidate.user.name);
+    expect(mails[0].text).not.toContain(candidate.email);
+    // The collectivité's other employer hears of it too; another collectivité's does not.
+    const colleague = await signedIn("EMPLOYER", { organizationId: lyon.id });
+    const stranger = await otherEmployer();
+    const second = await signedInCandidate();
+    await apply(second, o.id);
+    expect(await db.outgoingMail.count({ where: { to: colleague.email } })).toBe(1);
+    expect(await db.outgoingMail.count({ where: { to: employer.email } })).toBe(2);
+    expect(await db.outgoingMail.count({ where: { to: stranger.email } })).toBe(0);
+  });
+});
+
 describe("the employer handles an application", () => {
   it("changes the state, which the candidate reads in plain French, while the note and score stay with the recruiters", async () => {
     const { employer, candidate, applicationId } = await scene();
