@@ -33,10 +33,18 @@ export function migrateDeploy(env: NodeJS.ProcessEnv = process.env): void {
   }
 }
 
-/** Builds the portal when there is no build or a source file is newer than it. */
+/**
+ * Written after a production build. `npm run dev` (remix watch) rewrites the build in development
+ * mode without it, so a production start or the tests that follow build again rather than serve
+ * a development build.
+ */
+const PRODUCTION_STAMP = path.resolve("build", "production.stamp");
+
+/** Builds the portal when there is no production build or a source file is newer than it. */
 export function buildIfNeeded(): void {
   const built = path.resolve("build", "index.js");
   const builtAt = fs.existsSync(built) ? fs.statSync(built).mtimeMs : 0;
+  const stampedAt = fs.existsSync(PRODUCTION_STAMP) ? fs.statSync(PRODUCTION_STAMP).mtimeMs : 0;
   const newest = (dir: string): number =>
     fs.readdirSync(dir, { withFileTypes: true }).reduce((max, entry) => {
       const full = path.join(dir, entry.name);
@@ -44,10 +52,11 @@ export function buildIfNeeded(): void {
       return Math.max(max, fs.statSync(full).mtimeMs);
     }, 0);
   const sourcesAt = Math.max(newest(path.resolve("app")), fs.statSync(path.resolve("remix.config.js")).mtimeMs);
-  if (builtAt > sourcesAt) return;
+  if (builtAt > sourcesAt && stampedAt >= builtAt) return;
   console.log("Construction du portail (remix build)…");
   const result = spawnSync(path.resolve("node_modules", ".bin", "remix"), ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   if (result.status !== 0) throw new Error("remix build failed");
+  fs.writeFileSync(PRODUCTION_STAMP, `${new Date().toISOString()}\n`);
 }
 
 export const DEMO_ACCOUNTS = [
