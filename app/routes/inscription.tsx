@@ -43,7 +43,8 @@ export default function Signup() {
         <Form method="post" noValidate>
           <CsrfField />
           <Field label="Prénom et nom" name="name" autoComplete="name" required defaultValue={data?.values.name} error={errors.name} />
-          <Field label="Adresse e-mail" name="email" type="email" autoComplete="email" required defaultValue={data?.values.email} error={errors.email} />
+          <Field label="Adresse e-mail" name="email" type="email" autoComplete="email" required defaultValue={data?.values.email} error={errors.email}
+            hint="Une adresse personnelle plutôt que professionnelle : c’est là que nous vous écrirons, et votre employeur actuel n’a pas à le savoir." />
           <Field label="Mot de passe" name="password" type="password" autoComplete="new-password" required minLength={12}
             hint="12 caractères au moins." error={errors.password} />
           <Field type="checkbox" name="privacy" required error={errors.privacy}
