@@ -1,5 +1,5 @@
 import type { Meilisearch, MultiSearchQuery, SearchParams, SearchResponse } from "meilisearch";
-import { communesWithin, type CommuneAtDistance } from "../app/domain/territory.server";
+import { communesWithin, distanceKm, type CommuneAtDistance } from "../app/domain/territory.server";
 import { searchErrorCode } from "./client";
 import type { Availability, CandidateDocument } from "./documents";
 
@@ -315,11 +315,9 @@ function highlightsOf(formatted: Record<string, unknown> | undefined, visible: b
   return out;
 }
 
-const EARTH_KM = 6371;
+/** Great-circle km between the search's point and a document's `_geo` (which says lng, not lon). */
 function kmBetween(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const rad = Math.PI / 180;
-  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lng - a.lng) * rad) / 2) ** 2;
-  return 2 * EARTH_KM * Math.asin(Math.sqrt(h));
+  return distanceKm({ lat: a.lat, lon: a.lng }, { lat: b.lat, lon: b.lng });
 }
 
 type RawHit = Partial<CandidateDocument> & { _formatted?: Record<string, unknown> };

@@ -17,7 +17,7 @@ import type { PositionDocument } from "./documents";
 
 export const OFFER_INDEX = "positions";
 
-/** What a line of the result list needs (the shape OfferList renders), plus the distance. */
+/** A line of the result list, as OfferList (app/components/positions) renders it. */
 export type OfferHit = {
   id: string;
   title: string;

@@ -1,40 +1,16 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
+import type { OfferHit } from "../../../search/offer-search";
 import { formatDate, formatSalaryRange, plural } from "./format";
-
-/**
- * The list of offers as /offres shows it. Takes plain summaries, so that a SQL page and a
- * Meilisearch page (with the same fields) render the same way.
- */
-export type OfferListItem = {
-  id: string;
-  title: string;
-  organizationName: string;
-  communeName: string | null;
-  departementCode: string | null;
-  departementName?: string | null;
-  categorie: string;
-  filiereLabel: string;
-  salaryMin: number | null;
-  salaryMax: number | null;
-  housing: string;
-  remoteDays: number;
-  deadline: string | number | null;
-  publishedAt?: string | number | null;
-  /** Distance in km from the commune the visitor searched around, when there is one. */
-  distanceKm?: number | null;
-  /** Highlighted title (HTML from the search engine, already escaped) — optional. */
-  titleHtml?: string;
-};
 
 const HOUSING_SHORT: Record<string, string> = { NAS: "Logement de fonction (NAS)", COP_A: "Logement de fonction (COP-A)" };
 
-function day(value: string | number | null | undefined): string {
-  if (value == null) return "";
-  return formatDate(typeof value === "number" ? new Date(value).toISOString() : value);
+function day(value: number | null): string {
+  return value == null ? "" : formatDate(new Date(value).toISOString());
 }
 
-export function OfferList({ offers, empty, headingLevel = 2 }: { offers: OfferListItem[]; empty?: ReactNode; headingLevel?: 2 | 3 }) {
+/** The list of offers as /offres shows it: the hits of the offer search. */
+export function OfferList({ offers, empty, headingLevel = 2 }: { offers: OfferHit[]; empty?: ReactNode; headingLevel?: 2 | 3 }) {
   if (offers.length === 0) return <p className="muted">{empty ?? "Aucune offre publiée pour le moment."}</p>;
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (

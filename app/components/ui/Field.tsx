@@ -17,6 +17,22 @@ function Messages({ id, hint, error }: { id: string; hint?: ReactNode; error?: s
   );
 }
 
+/** What ties a control to its label and messages. */
+function controlProps(id: string, hint: unknown, error: unknown) {
+  return { id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(id, hint, error) } as const;
+}
+
+/** A labelled field: the label (with * when required), then the hint and the error, then the control. */
+function Labelled({ id, label, hint, error, required, className, children }: Common & { id: string; required?: boolean; className?: string; children: ReactNode }) {
+  return (
+    <div className={`field ${error ? "has-error" : ""} ${className ?? ""}`}>
+      <label htmlFor={id}>{label}{required ? <span aria-hidden="true"> *</span> : null}</label>
+      <Messages id={id} hint={hint} error={error} />
+      {children}
+    </div>
+  );
+}
+
 export const Field = forwardRef<HTMLInputElement, Common & InputHTMLAttributes<HTMLInputElement>>(function Field(
   { label, error, hint, id: givenId, className, ...input },
   ref,
@@ -26,18 +42,16 @@ export const Field = forwardRef<HTMLInputElement, Common & InputHTMLAttributes<H
   if (input.type === "checkbox" || input.type === "radio") {
     return (
       <div className={`field field-check ${error ? "has-error" : ""} ${className ?? ""}`}>
-        <input ref={ref} id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...input} />
+        <input ref={ref} {...controlProps(id, hint, error)} {...input} />
         <label htmlFor={id}>{label}</label>
         <Messages id={id} hint={hint} error={error} />
       </div>
     );
   }
   return (
-    <div className={`field ${error ? "has-error" : ""} ${className ?? ""}`}>
-      <label htmlFor={id}>{label}{input.required ? <span aria-hidden="true"> *</span> : null}</label>
-      <Messages id={id} hint={hint} error={error} />
-      <input ref={ref} id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...input} />
-    </div>
+    <Labelled id={id} label={label} hint={hint} error={error} required={input.required} className={className}>
+      <input ref={ref} {...controlProps(id, hint, error)} {...input} />
+    </Labelled>
   );
 });
 
@@ -48,11 +62,9 @@ export const TextArea = forwardRef<HTMLTextAreaElement, Common & TextareaHTMLAtt
   const autoId = useId();
   const id = givenId ?? autoId;
   return (
-    <div className={`field ${error ? "has-error" : ""} ${className ?? ""}`}>
-      <label htmlFor={id}>{label}{input.required ? <span aria-hidden="true"> *</span> : null}</label>
-      <Messages id={id} hint={hint} error={error} />
-      <textarea ref={ref} id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...input} />
-    </div>
+    <Labelled id={id} label={label} hint={hint} error={error} required={input.required} className={className}>
+      <textarea ref={ref} {...controlProps(id, hint, error)} {...input} />
+    </Labelled>
   );
 });
 
@@ -63,13 +75,11 @@ export const Select = forwardRef<HTMLSelectElement, Common & SelectHTMLAttribute
   const autoId = useId();
   const id = givenId ?? autoId;
   return (
-    <div className={`field ${error ? "has-error" : ""} ${className ?? ""}`}>
-      <label htmlFor={id}>{label}{input.required ? <span aria-hidden="true"> *</span> : null}</label>
-      <Messages id={id} hint={hint} error={error} />
-      <select ref={ref} id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...input}>
+    <Labelled id={id} label={label} hint={hint} error={error} required={input.required} className={className}>
+      <select ref={ref} {...controlProps(id, hint, error)} {...input}>
         {children}
       </select>
-    </div>
+    </Labelled>
   );
 });
 
