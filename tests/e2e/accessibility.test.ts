@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkA11y, closeBrowser, newPage, signIn } from "../helpers/e2e";
+import { checkA11y, closeBrowser, newPage, signIn, waitForHydration } from "../helpers/e2e";
 
 afterAll(closeBrowser);
 
@@ -8,6 +8,7 @@ afterAll(closeBrowser);
 async function audit(page: Page, path: string) {
   const response = await page.goto(path);
   expect(response?.status(), path).toBe(200);
+  await waitForHydration(page);
   expect((await page.title()).length, `${path} has a title`).toBeGreaterThan(5);
   await expect.poll(() => page.locator("main#contenu").count(), { message: `${path} has its main landmark` }).toBe(1);
   await checkA11y(page);
