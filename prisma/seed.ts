@@ -11,12 +11,14 @@ import { Geo } from "./seed/geo";
 import type { SeedPlan } from "./seed/plan";
 import { generatePositions, positionId } from "./seed/positions";
 import { createFaker } from "./seed/random";
+import { generateSavedSearches } from "./seed/saved-searches";
 import { writePlan, type WriteSummary } from "./seed/write";
 
 /**
  * Vivier's demo data: real collectivités of the official list with their positions, two
  * cabinets, a talent pool of 300+ candidates, their applications, the first cabinet's proposals
- * and conversations, and the demo accounts (password "vivier-demo").
+ * and conversations, consultant@'s saved searches, and the demo accounts (password
+ * "vivier-demo").
  *
  * Idempotent: every row has a stable key (official key, e-mail, or an id derived from one), and a
  * second run finds everything in place and writes nothing. Deterministic: the data is generated
@@ -95,7 +97,7 @@ export function buildSeedPlan(now = new Date()) {
     demoCollectiviteKey: demoCollectivite.org.officialKey,
   });
   const { contactRequests, messages } = generateConversations({ clock, candidates, positions, demoCollectiviteKey: demoCollectivite.org.officialKey });
-  const plan: SeedPlan = { organizations, users, candidates, positions, applications, contactRequests, messages };
+  const plan: SeedPlan = { organizations, users, candidates, positions, applications, contactRequests, messages, savedSearches: generateSavedSearches(clock) };
   return { plan, demoCollectivite, firstCabinet, collectivites };
 }
 
@@ -158,6 +160,7 @@ function formatSummary(s: SeedSummary): string {
     line("applications", s.applications),
     line("contact requests", s.contactRequests),
     line("messages", s.messages),
+    line("saved searches", s.savedSearches),
     `  ${s.counts.collectivites} collectivités, ${s.counts.cabinets} cabinets, ${s.counts.employers} employers, ${s.counts.consultants} consultants, ${s.counts.candidates} candidates`,
     `  positions: ${p.PUBLISHED} published (${s.counts.confidentialPositions} confidential), ${p.DRAFT} drafts, ${p.FILLED} filled, ${p.CLOSED} closed`,
     `  demo accounts (password "${DEMO_PASSWORD}"): ${Object.values(DEMO_ACCOUNTS).join(", ")}`,

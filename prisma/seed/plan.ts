@@ -166,6 +166,16 @@ export type MessagePlan = {
   createdAt: Date;
 };
 
+/** A consultant's saved talent search (query as the talent search page stores it). */
+export type SavedSearchPlan = {
+  id: string;
+  email: string;
+  name: string;
+  query: string;
+  lastRunAt: Date;
+  createdAt: Date;
+};
+
 export type SeedPlan = {
   organizations: OrganizationPlan[];
   users: UserPlan[];
@@ -174,4 +184,5 @@ export type SeedPlan = {
   applications: ApplicationPlan[];
   contactRequests: ContactRequestPlan[];
   messages: MessagePlan[];
+  savedSearches: SavedSearchPlan[];
 };

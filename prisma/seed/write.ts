@@ -19,6 +19,7 @@ export type WriteSummary = {
   applications: Counts;
   contactRequests: Counts;
   messages: Counts;
+  savedSearches: Counts;
 };
 
 type Row = { id: string } & Record<string, unknown>;
@@ -271,5 +272,15 @@ export async function writePlan(db: PrismaClient, plan: SeedPlan, passwordHash: 
     return { contactRequests: contactRequests.counts, messages: messages.counts };
   }, TX);
 
-  return { organizations, users, profiles, hiddenOrganizations, ...positionsSummary.counts, applications, ...conversations };
+  // Consultants' saved searches; running one again is the consultant's doing (lastRunAt).
+  const savedSearches = await sync({
+    desired: plan.savedSearches.map(({ email, ...s }) => ({ ...s, userId: must(userIds, email, "user") })),
+    existing: await db.savedSearch.findMany({ where: { id: { in: plan.savedSearches.map((s) => s.id) } } }),
+    key: (r) => r.id,
+    createMany: (data) => db.savedSearch.createMany({ data }),
+    update: (id, data) => db.savedSearch.update({ where: { id }, data }),
+    createOnly: ["lastRunAt"],
+  });
+
+  return { organizations, users, profiles, hiddenOrganizations, ...positionsSummary.counts, applications, ...conversations, savedSearches: savedSearches.counts };
 }

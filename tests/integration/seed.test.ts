@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCadre } from "~/domain/reference";
+import { parseTalentSearch, talentSearchQuery } from "~/schemas/talent-search";
 import { getCommune, getOfficialOrganization } from "~/domain/territory.server";
 import { db } from "~/utils/db.server";
 import { verifyPassword } from "~/utils/password.server";
@@ -49,7 +50,7 @@ describe("running the seed", () => {
   });
 
   it("changes nothing the second time", () => {
-    const tables = ["organizations", "users", "profiles", "hiddenOrganizations", "positions", "positionEvents", "committeeMembers", "criteria", "missions", "applications", "contactRequests", "messages"] as const;
+    const tables = ["organizations", "users", "profiles", "hiddenOrganizations", "positions", "positionEvents", "committeeMembers", "criteria", "missions", "applications", "contactRequests", "messages", "savedSearches"] as const;
     for (const table of tables) {
       expect(second[table], table).toEqual({ total: first[table].total, created: 0, updated: 0, deleted: 0 });
     }
@@ -192,6 +193,19 @@ describe("what passes between consultant@'s cabinet and the candidates", () => {
     }
     const accepted = requests.find((r) => r.status === "ACCEPTED")!;
     expect(accepted.mission!.messages.filter((m) => m.profileId === accepted.profileId).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("consultant@'s saved searches", () => {
+  it("are two, last run a week ago, stored as the talent search page stores them", async () => {
+    const searches = await db.savedSearch.findMany({ where: { user: { email: DEMO_ACCOUNTS.consultant } } });
+    expect(searches.length).toBeGreaterThanOrEqual(2);
+    for (const s of searches) {
+      const { search, errors } = parseTalentSearch(new URLSearchParams(s.query));
+      expect(errors, s.name).toEqual({});
+      expect(talentSearchQuery(search, { page: false })).toBe(s.query);
+      expect(s.lastRunAt.getTime()).toBeLessThan(Date.now());
+    }
   });
 });
 
