@@ -15,6 +15,8 @@ declare module "vitest" {
     baseUrl: string;
     /** The master key of the portal's Meilisearch, to check that no page ever carries it. */
     meiliMasterKey: string;
+    /** The portal's SQLite file, to read the mails it sent (the OutgoingMail table). */
+    databaseFile: string;
   }
 }
 
@@ -80,6 +82,7 @@ export default async function setup(project: TestProject) {
   portal.removeAllListeners("exit");
   project.provide("baseUrl", baseUrl);
   project.provide("meiliMasterKey", fs.readFileSync(path.join(dir, "meili", "master.key"), "utf8").trim());
+  project.provide("databaseFile", path.join(dir, "vivier.db"));
 
   return async () => {
     await stopPortal();

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
+import Database from "better-sqlite3";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 import { expect, inject } from "vitest";
 
@@ -44,7 +45,7 @@ function watch(page: Page): void {
   page.on("console", (message) => {
     if (message.type() === "error") state.errors.push({ kind: "console", text: message.text(), url: message.location().url || page.url() });
   });
-  page.on("pageerror", (error) => state.errors.push({ kind: "pageerror", text: error.stack ?? `${error.name}: ${error.message}`, url: page.url() }));
+  page.on("pageerror", (error) => state.errors.push({ kind: "pageerror", text: `${error.name}: ${error.message}`, url: page.url() }));
   page.on("crash", () => state.errors.push({ kind: "crash", text: "the page crashed", url: page.url() }));
 }
 
@@ -59,12 +60,12 @@ export function expectBrowserError(page: Page, pattern: RegExp): void {
   state.expected.push(pattern);
 }
 
-/** The unexpected browser errors of the page so far (see BrowserError). */
+/** The unexpected browser errors of the page so far (see BrowserError), each on one line (no stack). */
 export function browserErrors(page: Page): string[] {
   const state = watched.get(page);
   if (!state) return [];
   return state.errors
-    .map((e) => `${e.kind === "console" ? "console.error" : e.kind}: ${e.text} (${e.url})`)
+    .map((e) => `${e.kind === "console" ? "console.error" : e.kind}: ${e.text.split("\n")[0]} (${e.url})`)
     .filter((line) => !state.expected.some((pattern) => pattern.test(line)));
 }
 
@@ -82,7 +83,9 @@ export function expectNoBrowserErrors(page: Page, where = page.url()): void {
  */
 export async function newPage(options: BrowserContextOptions = {}): Promise<Page> {
   const b = await launchBrowser();
-  const context = await b.newContext({ baseURL: baseUrl(), locale: "fr-FR", ...options });
+  // A French user's clock that is neither UTC nor Paris (La Réunion): a date the server formats in
+  // its own time zone and the browser in the user's one no longer hydrates silently.
+  const context = await b.newContext({ baseURL: baseUrl(), locale: "fr-FR", timezoneId: "Indian/Reunion", ...options });
   context.on("page", watch);
   await context.addInitScript(() => {
     const seen: string[] = [];
@@ -123,6 +126,31 @@ export async function waitForHydration(page: Page): Promise<void> {
 /** What the Content-Security-Policy has blocked in the page since it was loaded. */
 export async function cspViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+}
+
+/**
+ * The path of the newest link to `prefix` (e.g. "/invitation/") in the mails the portal sent to
+ * `to`, read from its OutgoingMail table as the recipient would read the mail; waits for it.
+ */
+export async function mailedLink(to: string, prefix: string): Promise<string> {
+  const pattern = new RegExp(`https?://[^\\s/]+(${prefix.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}\\S+)`);
+  let link: string | undefined;
+  await expect
+    .poll(
+      () => {
+        const sqlite = new Database(inject("databaseFile"), { readonly: true, fileMustExist: true });
+        try {
+          const mails = sqlite.prepare(`SELECT text FROM OutgoingMail WHERE "to" = ? ORDER BY createdAt DESC, rowid DESC`).pluck().all(to) as string[];
+          link = mails.map((text) => pattern.exec(text)?.[1]).find(Boolean);
+          return link;
+        } finally {
+          sqlite.close();
+        }
+      },
+      { message: `a mail to ${to} with a link to ${prefix}`, timeout: 30_000 },
+    )
+    .toBeTruthy();
+  return link!;
 }
 
 /** Signs in through the real form and waits to land in the account's space. */
