@@ -1,4 +1,5 @@
 import type { Meilisearch, MultiSearchQuery, SearchParams, SearchResponse } from "meilisearch";
+import { actingKeys, identityOpenToCabinets, meiliString, notHiddenFromFilter, talentPoolFilter } from "../app/access/rules";
 import { communesWithin, distanceKm, type CommuneAtDistance } from "../app/domain/territory.server";
 import { searchErrorCode } from "./client";
 import type { Availability, CandidateDocument } from "./documents";
@@ -195,23 +196,19 @@ async function searchedOn(client: Meilisearch, { refresh = false } = {}): Promis
 
 const IDENTITY_FIELDS = ["name", "email", "currentEmployerName"] as const;
 
-/** A filter string literal. Values come validated, but a quote must never end the literal. */
-export function filterValue(value: string): string {
-  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
-}
+/** A filter string literal (the gate's quoting: a quote never ends the literal). */
+export const filterValue = meiliString;
 
 function anyOf(attribute: string, values: readonly string[] | undefined): string | null {
   if (!values || values.length === 0) return null;
   return `${attribute} IN [${values.map(filterValue).join(", ")}]`;
 }
 
-/** The confidentiality clauses, without which no query leaves this module. */
+/** The confidentiality clauses (the gate's rules 1 and 2), without which no query leaves this module. */
 export function confidentialityFilter(viewer: CandidateSearchViewer): string[] {
-  const own = viewer.organizationKey?.trim();
   // Fail closed: a search with no known viewer would filter on nothing.
-  if (!own) throw new Error("A candidate search needs the viewer's organisation key.");
-  const keys = [...new Set([own, ...viewer.presentingTo.map((k) => k.trim()).filter((k) => k !== "")])].sort();
-  return [`visibility IN ["ANONYMOUS", "VISIBLE"]`, `hiddenFrom NOT IN [${keys.map(filterValue).join(", ")}]`];
+  if (!viewer.organizationKey?.trim()) throw new Error("A candidate search needs the viewer's organisation key.");
+  return [talentPoolFilter, notHiddenFromFilter(actingKeys({ organizationKey: viewer.organizationKey, clients: viewer.presentingTo }))];
 }
 
 function finite(n: number | undefined): n is number {
@@ -327,7 +324,7 @@ const num = (v: unknown): number | null => (typeof v === "number" && Number.isFi
 
 /** A hit as it may leave the module: identity only for VISIBLE profiles, whatever the index sent. */
 export function toCandidateHit(raw: RawHit, around?: { lat: number; lng: number }): CandidateHit {
-  const visible = raw.visibility === "VISIBLE";
+  const visible = identityOpenToCabinets({ visibility: String(raw.visibility ?? "") });
   let distanceKm: number | null = null;
   if (around) {
     const km = raw._geo ? kmBetween(around, raw._geo) : null;

@@ -1,7 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { jsonList } from "~/utils/json";
 import { filiereLabel, getCadre } from "~/domain/reference";
-import { visibleToOrganizationWhere } from "~/domain/candidates.server";
 import { getCommune, getDepartement } from "~/domain/territory.server";
 import {
   emptyPositionValues,
@@ -15,7 +14,8 @@ import {
   type PositionInput,
   type PositionState,
 } from "~/schemas/position";
-import { forbidden } from "~/utils/auth.server";
+import { asEmployer, employerPositionWhere, publicOfferByIdWhere } from "~/access/guards.server";
+import { isPublicOffer, notHiddenFromWhere } from "~/access/rules";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 import { enqueue } from "../../search/outbox";
@@ -29,21 +29,21 @@ import { enqueue } from "../../search/outbox";
 
 type Tx = Prisma.TransactionClient;
 
-/** The acting employer's collectivité; an account without one may do nothing here. */
+/** The acting employer's collectivité; an account without one may do nothing here (403). */
 function organizationIdOf(user: SessionUser): string {
-  if (user.role !== "EMPLOYER" || !user.organization || user.organization.kind !== "COLLECTIVITE") throw forbidden();
-  return user.organization.id;
+  return asEmployer(user).organizationId;
 }
 
-const ownPosition = (user: SessionUser, id: string) => ({ id, organizationId: organizationIdOf(user) });
+const ownPosition = (user: SessionUser, id: string) => employerPositionWhere(asEmployer(user), id);
 
 /**
  * The applications the employer counts: not withdrawn, and from candidates who do not hide from
- * the collectivité, so the count matches the list of app/domain/employer-applications.server.ts.
+ * the collectivité (the gate's rule 2), so the count matches the list of
+ * app/domain/employer-applications.server.ts.
  */
 const activeApplicationsWhere = (user: SessionUser): Prisma.ApplicationWhereInput => ({
   state: { not: "WITHDRAWN" },
-  profile: visibleToOrganizationWhere({ officialKey: user.organization?.officialKey ?? "" }),
+  profile: notHiddenFromWhere([asEmployer(user).officialKey]),
 });
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
@@ -161,6 +161,8 @@ export async function getPosition(user: SessionUser, id: string) {
   return {
     offer: toOffer(p),
     confidential: p.confidential,
+    /** Online at /offres (the gate's rule 6). */
+    isPublic: isPublicOffer(p),
     state: p.state as PositionState,
     committee: p.committee.map((m) => ({ id: m.id, name: m.name, function: m.function, role: m.role as CommitteeRole })),
     criteria: p.criteria.map((c) => ({ id: c.id, label: c.label, weight: c.weight })),
@@ -460,12 +462,9 @@ function toOffer(p: OfferRow) {
 
 export type Offer = ReturnType<typeof toOffer>;
 
-/** What the public may see: published and not confidential (the offer list is search/offer-search.ts). */
-const PUBLIC: Prisma.PositionWhereInput = { state: "PUBLISHED", confidential: false };
-
-/** A published, non-confidential offer, or null: drafts, closed, filled and confidential are not public. */
+/** A public offer (the gate's rule 6), or null: drafts, closed, filled and confidential are not public. */
 export async function getOffer(id: string): Promise<Offer | null> {
-  const p = await db.position.findFirst({ where: { id, ...PUBLIC }, include: { organization: { select: { name: true } } } });
+  const p = await db.position.findFirst({ where: publicOfferByIdWhere(id), include: { organization: { select: { name: true } } } });
   return p ? toOffer(p) : null;
 }
 

@@ -1,5 +1,5 @@
 import { json } from "@remix-run/node";
-import type { Space } from "~/domain/access";
+import type { Space } from "~/access/spaces";
 import { requireUser } from "./auth.server";
 
 /** What every space's layout shows of the signed-in user (and nothing more: it goes to the browser). */

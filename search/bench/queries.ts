@@ -1,3 +1,4 @@
+import { actingKeys, notHiddenFromFilter, talentPoolFilter } from "../../app/access/rules";
 import type BetterSqlite3 from "better-sqlite3";
 import type { Meilisearch, MultiSearchQuery, SearchParams } from "meilisearch";
 import { communesWithin, distanceKm, getCommune } from "../../app/domain/territory.server";
@@ -104,8 +105,8 @@ const lit = (v: string) => JSON.stringify(v);
 export type GeoMode = "communes" | "geo" | "none";
 
 export function rawRunner(client: Meilisearch, viewer: CandidateSearchViewer, geoMode: GeoMode = "communes"): Runner {
-  const keys = [...new Set([viewer.organizationKey, ...viewer.presentingTo])].sort();
-  const confidentiality = [`visibility IN ["ANONYMOUS", "VISIBLE"]`, `hiddenFrom NOT IN [${keys.map(lit).join(", ")}]`];
+  // The same confidentiality clauses as the portal (the gate's), the rest of the request by hand.
+  const confidentiality = [talentPoolFilter, notHiddenFromFilter(actingKeys({ organizationKey: viewer.organizationKey, clients: viewer.presentingTo }))];
   const inCommunes = (codes: readonly string[]) => `homeCommuneCode IN [${codes.map(lit).join(", ")}]`;
   return async (query) => {
     const selected = Object.entries(query.filters).filter(([, values]) => values && values.length > 0) as [string, string[]][];

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { canOrganizationSee } from "~/domain/candidates.server";
+import { hidesFrom } from "~/access/rules";
 import { getCommune, searchOfficialOrganizations } from "~/domain/territory.server";
 import { loader as organisationsLoader } from "~/routes/api.organisations";
 import { loader as cvDownload } from "~/routes/candidat.cv";
@@ -270,8 +270,8 @@ describe("visibility and hidden organisations", () => {
     const employer = await signedIn("EMPLOYER", { organizationId: lyon.id });
     const villeurbanne = await collectivite("69266");
 
-    expect(canOrganizationSee(profile, employer.user.organization)).toBe(false);
-    expect(canOrganizationSee(profile, villeurbanne)).toBe(true);
+    expect(hidesFrom(profile, [employer.user.organization!.officialKey])).toBe(true);
+    expect(hidesFrom(profile, [villeurbanne.officialKey])).toBe(false);
     // Nor through the candidate's own pages, which are for the candidate alone.
     expect((await call(profileLoader, employer.browser.get("/candidat/profil"))).status).toBe(403);
     expect((await call(cvDownload, employer.browser.get("/candidat/cv"))).status).toBe(403);
