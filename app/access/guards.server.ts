@@ -2,7 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { forbidden } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
-import { actingKeys, publicOfferWhere } from "./rules";
+import { actingKeys, publicOfferWhere, type CabinetScope } from "./rules";
 
 /**
  * The gate's guards: who the acting user is, and which rows are theirs to act on. The rules
@@ -69,9 +69,27 @@ export async function isEmployerPosition(employer: Employer, positionId: string)
 // ---------------------------------------------------------------------------------------------
 // Objects: a cabinet's missions
 
-/** The missions entrusted to the consultant's cabinet (one of them with `id`). */
+/**
+ * The missions the consultant works on (one of them with `id`): every mission of the cabinet for
+ * its lead, who staffs them; the missions they are on for another consultant. The others of the
+ * cabinet see nothing of a mission: it is "not found" to them.
+ */
 export function cabinetMissionWhere(user: CabinetUser, id?: string): Prisma.MissionWhereInput {
-  return { ...(id ? { id } : {}), cabinetId: user.organization.id };
+  return {
+    ...(id ? { id } : {}),
+    cabinetId: user.organization.id,
+    ...(user.isCabinetLead ? {} : { consultants: { some: { userId: user.id } } }),
+  };
+}
+
+/** Where the consultant may look, for the reveal rule (rules.ts, rule 3). */
+export function cabinetScope(user: CabinetUser): CabinetScope {
+  return { cabinetId: user.organization.id, missions: cabinetMissionWhere(user) };
+}
+
+/** The cabinet's rows tied to a mission (contact requests…): those of no mission, or of one the consultant is on. */
+export function cabinetRowOfMyMissionsWhere(user: CabinetUser): { cabinetId: string; OR: [{ missionId: null }, { mission: Prisma.MissionWhereInput }] } {
+  return { cabinetId: user.organization.id, OR: [{ missionId: null }, { mission: cabinetMissionWhere(user) }] };
 }
 
 /**

@@ -20,11 +20,12 @@ import type { Prisma } from "~/generated/prisma/client";
  *    for one client can be proposed tomorrow to another), plus the collectivité of the mission
  *    at hand even if that mission has ended.
  * 3. Reveal to a cabinet: the name, the e-mail, the current employer and the CV of a profile
- *    reach a cabinet when the candidate gave them to it — the profile is VISIBLE, or the
- *    candidate accepted a contact request of that cabinet, or applied (not withdrawn) to a
- *    position the cabinet holds a mission for — and only while rule 2 lets the cabinet see the
- *    profile at all. Otherwise the cabinet sees the pseudonym. (This settles two rules that
- *    disagreed: the contact list forgot applications, the threads remembered them.)
+ *    reach a consultant when the candidate gave them to the cabinet — the profile is VISIBLE, or
+ *    the candidate accepted a contact request of that cabinet, or applied (not withdrawn) to a
+ *    position the cabinet holds a mission for — for the missions that consultant works on (a
+ *    request of no mission counts for the whole cabinet), and only while rule 2 lets the cabinet
+ *    see the profile at all. Otherwise the consultant sees the pseudonym. (This settles two
+ *    rules that disagreed: the contact list forgot applications, the threads remembered them.)
  * 4. Reveal to a collectivité: an application shows the employer who applied (name, profile
  *    summary); the e-mail and the CV sent only while the application runs (not withdrawn). A
  *    withdrawn application keeps its name for the record and hands over no way to reach them.
@@ -35,6 +36,16 @@ import type { Prisma } from "~/generated/prisma/client";
  *    talks with the cabinet about a post may know whose post it is.)
  * 6. A public offer is a PUBLISHED position that is not confidential: the only positions that
  *    reach /offres, the offers index, an anonymous visitor or a candidate's apply page.
+ * 7. A mission's shortlist is seen by the consultants on the mission (and the cabinet's lead)
+ *    only: the client sees nothing of it before presentation. A candidate whose profile is
+ *    HIDDEN, and who has no running application to the position, is out of every mission at
+ *    once. A candidate who hides from the cabinet or a collectivité it works for stays on the
+ *    list as « retiré par le candidat », with no identity, no pseudonym, no notes, no CV. Else
+ *    rule 3 gives the name or the pseudonym. A person met elsewhere (« hors plateforme ») is
+ *    named as the consultants typed them, and seen by nobody else.
+ * 8. A candidate reads their own state on a mission once they are in its search (rule 5's
+ *    test: they accepted the cabinet's proposal for it, or applied to its position), in plain
+ *    French, never the cabinet's notes, scores or stage names.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -115,16 +126,26 @@ export function identityRevealedToCabinet(facts: CabinetRevealFacts): boolean {
 }
 
 /**
- * Select these on a profile to decide rule 3 for one cabinet with `cabinetRevealFacts`: the
- * accepted requests of the cabinet (with their mission) and the running applications to its
- * missions' positions (with the position), few rows for one profile.
+ * Where the consultant may look: their cabinet, and the missions they work on (a `where` on
+ * Mission from app/access/guards.server.ts cabinetMissionWhere). A contact request of no mission
+ * counts for the whole cabinet.
  */
-export function cabinetRevealSelect(cabinetId: string) {
+export type CabinetScope = { cabinetId: string; missions: Prisma.MissionWhereInput };
+
+/**
+ * Select these on a profile to decide rule 3 for one consultant with `cabinetRevealFacts`: the
+ * accepted requests of the cabinet (of no mission or of one the consultant is on) and the
+ * running applications to the positions of the consultant's missions; few rows for one profile.
+ */
+export function cabinetRevealSelect(scope: CabinetScope) {
   return {
     visibility: true,
-    contactRequests: { where: { cabinetId, status: "ACCEPTED" }, select: { missionId: true } },
+    contactRequests: {
+      where: { cabinetId: scope.cabinetId, status: "ACCEPTED", OR: [{ missionId: null }, { mission: scope.missions }] },
+      select: { missionId: true },
+    },
     applications: {
-      where: { state: { not: "WITHDRAWN" }, position: { missionsMandated: { some: { cabinetId } } } },
+      where: { state: { not: "WITHDRAWN" }, position: { missionsMandated: { some: scope.missions } } },
       select: { positionId: true },
     },
   } satisfies Prisma.CandidateProfileSelect;
@@ -134,13 +155,13 @@ export function cabinetRevealFacts(row: { visibility: string; contactRequests: r
   return { visibility: row.visibility, acceptedContact: row.contactRequests.length > 0, appliedThroughCabinet: row.applications.length > 0 };
 }
 
-/** Many profiles: those whose identity this cabinet may know (rule 3; rule 2 is applied beside it). */
-export function identityRevealedToCabinetWhere(cabinetId: string): Prisma.CandidateProfileWhereInput {
+/** Many profiles: those whose identity this consultant may know (rule 3; rule 2 is applied beside it). */
+export function identityRevealedToCabinetWhere(scope: CabinetScope): Prisma.CandidateProfileWhereInput {
   return {
     OR: [
       { visibility: "VISIBLE" },
-      { contactRequests: { some: { cabinetId, status: "ACCEPTED" } } },
-      { applications: { some: { state: { not: "WITHDRAWN" }, position: { missionsMandated: { some: { cabinetId } } } } } },
+      { contactRequests: { some: { cabinetId: scope.cabinetId, status: "ACCEPTED", OR: [{ missionId: null }, { mission: scope.missions }] } } },
+      { applications: { some: { state: { not: "WITHDRAWN" }, position: { missionsMandated: { some: scope.missions } } } } },
     ],
   };
 }
@@ -185,16 +206,16 @@ export type GateActor =
   | { kind: "admin" }
   | { kind: "candidate"; userId: string }
   | { kind: "employer"; organizationId: string; organizationKey: string }
-  | { kind: "consultant"; cabinetId: string; keys: readonly string[] };
+  | { kind: "consultant"; cabinetId: string; keys: readonly string[]; missionIds: "all" | readonly string[] };
 
 /** What the rules need to know of a candidate, with the rows that tie them to organisations. */
 export type CandidateFacts = {
   userId: string;
   visibility: string;
   hiddenFrom: ReadonlyArray<{ officialKey: string }>;
-  contactRequests: ReadonlyArray<{ cabinetId: string; status: string }>;
-  /** Each application with its position's collectivité and the cabinets mandated for that position. */
-  applications: ReadonlyArray<{ state: string; organizationId: string; cabinetIds: readonly string[] }>;
+  contactRequests: ReadonlyArray<{ cabinetId: string; status: string; missionId: string | null }>;
+  /** Each application with its position's collectivité and the missions (of any cabinet) on that position. */
+  applications: ReadonlyArray<{ state: string; organizationId: string; missions: ReadonlyArray<{ id: string; cabinetId: string }> }>;
 };
 
 /**
@@ -221,8 +242,11 @@ export function candidateSight(actor: GateActor, candidate: CandidateFacts): Can
     }
     case "consultant": {
       if (hidesFrom(candidate, actor.keys)) return "none";
-      const contacted = candidate.contactRequests.filter((c) => c.cabinetId === actor.cabinetId);
-      const appliedThroughCabinet = candidate.applications.some((a) => a.state !== "WITHDRAWN" && a.cabinetIds.includes(actor.cabinetId));
+      const onMission = (missionId: string | null) => missionId === null || actor.missionIds === "all" || actor.missionIds.includes(missionId);
+      const contacted = candidate.contactRequests.filter((c) => c.cabinetId === actor.cabinetId && onMission(c.missionId));
+      const appliedThroughCabinet = candidate.applications.some(
+        (a) => a.state !== "WITHDRAWN" && a.missions.some((m) => m.cabinetId === actor.cabinetId && onMission(m.id)),
+      );
       const reachable = isInTalentPool(candidate) || contacted.length > 0 || appliedThroughCabinet;
       if (!reachable) return "none";
       const acceptedContact = contacted.some((c) => c.status === "ACCEPTED");
@@ -231,4 +255,46 @@ export function candidateSight(actor: GateActor, candidate: CandidateFacts): Can
     default:
       return "none";
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 7. The shortlist
+
+/** The entries of a mission the rules keep listed: external ones, the pool, and running applicants. */
+export function shortlistListedWhere(positionId: string): Prisma.ShortlistEntryWhereInput {
+  return {
+    OR: [
+      { profileId: null },
+      { profile: talentPoolWhere },
+      { profile: { applications: { some: { positionId, state: { not: "WITHDRAWN" } } } } },
+    ],
+  };
+}
+
+export type EntrySight = "external" | "withdrawn" | "pseudonym" | "identity";
+
+/** How one listed entry shows to the mission's consultants (rule 7, then rule 3). */
+export function shortlistEntrySight(
+  entry: { profileId: string | null },
+  profile: { hiddenFrom: ReadonlyArray<{ officialKey: string }> } | null,
+  keys: readonly string[],
+  reveal: CabinetRevealFacts | null,
+): EntrySight {
+  if (!entry.profileId || !profile) return "external";
+  if (hidesFrom(profile, keys)) return "withdrawn";
+  return reveal && identityRevealedToCabinet(reveal) ? "identity" : "pseudonym";
+}
+
+// ---------------------------------------------------------------------------------------------
+// 8. The candidate's own missions
+
+/** The entries a candidate reads: theirs, on missions whose search they are in. */
+export function candidateEntriesWhere(userId: string): Prisma.ShortlistEntryWhereInput {
+  return {
+    profile: { userId },
+    OR: [
+      { mission: { contactRequests: { some: { status: "ACCEPTED", profile: { userId } } } } },
+      { mission: { position: { applications: { some: { profile: { userId } } } } } },
+    ],
+  };
 }

@@ -6,6 +6,7 @@ import { applicationStateLabel, type ApplicationInput, type ApplicationState } f
 import { ownApplicationWhere, publicOfferByIdWhere } from "~/access/guards.server";
 import { hidesFrom, isPublicOffer } from "~/access/rules";
 import { ensureProfile, touchProfile } from "./candidates.server";
+import { onApplicationSent } from "./shortlists.server";
 import { notifyEmployersOfApplication } from "./notifications.server";
 import { getCommune } from "./territory.server";
 
@@ -202,6 +203,8 @@ export async function applyToPosition(
           await tx.application.create({ data: { profileId: profile.id, positionId, letter: input.letter, cvFile: sentCvFile }, select: { id: true } })
         ).id;
       }
+      // A cabinet mandated for the position takes the application into its shortlist.
+      await onApplicationSent(tx, { positionId, profileId: profile.id });
       await touchProfile(tx, profile.id);
       return id;
     });

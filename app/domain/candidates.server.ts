@@ -477,6 +477,8 @@ export async function deleteCandidateAccount(user: SessionUser, password: string
       // Explicit rather than left to the cascade: these rows carry the candidate's words.
       await tx.message.deleteMany({ where: { profileId: profile.id } });
       await tx.contactRequest.deleteMany({ where: { profileId: profile.id } });
+      // The cabinets' notes, scores and reference checks on them go with their entries.
+      await tx.shortlistEntry.deleteMany({ where: { profileId: profile.id } });
       await tx.application.deleteMany({ where: { profileId: profile.id } });
       await tx.hiddenOrganization.deleteMany({ where: { profileId: profile.id } });
       await tx.candidateProfile.delete({ where: { id: profile.id } });

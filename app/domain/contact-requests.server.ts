@@ -3,8 +3,9 @@ import type { ContactRequestInput } from "~/schemas/contact-request";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 import { notifyCandidate } from "./notifications.server";
-import { assertConsultant, consultantKeys, type CabinetUser } from "~/access/guards.server";
+import { assertConsultant, cabinetRowOfMyMissionsWhere, cabinetScope, consultantKeys, type CabinetUser } from "~/access/guards.server";
 import { cabinetRevealFacts, cabinetRevealSelect, identityRevealedToCabinet, notHiddenFromWhere, talentPoolWhere } from "~/access/rules";
+import { onContactRequestSent } from "./shortlists.server";
 import { findCabinetMission, searchViewer } from "./talent-search.server";
 
 /**
@@ -63,6 +64,8 @@ export async function sendContactRequest(user: SessionUser, input: ContactReques
       data: { profileId: profile.id, cabinetId: user.organization.id, consultantId: user.id, missionId, message: input.message },
       select: { id: true },
     });
+    // A proposal for a mission puts the candidate on its shortlist as approché.
+    if (missionId) await onContactRequestSent(tx, { missionId, profileId: profile.id, actorId: user.id });
     return { ok: true, id: created.id, candidate: profile.user } as const;
   });
   if (!outcome.ok) return outcome;
@@ -76,7 +79,8 @@ export async function listCabinetContactRequests(user: SessionUser) {
   const { keys } = await consultantKeys(user);
   const rows = await db.contactRequest.findMany({
     where: {
-      cabinetId: user.organization.id,
+      // The cabinet's requests of no mission or of a mission the consultant is on.
+      ...cabinetRowOfMyMissionsWhere(user),
       // A candidate who has since hidden from the cabinet, or from a collectivité it works for,
       // disappears from its pages (rule 2).
       profile: notHiddenFromWhere(keys),
@@ -86,7 +90,7 @@ export async function listCabinetContactRequests(user: SessionUser) {
       id: true, status: true, message: true, createdAt: true, answeredAt: true,
       consultant: { select: { name: true } },
       mission: { select: { id: true, position: { select: { title: true, organization: { select: { name: true } } } } } },
-      profile: { select: { id: true, pseudonym: true, user: { select: { name: true, email: true } }, ...cabinetRevealSelect(user.organization.id) } },
+      profile: { select: { id: true, pseudonym: true, user: { select: { name: true, email: true } }, ...cabinetRevealSelect(cabinetScope(user)) } },
     },
   });
   return rows.map((r) => {
@@ -128,11 +132,11 @@ function candidatesOfMissionWhere(mission: { id: string; positionId: string }, k
   };
 }
 
-const threadProfileSelect = (cabinetId: string) =>
+const threadProfileSelect = (user: CabinetUser) =>
   ({
     id: true, pseudonym: true, userId: true,
     user: { select: { name: true } },
-    ...cabinetRevealSelect(cabinetId),
+    ...cabinetRevealSelect(cabinetScope(user)),
   }) satisfies Prisma.CandidateProfileSelect;
 
 type ThreadProfile = Prisma.CandidateProfileGetPayload<{ select: ReturnType<typeof threadProfileSelect> }>;
@@ -166,7 +170,7 @@ export async function listMissionConversations(user: SessionUser, missionId: str
     where: candidatesOfMissionWhere(mission, keys),
     orderBy: { createdAt: "asc" },
     select: {
-      ...threadProfileSelect(user.organization.id),
+      ...threadProfileSelect(user),
       messages: { where: { missionId: mission.id }, orderBy: { createdAt: "desc" }, take: 1, select: { body: true, createdAt: true } },
       _count: { select: { messages: { where: { missionId: mission.id } } } },
     },
@@ -188,7 +192,7 @@ export async function getMissionConversation(user: SessionUser, missionId: strin
   const { mission, keys } = found;
   const profile = await db.candidateProfile.findFirst({
     where: { id: profileId, ...candidatesOfMissionWhere(mission, keys) },
-    select: threadProfileSelect(user.organization.id),
+    select: threadProfileSelect(user),
   });
   if (!profile) return null;
   const candidate = candidateView(profile, mission);

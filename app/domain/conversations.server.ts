@@ -4,6 +4,7 @@ import type { SessionUser } from "~/utils/session.server";
 import { ownContactRequestWhere } from "~/access/guards.server";
 import { employerNameForCandidate, hidesFrom } from "~/access/rules";
 import { touchProfile } from "./candidates.server";
+import { onContactRequestAnswered } from "./shortlists.server";
 
 /**
  * What passes between a candidate and the cabinets, on the candidate's side: contact requests
@@ -62,7 +63,7 @@ export async function answerContactRequest(user: SessionUser, requestId: string,
     const request = await tx.contactRequest.findFirst({
       where: ownContactRequestWhere(user, requestId),
       select: {
-        id: true, status: true, profileId: true,
+        id: true, status: true, profileId: true, missionId: true,
         cabinet: { select: { officialKey: true } },
         mission: { select: { position: { select: { organization: { select: { officialKey: true } } } } } },
         profile: { select: { hiddenFrom: { select: { officialKey: true } } } },
@@ -78,6 +79,7 @@ export async function answerContactRequest(user: SessionUser, requestId: string,
       where: { id: request.id },
       data: { status: accept ? "ACCEPTED" : "DECLINED", answeredAt: new Date() },
     });
+    if (request.missionId) await onContactRequestAnswered(tx, { missionId: request.missionId, profileId: request.profileId, accepted: accept });
     await touchProfile(tx, request.profileId);
     return "answered";
   });

@@ -1,4 +1,4 @@
-import { asEmployer, assertConsultant, cabinetMissionWhere, consultantKeys, employerPositionWhere } from "~/access/guards.server";
+import { asEmployer, assertConsultant, cabinetMissionWhere, cabinetRowOfMyMissionsWhere, consultantKeys, employerPositionWhere } from "~/access/guards.server";
 import { notHiddenFromWhere } from "~/access/rules";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
@@ -27,7 +27,7 @@ export async function cabinetSummary(user: SessionUser) {
     db.mission.count({ where: { ...cabinetMissionWhere(user), status: "ACTIVE" } }),
     db.user.count({ where: { organizationId: cabinetId, role: "CONSULTANT" } }),
     // Counted as listed on /cabinet/contacts: a candidate who hides from the cabinet or a client is not there.
-    db.contactRequest.count({ where: { cabinetId, status: "PENDING", profile: notHiddenFromWhere(keys) } }),
+    db.contactRequest.count({ where: { ...cabinetRowOfMyMissionsWhere(user), status: "PENDING", profile: notHiddenFromWhere(keys) } }),
   ]);
   return { missions, consultants, pendingContacts };
 }

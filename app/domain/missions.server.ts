@@ -3,6 +3,7 @@ import { asEmployer, employerPositionWhere } from "~/access/guards.server";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 import { enqueue } from "../../search/outbox";
+import { onMissionStarted } from "./shortlists.server";
 
 /**
  * Missions: a collectivité entrusts the search for one of its positions to a cabinet, whose
@@ -38,6 +39,8 @@ export async function mandateCabinet(user: SessionUser, positionId: string, cabi
     const mission = existing
       ? await tx.mission.update({ where: { id: existing.id }, data: { status: "ACTIVE", createdById: user.id } })
       : await tx.mission.create({ data: { positionId, cabinetId, createdById: user.id } });
+    // The applications already received enter the cabinet's shortlist.
+    await onMissionStarted(tx, mission.id);
     // Who may see the position changed: its search document follows.
     await enqueue(tx, "positions", positionId);
     return { ok: true, missionId: mission.id } as const;

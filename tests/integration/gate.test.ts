@@ -50,6 +50,7 @@ const ACTORS = [
   "consultant du cabinet mandaté",
   "consultant du même cabinet, hors mission",
   "consultant d’un autre cabinet",
+  "responsable du cabinet mandaté",
   "administrateur",
 ] as const;
 type Actor = (typeof ACTORS)[number];
@@ -61,9 +62,9 @@ const I = "identity" as const;
 const S = "self" as const;
 
 /**
- * Every consultant of a cabinet works on all its missions today: the mission's staffing (who is
- * on it) comes with the shortlists, and this row will then read as « un autre cabinet » does for
- * the mission's candidates.
+ * « Consultant du cabinet mandaté » is on both missions (staffed by the lead); « hors mission »
+ * is a consultant of the same cabinet on neither: they find the pool like anyone, but nothing
+ * that came through the missions.
  */
 const EXPECTED: Record<Actor, readonly CandidateSight[]> = {
   //                                         caché anon vis masq att acc ref cand ret conf-acc conf-att
@@ -74,8 +75,9 @@ const EXPECTED: Record<Actor, readonly CandidateSight[]> = {
   "employeur d’une collectivité masquée":     [_, _, _, _, _, _, _, _, _, _, _],
   "un autre employeur":                       [_, _, _, _, _, _, _, _, _, _, _],
   "consultant du cabinet mandaté":            [_, P, I, _, P, I, P, I, _, I, P],
-  "consultant du même cabinet, hors mission": [_, P, I, _, P, I, P, I, _, I, P],
+  "consultant du même cabinet, hors mission": [_, P, I, _, P, P, P, _, _, P, P],
   "consultant d’un autre cabinet":            [_, P, I, I, P, P, P, _, _, P, P],
+  "responsable du cabinet mandaté":           [_, P, I, _, P, I, P, I, _, I, P],
   "administrateur":                           [_, _, _, _, _, _, _, _, _, _, _],
 };
 
@@ -105,10 +107,15 @@ async function buildWorld() {
     hiddenEmployer: await createUser("EMPLOYER", { organizationId: hidden.id }),
     otherEmployer: await createUser("EMPLOYER", { organizationId: other.id }),
     lead: await createUser("CONSULTANT", { organizationId: cabinet.id, isCabinetLead: true }),
+    onMission: await createUser("CONSULTANT", { organizationId: cabinet.id }),
     colleague: await createUser("CONSULTANT", { organizationId: cabinet.id }),
     otherConsultant: await createUser("CONSULTANT", { organizationId: otherCabinet.id }),
     admin: await createUser("ADMIN"),
   };
+
+  for (const missionId of [mission.id, confidential.mission.id]) {
+    await db.missionConsultant.create({ data: { missionId, userId: users.onMission.id } });
+  }
 
   const state: Record<Column, { visibility: "HIDDEN" | "ANONYMOUS" | "VISIBLE"; hidesFromClient?: boolean; contact?: { status: string; confidential?: boolean }; application?: string }> = {
     "caché": { visibility: "HIDDEN" },
@@ -157,8 +164,8 @@ async function buildWorld() {
         userId: created.user.id,
         visibility: s.visibility,
         hiddenFrom: hiddenFrom.map((officialKey) => ({ officialKey })),
-        contactRequests: s.contact ? [{ cabinetId: cabinet.id, status: s.contact.status }] : [],
-        applications: s.application ? [{ state: s.application, organizationId: client.id, cabinetIds: [cabinet.id] }] : [],
+        contactRequests: s.contact ? [{ cabinetId: cabinet.id, status: s.contact.status, missionId: s.contact.confidential ? confidential.mission.id : mission.id }] : [],
+        applications: s.application ? [{ state: s.application, organizationId: client.id, missions: [{ id: mission.id, cabinetId: cabinet.id }] }] : [],
       },
     };
   }
@@ -172,9 +179,10 @@ async function buildWorld() {
     "employeur de la collectivité": { userId: users.employer.id, gate: () => ({ kind: "employer", organizationId: client.id, organizationKey: client.officialKey }) },
     "employeur d’une collectivité masquée": { userId: users.hiddenEmployer.id, gate: () => ({ kind: "employer", organizationId: hidden.id, organizationKey: hidden.officialKey }) },
     "un autre employeur": { userId: users.otherEmployer.id, gate: () => ({ kind: "employer", organizationId: other.id, organizationKey: other.officialKey }) },
-    "consultant du cabinet mandaté": { userId: users.lead.id, gate: () => ({ kind: "consultant", cabinetId: cabinet.id, keys: consultantKeys }) },
-    "consultant du même cabinet, hors mission": { userId: users.colleague.id, gate: () => ({ kind: "consultant", cabinetId: cabinet.id, keys: consultantKeys }) },
-    "consultant d’un autre cabinet": { userId: users.otherConsultant.id, gate: () => ({ kind: "consultant", cabinetId: otherCabinet.id, keys: [otherCabinet.officialKey] }) },
+    "consultant du cabinet mandaté": { userId: users.onMission.id, gate: () => ({ kind: "consultant", cabinetId: cabinet.id, keys: consultantKeys, missionIds: [mission.id, confidential.mission.id] }) },
+    "consultant du même cabinet, hors mission": { userId: users.colleague.id, gate: () => ({ kind: "consultant", cabinetId: cabinet.id, keys: consultantKeys, missionIds: [] }) },
+    "consultant d’un autre cabinet": { userId: users.otherConsultant.id, gate: () => ({ kind: "consultant", cabinetId: otherCabinet.id, keys: [otherCabinet.officialKey], missionIds: "all" }) },
+    "responsable du cabinet mandaté": { userId: users.lead.id, gate: () => ({ kind: "consultant", cabinetId: cabinet.id, keys: consultantKeys, missionIds: "all" }) },
     "administrateur": { userId: users.admin.id, gate: () => ({ kind: "admin" }) },
   };
 
