@@ -1,7 +1,7 @@
 import type { Meilisearch, MultiSearchQuery, SearchParams, SearchResponse } from "meilisearch";
 import { actingKeys, identityOpenToCabinets, meiliString, notHiddenFromFilter, talentPoolFilter } from "../app/access/rules";
 import { communesWithin, distanceKm, type CommuneAtDistance } from "../app/domain/territory.server";
-import { distanceBand, effectiveRadiusKm, type DistanceBand } from "./anonymous-distance";
+import { distanceBand, effectiveRadiusKm, type DistanceBand } from "../app/access/anonymous-distance";
 import { searchErrorCode } from "./client";
 import type { Availability, CandidateDocument } from "./documents";
 
@@ -18,7 +18,7 @@ import type { Availability, CandidateDocument } from "./documents";
  *   organisation the viewer presents profiles to (see CandidateSearchViewer.presentingTo);
  * - an anonymous hit leaves this module without name, e-mail, current employer or home commune:
  *   they are not asked for unless needed, and are removed in code whatever the index returned;
- * - no circle smaller than the rule of search/anonymous-distance.ts, an anonymous hit's distance
+ * - no circle smaller than the rule of app/access/anonymous-distance.ts, an anonymous hit's distance
  *   as a band, and the distance sort by band (the same module says why).
  */
 
@@ -252,7 +252,7 @@ function otherClauses(f: CandidateFilters): string[] {
  * The communes of a search's circle, nearest first; undefined without a (valid) circle. Homes
  * are commune centres, so "within 50 km" is "in one of these communes", and a profile's distance
  * is its commune's: the index needs no geo data (search/settings.ts says why). The circle is the
- * effective one, never under the minimum, whoever calls (search/anonymous-distance.ts).
+ * effective one, never under the minimum, whoever calls (app/access/anonymous-distance.ts).
  */
 function communesAround(around: CandidateFilters["around"]): readonly CommuneAtDistance[] | undefined {
   if (!around || !finite(around.lat) || !finite(around.lng) || !finite(around.radiusKm)) return undefined;
@@ -401,7 +401,7 @@ export type DistanceGroup = { communes: readonly string[] };
 /**
  * What a sort by distance orders: the communes of the circle by distance band, nearest band
  * first (`toKm`, the band's outer radius, is the sort key). Not by commune: the order must tell
- * no more than the band an anonymous hit shows (search/anonymous-distance.ts).
+ * no more than the band an anonymous hit shows (app/access/anonymous-distance.ts).
  */
 export function distanceGroups(nearestFirst: readonly CommuneAtDistance[]): Array<DistanceGroup & { toKm: number }> {
   const groups: Array<{ communes: string[]; toKm: number }> = [];

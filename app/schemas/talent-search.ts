@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CADRES, CATEGORIES, FILIERES, type Categorie } from "~/domain/reference";
 import { STATUSES, type Status } from "~/schemas/profile";
-import { MIN_RADIUS_KM, RADIUS_STEP_KM, effectiveRadiusKm } from "../../search/anonymous-distance";
+import { MIN_RADIUS_KM, RADIUS_STEP_KM, effectiveRadiusKm } from "~/access/anonymous-distance";
 import type { Availability } from "../../search/documents";
 
 /**
@@ -30,7 +30,7 @@ export const TALENT_SORT_LABEL: Record<TalentSort, string> = {
 
 /**
  * Radii offered by the form, in km. The URL may hold any number up to the maximum: the search
- * draws effectiveRadiusKm of it (at least 20 km, in steps of 10: search/anonymous-distance.ts).
+ * draws effectiveRadiusKm of it (at least 20 km, in steps of 10: app/access/anonymous-distance.ts).
  */
 export const RADII = [20, 30, 40, 50, 60, 80, 100, 150, 200] as const;
 export const MAX_RADIUS_KM = 300;

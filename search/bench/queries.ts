@@ -2,7 +2,7 @@ import { actingKeys, notHiddenFromFilter, talentPoolFilter } from "../../app/acc
 import type BetterSqlite3 from "better-sqlite3";
 import type { Meilisearch, MultiSearchQuery, SearchParams } from "meilisearch";
 import { communesWithin, distanceKm, getCommune } from "../../app/domain/territory.server";
-import { distanceBand } from "../anonymous-distance";
+import { distanceBand } from "../../app/access/anonymous-distance";
 import { distanceGroups, distancePlan, orderByDistance, searchCandidates, type CandidateSearchParams, type CandidateSearchViewer } from "../candidate-search";
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { countBins } from "~/components/talent/DepartementMap";
 import { emptyTalentSearch, isEmptyTalentSearch, parseTalentSearch, talentSearchQuery } from "~/schemas/talent-search";
 import { communesWithin, distanceKm, getCommune, listCommunes } from "~/domain/territory.server";
-import { MIN_RADIUS_KM, distanceBand, effectiveRadiusKm } from "../../search/anonymous-distance";
+import { MIN_RADIUS_KM, distanceBand, effectiveRadiusKm } from "~/access/anonymous-distance";
 import {
   candidateFilter,
   confidentialityFilter,

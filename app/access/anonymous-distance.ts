@@ -1,7 +1,8 @@
 /**
- * How precisely the talent search may tell where an ANONYMOUS candidate lives
- * (docs/decisions/011-anonymous-distance.md). An anonymous profile shows its département, never
- * its commune; no distance filter, distance shown or distance order may give the commune back:
+ * THE GATE, the distance of an anonymous candidate: how precisely the talent search may tell where
+ * an ANONYMOUS candidate lives (docs/decisions/011-anonymous-distance.md; rule 7, in a module of
+ * its own beside rules.ts). An anonymous profile shows its département, never its commune; no
+ * distance filter, distance shown or distance order may give the commune back:
  *
  * - MIN_RADIUS_KM: a circle drawn around a commune is never smaller than 20 km. In metropolitan
  *   France such a circle holds 92 communes at the median and at least 23 for 99 % of them, so a
@@ -9,7 +10,7 @@
  * - RADIUS_STEP_KM: radii come in steps of 10 km (rounded up), so that two searches cannot cut
  *   a thin ring (20 km, then 21 km) and tell the profile's distance to the kilometre.
  * - distanceBand: an anonymous profile's distance is shown as the ring between the two radii
- *   that hold it (« moins de 20 km », « 20 à 30 km »…): no finer than the filter could tell.
+ *   that hold it (« moins de 20 km », « entre 20 et 30 km »…): no finer than the filter could tell.
  *   Every such ring covers at least the area of the smallest circle (1,257 km²).
  * - The sort by distance orders by band, then as the engine ranks (relevance, then the most
  *   recently active), for every profile: ranking by exact distance would place an anonymous
@@ -19,7 +20,7 @@
  *
  * Enforced on the server by search/candidate-search.ts for every caller; the URL schema
  * (app/schemas/talent-search.ts) raises a smaller radius and says so. Pure and safe in the
- * browser: the schema and the result cards read it too.
+ * browser: the URL schema reads it too.
  */
 
 export const MIN_RADIUS_KM = 20;
