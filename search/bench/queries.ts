@@ -2,7 +2,8 @@ import { actingKeys, notHiddenFromFilter, talentPoolFilter } from "../../app/acc
 import type BetterSqlite3 from "better-sqlite3";
 import type { Meilisearch, MultiSearchQuery, SearchParams } from "meilisearch";
 import { communesWithin, distanceKm, getCommune } from "../../app/domain/territory.server";
-import { distancePlan, orderByDistance, searchCandidates, type CandidateSearchParams, type CandidateSearchViewer } from "../candidate-search";
+import { distanceBand } from "../../app/access/anonymous-distance";
+import { distanceGroups, distancePlan, orderByDistance, searchCandidates, type CandidateSearchParams, type CandidateSearchViewer } from "../candidate-search";
 
 /**
  * The benchmark's query set, and the three ways each query runs:
@@ -135,13 +136,13 @@ export function rawRunner(client: Meilisearch, viewer: CandidateSearchViewer, ge
       const { results } = await client.multiSearch({ queries: [counting, ...facetQueries] });
       const perCommune = results[0].facetDistribution?.homeCommuneCode ?? {};
       const total = Object.values(perCommune).reduce((n, c) => n + c, 0);
-      const plan = distancePlan(perCommune, nearby, 0, Math.min(PAGE_SIZE, total));
+      const plan = distancePlan(perCommune, distanceGroups(nearby), 0, Math.min(PAGE_SIZE, total));
       const withoutCircle = filter().slice(0, -1);
       const { results: slices } = await client.multiSearch({
         queries: plan.map((slice) => ({ indexUid: INDEX, ...page, filter: [...withoutCircle, inCommunes(slice.communes)], offset: slice.offset, limit: slice.limit })),
       });
       const hits = orderByDistance(slices.map((r) => r.hits as Array<{ id?: unknown; _geo?: { lat: number; lng: number } }>), (h) =>
-        h._geo ? distanceKm({ lat: at.lat, lon: at.lng }, { lat: h._geo.lat, lon: h._geo.lng }) : Number.POSITIVE_INFINITY,
+        h._geo ? distanceBand(distanceKm({ lat: at.lat, lon: at.lng }, { lat: h._geo.lat, lon: h._geo.lng })).toKm : Number.POSITIVE_INFINITY,
       );
       return { total: Math.min(total, 1000), ids: hits.map((h) => String(h.id)) };
     }

@@ -49,8 +49,17 @@ function ContactForm({ hit, missionId }: { hit: CandidateHit; missionId: string 
   );
 }
 
+/** « 12 km » for a visible profile; « moins de 20 km », « entre 20 et 30 km » for an anonymous one. */
+function distanceText(hit: CandidateHit): string | null {
+  if (hit.distanceKm !== null) return `${hit.distanceKm} km`;
+  const band = hit.distanceBand;
+  if (!band) return null;
+  return band.fromKm === 0 ? `moins de ${band.toKm} km` : `entre ${band.fromKm} et ${band.toKm} km`;
+}
+
 function CandidateCard({ hit, isNew, missionId }: { hit: CandidateHit; isNew: boolean; missionId: string | null }) {
   const h = hit.highlights;
+  const distance = distanceText(hit);
   const place = hit.visibility === "VISIBLE" && hit.homeCommuneName
     ? `${hit.homeCommuneName}${hit.departementCode ? ` (${hit.departementCode})` : ""}`
     : hit.departementName
@@ -89,7 +98,7 @@ function CandidateCard({ hit, isNew, missionId }: { hit: CandidateHit; isNew: bo
           <dt>Lieu</dt>
           <dd>
             {place}
-            {hit.distanceKm !== null ? <> — {hit.visibility === "ANONYMOUS" ? "environ " : ""}{hit.distanceKm} km</> : null}
+            {distance ? <> — {distance}</> : null}
           </dd>
         </div>
         <div><dt>Disponibilité</dt><dd>{AVAILABILITY_LABEL[hit.availability]}</dd></div>
