@@ -1,7 +1,7 @@
 /**
  * THE GATE, the distance of an anonymous candidate: how precisely the talent search may tell where
- * an ANONYMOUS candidate lives (docs/decisions/011-anonymous-distance.md; rule 7, in a module of
- * its own beside rules.ts). An anonymous profile shows its département, never its commune; no
+ * an ANONYMOUS candidate lives (docs/decisions/011-anonymous-distance.md; rule 9 of rules.ts, in a
+ * module of its own because the browser-side URL schema reads it). An anonymous profile shows its département, never its commune; no
  * distance filter, distance shown or distance order may give the commune back:
  *
  * - MIN_RADIUS_KM: a circle drawn around a commune is never smaller than 20 km. In metropolitan

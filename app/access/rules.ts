@@ -46,6 +46,9 @@ import type { Prisma } from "~/generated/prisma/client";
  * 8. A candidate reads their own state on a mission once they are in its search (rule 5's
  *    test: they accepted the cabinet's proposal for it, or applied to its position), in plain
  *    French, never the cabinet's notes, scores or stage names.
+ * 9. An anonymous candidate's distance is told only in bands, no circle is drawn under 20 km,
+ *    and the distance sort goes by band: app/access/anonymous-distance.ts (pure and
+ *    browser-safe, the URL schema reads it), docs/decisions/011-anonymous-distance.md.
  */
 
 // ---------------------------------------------------------------------------------------------

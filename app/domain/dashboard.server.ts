@@ -1,6 +1,7 @@
 import { asEmployer, assertConsultant, cabinetMissionWhere, cabinetRowOfMyMissionsWhere, consultantKeys, employerPositionWhere } from "~/access/guards.server";
 import { notHiddenFromWhere } from "~/access/rules";
 import { db } from "~/utils/db.server";
+import { activeApplicationsWhere } from "./positions.server";
 import type { SessionUser } from "~/utils/session.server";
 
 /** What each space's home page summarises, for the acting user only. */
@@ -10,9 +11,7 @@ export async function employerSummary(user: SessionUser) {
   const [byState, applications, missions] = await Promise.all([
     db.position.groupBy({ by: ["state"], where: employerPositionWhere(employer), _count: { _all: true } }),
     // Candidates who hide from the collectivité are not counted, as they are not listed.
-    db.application.count({
-      where: { position: employerPositionWhere(employer), state: { not: "WITHDRAWN" }, profile: notHiddenFromWhere([employer.officialKey]) },
-    }),
+    db.application.count({ where: { position: employerPositionWhere(employer), ...activeApplicationsWhere(user) } }),
     db.mission.count({ where: { position: employerPositionWhere(employer), status: "ACTIVE" } }),
   ]);
   const count = (state: string) => byState.find((s) => s.state === state)?._count._all ?? 0;
