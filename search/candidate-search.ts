@@ -1,5 +1,5 @@
 import type { Meilisearch, MultiSearchQuery, SearchParams, SearchResponse } from "meilisearch";
-import { communesWithin, distanceKm, type CommuneAtDistance } from "../app/domain/territory.server";
+import { communesWithin, distanceKm, type CommuneAtDistance } from "../app/reference/territory.server";
 import { searchErrorCode } from "./client";
 import type { Availability, CandidateDocument } from "./documents";
 

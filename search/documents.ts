@@ -1,7 +1,7 @@
 import type { Prisma } from "../app/generated/prisma/client";
 import { jsonArray } from "../app/utils/json";
-import { filiereLabel, getCadre } from "../app/domain/reference";
-import { getCommune, getDepartement, getRegion } from "../app/domain/territory.server";
+import { filiereLabel, getCadre } from "../app/reference/statute";
+import { getCommune, getDepartement, getRegion } from "../app/reference/territory.server";
 
 /**
  * Row → search document. The only code that decides what enters the indexes: a field that is

@@ -5,7 +5,7 @@ import { deleteCv, readCv, storeCv } from "~/utils/uploads.server";
 import { applicationStateLabel, type ApplicationInput, type ApplicationState } from "~/schemas/application";
 import { canOrganizationSee, ensureProfile, touchProfile } from "./candidates.server";
 import { notifyEmployersOfApplication } from "./notifications.server";
-import { getCommune } from "./territory.server";
+import { getCommune } from "~/reference/territory.server";
 
 /**
  * Applications, as the candidate sees and sends them. What recruiters write about an

@@ -1,8 +1,8 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { jsonList } from "~/utils/json";
-import { filiereLabel, getCadre } from "~/domain/reference";
+import { filiereLabel, getCadre } from "~/reference/statute";
 import { visibleToOrganizationWhere } from "~/domain/candidates.server";
-import { getCommune, getDepartement } from "~/domain/territory.server";
+import { getCommune, getDepartement } from "~/reference/territory.server";
 import {
   emptyPositionValues,
   formDataToPositionValues,

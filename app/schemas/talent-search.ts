@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CADRES, CATEGORIES, FILIERES, type Categorie } from "~/domain/reference";
+import { CADRES, CATEGORIES, FILIERES, type Categorie } from "~/reference/statute";
 import { STATUSES, type Status } from "~/schemas/profile";
 import type { Availability } from "../../search/documents";
 

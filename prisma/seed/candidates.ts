@@ -1,6 +1,6 @@
 import type { Faker } from "@faker-js/faker";
-import { getCadre, type Categorie } from "~/domain/reference";
-import type { Commune, OfficialOrganization } from "~/domain/territory.server";
+import { getCadre, type Categorie } from "~/reference/statute";
+import type { Commune, OfficialOrganization } from "~/reference/territory.server";
 import {
   ARCHETYPES,
   FIRST_NAMES,

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from "better-sqlite3";
 import type { Meilisearch, MultiSearchQuery, SearchParams } from "meilisearch";
-import { communesWithin, distanceKm, getCommune } from "../../app/domain/territory.server";
+import { communesWithin, distanceKm, getCommune } from "../../app/reference/territory.server";
 import { distancePlan, orderByDistance, searchCandidates, type CandidateSearchParams, type CandidateSearchViewer } from "../candidate-search";
 
 /**

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { canOrganizationSee } from "~/domain/candidates.server";
-import { getCommune, searchOfficialOrganizations } from "~/domain/territory.server";
+import { getCommune, searchOfficialOrganizations } from "~/reference/territory.server";
 import { loader as organisationsLoader } from "~/routes/api.organisations";
 import { loader as cvDownload } from "~/routes/candidat.cv";
 import { action as personalDataAction } from "~/routes/candidat.donnees";

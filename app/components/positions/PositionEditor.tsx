@@ -5,7 +5,7 @@ import { FormProvider, useController, useFieldArray, useForm, useFormContext, us
 import { CommunePicker } from "~/components/ui/CommunePicker";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { FormAlert } from "~/components/ui/Field";
-import { CATEGORIES, EMPLOIS_FONCTIONNELS, FILIERES, STRATES } from "~/domain/reference";
+import { CATEGORIES, EMPLOIS_FONCTIONNELS, FILIERES, STRATES } from "~/reference/statute";
 import {
   BENEFITS,
   COMMITTEE_ROLES,
