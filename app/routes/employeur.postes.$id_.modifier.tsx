@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { PositionEditor } from "~/components/positions/PositionEditor";
-import { positionEditorAction } from "~/components/positions/position-editor.server";
+import { positionEditorAction } from "~/domain/position-editor.server";
 import { FormAlert } from "~/components/ui/Field";
 import { EDITABLE_STATES, getPositionForEdit } from "~/domain/positions.server";
 import { notFound, requireUser } from "~/utils/auth.server";

@@ -26,7 +26,7 @@ import {
 
 /**
  * The one form that creates and edits a position (routes employeur.postes.nouveau and
- * employeur.postes.$id_.modifier; their shared action is position-editor.server.ts).
+ * employeur.postes.$id_.modifier; their shared action is app/domain/position-editor.server.ts).
  * A native <Form method="post">: react-hook-form validates with the shared zod schema in the
  * browser and then lets Remix post the form itself, so the server reads exactly the same fields
  * with or without JavaScript, and validates them again.

@@ -4,7 +4,7 @@ import { TextArea } from "~/components/ui/Field";
 import { CONTACT_MESSAGE_MAX } from "~/schemas/contact-request";
 import { STATUS_LABEL, type Status } from "~/schemas/profile";
 import { AVAILABILITY_LABEL } from "~/schemas/talent-search";
-import type { CandidateHit } from "../../../search/candidate-search";
+import type { CandidateHit } from "~/domain/search-results";
 import { Highlighted } from "./Highlighted";
 import { formatDay, formatEuros, plural } from "./format";
 
