@@ -12,7 +12,7 @@ import { action as profileAction, loader as profileLoader } from "~/routes/candi
 import { action as cvAction, loader as cvLoader } from "~/routes/candidat.profil.cv";
 import { action as visibilityAction, loader as visibilityLoader } from "~/routes/candidat.profil.visibilite";
 import { env } from "~/utils/env.server";
-import { MAX_CV_BYTES } from "~/utils/uploads.server";
+import { MAX_CV_BYTES } from "~/domain/cv.server";
 import { getSearchClient, searchErrorCode } from "../../search/client";
 import { drainOutbox } from "../../search/outbox";
 import { applySettings } from "../../search/settings";
