@@ -1,4 +1,5 @@
 import type { Prisma } from "../app/generated/prisma/client";
+import type { Availability } from "../app/schemas/talent-search";
 import { jsonArray } from "../app/utils/json";
 import { filiereLabel, getCadre } from "../app/reference/statute";
 import { getCommune, getDepartement, getRegion } from "../app/reference/territory.server";
@@ -20,7 +21,7 @@ export const candidateDocumentInclude = {
 
 export type CandidateRow = Prisma.CandidateProfileGetPayload<{ include: typeof candidateDocumentInclude }>;
 
-export type Availability = "immediate" | "3mois" | "6mois" | "plus";
+export type { Availability };
 
 export type CandidateDocument = {
   id: string;

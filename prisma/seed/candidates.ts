@@ -9,7 +9,6 @@ import {
   filiereOf,
   type Archetype,
   type EmployerLevel,
-  type Title,
 } from "./careers";
 import { communeLabel, employerLabel, type SeedCollectivite } from "./collectivites";
 import type { Clock } from "./dates";
