@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import { jsonArray } from "~/utils/json";
 import { Prisma } from "~/generated/prisma/client";
+import { forbidden } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { verifyPassword } from "~/utils/password.server";
 import type { SessionUser } from "~/utils/session.server";
@@ -18,14 +19,9 @@ import { getCommune, getOfficialOrganization, searchOfficialOrganizations, norma
 
 export type Tx = Prisma.TransactionClient;
 
-export class NotACandidateError extends Error {
-  constructor(role: string) {
-    super(`Only a candidate acts on a candidate profile (got role ${role})`);
-  }
-}
-
+/** Only a candidate acts on a candidate profile: anyone else gets the 403 page. */
 function assertCandidate(user: Pick<SessionUser, "role">): void {
-  if (user.role !== "CANDIDATE") throw new NotACandidateError(user.role);
+  if (user.role !== "CANDIDATE") throw forbidden();
 }
 
 // ---------------------------------------------------------------------------------------------

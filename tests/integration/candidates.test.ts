@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { canOrganizationSee } from "~/domain/candidates.server";
+import { canOrganizationSee, exportCandidateData, getOwnProfile } from "~/domain/candidates.server";
 import { getCommune, searchOfficialOrganizations } from "~/reference/territory.server";
 import { loader as organisationsLoader } from "~/routes/api.organisations";
 import { loader as cvDownload } from "~/routes/candidat.cv";
@@ -388,4 +388,16 @@ describe("personal data", () => {
 beforeAll(async () => {
   // The official list is loaded once; the first call takes a moment.
   getCommune("69123");
+});
+
+describe("someone who is not a candidate", () => {
+  it("gets the 403 page, not a server error, from the functions of a candidate's own profile", async () => {
+    const { id: organizationId } = await collectivite();
+    const { user: employer } = await signedIn("EMPLOYER", { organizationId });
+    for (const attempt of [getOwnProfile(employer), exportCandidateData(employer)]) {
+      const refused: unknown = await attempt.then(() => null, (thrown: unknown) => thrown);
+      expect(refused).toBeInstanceOf(Response);
+      expect((refused as Response).status).toBe(403);
+    }
+  });
 });
