@@ -106,6 +106,7 @@ describe("the layering", () => {
   });
 
   it("refuses a route's page a value that only its loader may use (the /candidat/contacts defect)", async () => {
+    // The route as it was: its page rendered a label map imported from a .server module.
     const page = (use: string) => `import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { CONTACT_STATUS_LABEL, listOwnContactRequests } from "~/domain/conversations.server";
