@@ -1,6 +1,6 @@
 import type { Meilisearch, MultiSearchQuery, SearchParams, SearchResponse } from "meilisearch";
 import { actingKeys, identityOpenToCabinets, meiliString, notHiddenFromFilter, talentPoolFilter } from "../app/access/rules";
-import { communesWithin, distanceKm, type CommuneAtDistance } from "../app/domain/territory.server";
+import { communesWithin, distanceKm, type CommuneAtDistance } from "../app/reference/territory.server";
 import { distanceBand, effectiveRadiusKm, type DistanceBand } from "../app/access/anonymous-distance";
 import { searchErrorCode } from "./client";
 import type { Availability, CandidateDocument } from "./documents";

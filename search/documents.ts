@@ -1,8 +1,9 @@
 import type { Prisma } from "../app/generated/prisma/client";
 import { identityOpenToCabinets, isInTalentPool, isPublicOffer } from "../app/access/rules";
+import type { Availability } from "../app/schemas/talent-search";
 import { jsonArray } from "../app/utils/json";
-import { filiereLabel, getCadre } from "../app/domain/reference";
-import { getCommune, getDepartement, getRegion } from "../app/domain/territory.server";
+import { filiereLabel, getCadre } from "../app/reference/statute";
+import { getCommune, getDepartement, getRegion } from "../app/reference/territory.server";
 
 /**
  * Row → search document. The only code that decides what enters the indexes: a field that is
@@ -21,7 +22,7 @@ export const candidateDocumentInclude = {
 
 export type CandidateRow = Prisma.CandidateProfileGetPayload<{ include: typeof candidateDocumentInclude }>;
 
-export type Availability = "immediate" | "3mois" | "6mois" | "plus";
+export type { Availability };
 
 export type CandidateDocument = {
   id: string;

@@ -5,7 +5,7 @@ import { sendMail } from "~/utils/mail.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from "~/utils/rate-limit.server";
 import { hashToken, newToken } from "~/utils/session.server";
-import { getOfficialOrganization } from "./territory.server";
+import { getOfficialOrganization } from "~/reference/territory.server";
 import type { SessionUser } from "~/utils/session.server";
 
 /** Invitations are valid 7 days, password-reset links 1 hour; both are single-use. */

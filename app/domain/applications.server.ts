@@ -8,7 +8,7 @@ import { hidesFrom, isPublicOffer } from "~/access/rules";
 import { ensureProfile, touchProfile } from "./candidates.server";
 import { onApplicationSent } from "./shortlists.server";
 import { notifyEmployersOfApplication } from "./notifications.server";
-import { getCommune } from "./territory.server";
+import { getCommune } from "~/reference/territory.server";
 
 /**
  * Applications, as the candidate sees and sends them. What recruiters write about an

@@ -8,7 +8,7 @@ import type { SessionUser } from "~/utils/session.server";
 import { deleteCv, readCv, storeCv } from "~/utils/uploads.server";
 import { enqueue } from "../../search/outbox";
 import type { ProfileInput, StoredProfile, Visibility } from "~/schemas/profile";
-import { getCommune, getOfficialOrganization, searchOfficialOrganizations, normalizeName } from "./territory.server";
+import { getCommune, getOfficialOrganization, searchOfficialOrganizations, normalizeName } from "~/reference/territory.server";
 
 /**
  * A candidate's own profile: read, save, visibility, "ne pas me montrer à", CV, export and

@@ -7,7 +7,7 @@ import { db } from "~/utils/db.server";
 import { jsonArray } from "~/utils/json";
 import type { SessionUser } from "~/utils/session.server";
 import { notifyCandidate } from "./notifications.server";
-import { getCommune } from "./territory.server";
+import { getCommune } from "~/reference/territory.server";
 
 /**
  * Applications as the employer reads and handles them. Every function takes the acting employer

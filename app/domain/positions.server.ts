@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { jsonList } from "~/utils/json";
-import { filiereLabel, getCadre } from "~/domain/reference";
-import { getCommune, getDepartement } from "~/domain/territory.server";
+import { filiereLabel, getCadre } from "~/reference/statute";
+import { getCommune, getDepartement } from "~/reference/territory.server";
 import {
   emptyPositionValues,
   formDataToPositionValues,

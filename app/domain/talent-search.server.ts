@@ -1,6 +1,6 @@
 import type { Meilisearch } from "meilisearch";
-import { CATEGORIES, filiereLabel, getCadre } from "~/domain/reference";
-import { getCommune, getDepartement, getRegion } from "~/domain/territory.server";
+import { CATEGORIES, filiereLabel, getCadre } from "~/reference/statute";
+import { getCommune, getDepartement, getRegion } from "~/reference/territory.server";
 import { STATUS_LABEL, type Status } from "~/schemas/profile";
 import { AVAILABILITIES, AVAILABILITY_LABEL, HITS_PER_PAGE, type TalentSearch, type TalentSearchErrors } from "~/schemas/talent-search";
 import { assertConsultant, cabinetMissionWhere, consultantKeys } from "~/access/guards.server";

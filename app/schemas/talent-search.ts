@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { CADRES, CATEGORIES, FILIERES, type Categorie } from "~/domain/reference";
+import { CADRES, CATEGORIES, FILIERES, type Categorie } from "~/reference/statute";
 import { STATUSES, type Status } from "~/schemas/profile";
 import { MIN_RADIUS_KM, RADIUS_STEP_KM, effectiveRadiusKm } from "~/access/anonymous-distance";
-import type { Availability } from "../../search/documents";
 
 /**
  * A talent search as its URL holds it (/cabinet/vivier?q=…&categorie=A&commune=68224&radius=50).
@@ -12,7 +11,9 @@ import type { Availability } from "../../search/documents";
  * Safe in the browser (whether a commune exists is checked by the server).
  */
 
-export const AVAILABILITIES = ["immediate", "3mois", "6mois", "plus"] as const satisfies readonly Availability[];
+/** When a candidate can start, in buckets; the talent search index stores the same codes (search/documents.ts). */
+export const AVAILABILITIES = ["immediate", "3mois", "6mois", "plus"] as const;
+export type Availability = (typeof AVAILABILITIES)[number];
 export const AVAILABILITY_LABEL: Record<Availability, string> = {
   immediate: "Disponible dès maintenant",
   "3mois": "Dans les 3 mois",

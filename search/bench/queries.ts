@@ -1,7 +1,7 @@
 import { actingKeys, notHiddenFromFilter, talentPoolFilter } from "../../app/access/rules";
 import type BetterSqlite3 from "better-sqlite3";
 import type { Meilisearch, MultiSearchQuery, SearchParams } from "meilisearch";
-import { communesWithin, distanceKm, getCommune } from "../../app/domain/territory.server";
+import { communesWithin, distanceKm, getCommune } from "../../app/reference/territory.server";
 import { distanceBand } from "../../app/access/anonymous-distance";
 import { distanceGroups, distancePlan, orderByDistance, searchCandidates, type CandidateSearchParams, type CandidateSearchViewer } from "../candidate-search";
 

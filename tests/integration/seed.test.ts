@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getCadre } from "~/domain/reference";
-import { getCommune, getOfficialOrganization } from "~/domain/territory.server";
+import { getCadre } from "~/reference/statute";
+import { getCommune, getOfficialOrganization } from "~/reference/territory.server";
 import { db } from "~/utils/db.server";
 import { verifyPassword } from "~/utils/password.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, buildSeedPlan, seed, type SeedSummary } from "../../prisma/seed";

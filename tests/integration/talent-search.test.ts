@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loader as vivierLoader } from "~/routes/cabinet.vivier";
-import { getCommune } from "~/domain/territory.server";
+import { getCommune } from "~/reference/territory.server";
 import { db } from "~/utils/db.server";
 import { countCandidates, searchCandidates } from "../../search/candidate-search";
 import { applySettings } from "../../search/settings";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { countBins } from "~/components/talent/DepartementMap";
 import { emptyTalentSearch, isEmptyTalentSearch, parseTalentSearch, talentSearchQuery } from "~/schemas/talent-search";
-import { communesWithin, distanceKm, getCommune, listCommunes } from "~/domain/territory.server";
+import { communesWithin, distanceKm, getCommune, listCommunes } from "~/reference/territory.server";
 import { MIN_RADIUS_KM, distanceBand, effectiveRadiusKm } from "~/access/anonymous-distance";
 import {
   candidateFilter,

@@ -1,10 +1,10 @@
 import { Form } from "@remix-run/react";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { TextArea } from "~/components/ui/Field";
+import type { CandidateHit } from "~/domain/search-results";
 import { CONTACT_MESSAGE_MAX } from "~/schemas/contact-request";
 import { STATUS_LABEL, type Status } from "~/schemas/profile";
 import { AVAILABILITY_LABEL } from "~/schemas/talent-search";
-import type { CandidateHit } from "../../../search/candidate-search";
 import { Highlighted } from "./Highlighted";
 import { formatDay, formatEuros, plural } from "./format";
 
