@@ -1,4 +1,4 @@
-import { actingKeys, notHiddenFromFilter, talentPoolFilter } from "../../app/access/rules";
+import { POOL_VISIBILITIES, actingKeys, notHiddenFromFilter, talentPoolFilter } from "../../app/access/rules";
 import type BetterSqlite3 from "better-sqlite3";
 import type { Meilisearch, MultiSearchQuery, SearchParams } from "meilisearch";
 import { communesWithin, distanceKm, getCommune } from "../../app/reference/territory.server";
@@ -203,7 +203,7 @@ export function sqlRunner(sqlite: BetterSqlite3.Database, viewer: CandidateSearc
 
   return (query) => {
     const base: string[] = [
-      "p.visibility IN ('ANONYMOUS', 'VISIBLE')",
+      poolSql("p.visibility"),
       "u.role = 'CANDIDATE'",
       `NOT EXISTS (SELECT 1 FROM HiddenOrganization h WHERE h.profileId = p.id AND h.officialKey IN (${keys.map(() => "?").join(", ")}))`,
     ];
@@ -268,4 +268,9 @@ export function sqlRunner(sqlite: BetterSqlite3.Database, viewer: CandidateSearc
     run<Row[]>(`SELECT p.*, u.name AS userName, u.email AS userEmail ${FROM} WHERE p.id IN (${ids.map(() => "?").join(", ") || "NULL"})`, ids);
     return { total: matching.length, ids };
   };
+}
+
+/** The gate's talent pool (rule 1) as the SQL baseline writes it. */
+export function poolSql(column: string): string {
+  return `${column} IN (${POOL_VISIBILITIES.map((v) => `'${v}'`).join(", ")})`;
 }
