@@ -17,6 +17,7 @@
  *
  * Prints a table and PASS/FAIL per target; exits 0 whatever the figures, 1 only on an error.
  */
+import { poolSql } from "./bench/queries";
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -214,7 +215,7 @@ async function main(): Promise<void> {
     say("Modifications visibles dans la recherche…");
     const editable = sqlite
       .prepare(
-        `SELECT id FROM CandidateProfile WHERE visibility IN ('ANONYMOUS', 'VISIBLE')
+        `SELECT id FROM CandidateProfile WHERE ${poolSql("visibility")}
          AND id NOT IN (SELECT profileId FROM HiddenOrganization) ORDER BY id LIMIT ?`,
       )
       .all(opts.edits * 37)

@@ -1,5 +1,7 @@
 import type { Meilisearch, MultiSearchQuery, SearchParams, SearchResponse } from "meilisearch";
-import { communesWithin, distanceKm, type CommuneAtDistance } from "../app/domain/territory.server";
+import { actingKeys, identityOpenToCabinets, meiliString, notHiddenFromFilter, talentPoolFilter } from "../app/access/rules";
+import { communesWithin, distanceKm, type CommuneAtDistance } from "../app/reference/territory.server";
+import { distanceBand, effectiveRadiusKm, type DistanceBand } from "../app/access/anonymous-distance";
 import { searchErrorCode } from "./client";
 import type { Availability, CandidateDocument } from "./documents";
 
@@ -15,7 +17,9 @@ import type { Availability, CandidateDocument } from "./documents";
  * - never a profile whose hiddenFrom holds the viewer's own organisation (the cabinet) or any
  *   organisation the viewer presents profiles to (see CandidateSearchViewer.presentingTo);
  * - an anonymous hit leaves this module without name, e-mail, current employer or home commune:
- *   they are not asked for unless needed, and are removed in code whatever the index returned.
+ *   they are not asked for unless needed, and are removed in code whatever the index returned;
+ * - no circle smaller than the rule of app/access/anonymous-distance.ts, an anonymous hit's distance
+ *   as a band, and the distance sort by band (the same module says why).
  */
 
 export const CANDIDATES_INDEX = "candidates";
@@ -53,7 +57,7 @@ export type CandidateFilters = {
   /** Salary expectation bounds, in euros a year; a profile without one is left out when set. */
   salaryMin?: number;
   salaryMax?: number;
-  /** Home within radiusKm of the point. */
+  /** Home within radiusKm of the point; a radius under the rule is raised (effectiveRadiusKm). */
   around?: { lat: number; lng: number; radiusKm: number };
   /** Only profiles active (created, edited, made visible…) after this instant, in ms. */
   activeAfter?: number;
@@ -117,8 +121,10 @@ export type CandidateHit = {
   departementName: string | null;
   regionCode: string | null;
   regionName: string | null;
-  /** From the search's point, when there is one: whole km, rounded to 5 km for an anonymous profile. */
+  /** From the search's point, when there is one, in whole km: only for VISIBLE profiles. */
   distanceKm: number | null;
+  /** From the search's point, when there is one: all an anonymous profile tells of its distance. */
+  distanceBand: DistanceBand | null;
   maxDistanceKm: number | null;
   willingToRelocate: boolean;
   needsHousing: boolean;
@@ -195,23 +201,19 @@ async function searchedOn(client: Meilisearch, { refresh = false } = {}): Promis
 
 const IDENTITY_FIELDS = ["name", "email", "currentEmployerName"] as const;
 
-/** A filter string literal. Values come validated, but a quote must never end the literal. */
-export function filterValue(value: string): string {
-  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
-}
+/** A filter string literal (the gate's quoting: a quote never ends the literal). */
+export const filterValue = meiliString;
 
 function anyOf(attribute: string, values: readonly string[] | undefined): string | null {
   if (!values || values.length === 0) return null;
   return `${attribute} IN [${values.map(filterValue).join(", ")}]`;
 }
 
-/** The confidentiality clauses, without which no query leaves this module. */
+/** The confidentiality clauses (the gate's rules 1 and 2), without which no query leaves this module. */
 export function confidentialityFilter(viewer: CandidateSearchViewer): string[] {
-  const own = viewer.organizationKey?.trim();
   // Fail closed: a search with no known viewer would filter on nothing.
-  if (!own) throw new Error("A candidate search needs the viewer's organisation key.");
-  const keys = [...new Set([own, ...viewer.presentingTo.map((k) => k.trim()).filter((k) => k !== "")])].sort();
-  return [`visibility IN ["ANONYMOUS", "VISIBLE"]`, `hiddenFrom NOT IN [${keys.map(filterValue).join(", ")}]`];
+  if (!viewer.organizationKey?.trim()) throw new Error("A candidate search needs the viewer's organisation key.");
+  return [talentPoolFilter, notHiddenFromFilter(actingKeys({ organizationKey: viewer.organizationKey, clients: viewer.presentingTo }))];
 }
 
 function finite(n: number | undefined): n is number {
@@ -249,11 +251,12 @@ function otherClauses(f: CandidateFilters): string[] {
 /**
  * The communes of a search's circle, nearest first; undefined without a (valid) circle. Homes
  * are commune centres, so "within 50 km" is "in one of these communes", and a profile's distance
- * is its commune's: the index needs no geo data (search/settings.ts says why).
+ * is its commune's: the index needs no geo data (search/settings.ts says why). The circle is the
+ * effective one, never under the minimum, whoever calls (app/access/anonymous-distance.ts).
  */
 function communesAround(around: CandidateFilters["around"]): readonly CommuneAtDistance[] | undefined {
   if (!around || !finite(around.lat) || !finite(around.lng) || !finite(around.radiusKm)) return undefined;
-  return communesWithin({ lat: around.lat, lon: around.lng }, around.radiusKm);
+  return communesWithin({ lat: around.lat, lon: around.lng }, effectiveRadiusKm(around.radiusKm));
 }
 
 /** INSEE codes are digits and letters (2A, 2B): no quoting trouble, and `IN []` matches nothing. */
@@ -325,14 +328,13 @@ type RawHit = Partial<CandidateDocument> & { _formatted?: Record<string, unknown
 const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
-/** A hit as it may leave the module: identity only for VISIBLE profiles, whatever the index sent. */
+/**
+ * A hit as it may leave the module: identity, home commune and exact distance only for VISIBLE
+ * profiles, whatever the index sent; an anonymous one tells its distance as a band.
+ */
 export function toCandidateHit(raw: RawHit, around?: { lat: number; lng: number }): CandidateHit {
-  const visible = raw.visibility === "VISIBLE";
-  let distanceKm: number | null = null;
-  if (around) {
-    const km = raw._geo ? kmBetween(around, raw._geo) : null;
-    if (km !== null) distanceKm = visible ? Math.round(km) : Math.max(5, Math.round(km / 5) * 5);
-  }
+  const visible = identityOpenToCabinets({ visibility: String(raw.visibility ?? "") });
+  const km = around && raw._geo ? kmBetween(around, raw._geo) : null;
   const hit: CandidateHit = {
     id: String(raw.id),
     pseudonym: String(raw.pseudonym ?? ""),
@@ -352,7 +354,8 @@ export function toCandidateHit(raw: RawHit, around?: { lat: number; lng: number 
     departementName: str(raw.departementName),
     regionCode: str(raw.regionCode),
     regionName: str(raw.regionName),
-    distanceKm,
+    distanceKm: km !== null && visible ? Math.round(km) : null,
+    distanceBand: km !== null ? distanceBand(km) : null,
     maxDistanceKm: num(raw.maxDistanceKm),
     willingToRelocate: raw.willingToRelocate === true,
     needsHousing: raw.needsHousing === true,
@@ -376,7 +379,7 @@ function emptyFacets(): Record<CandidateFacet, Record<string, number>> {
   return Object.fromEntries(CANDIDATE_FACETS.map((f) => [f, {}])) as Record<CandidateFacet, Record<string, number>>;
 }
 
-/** The engine's sort; "distance" is done here (see distancePlan), on the engine's relevance order. */
+/** The engine's sort; "distance" is done here (see distancePlan), by band on the engine's order. */
 function sortClause(sort: CandidateSort): string[] | undefined {
   return sort === "recent" ? ["lastActivityAt:desc"] : undefined;
 }
@@ -392,48 +395,69 @@ function topValues(distribution: Record<string, number> | undefined): Record<str
 /** One query of a page sorted by distance: `limit` profiles from `offset` among these communes'. */
 export type DistanceSlice = { communes: string[]; offset: number; limit: number };
 
+/** Communes a sort by distance puts level: their profiles keep the engine's order among them. */
+export type DistanceGroup = { communes: readonly string[] };
+
+/**
+ * What a sort by distance orders: the communes of the circle by distance band, nearest band
+ * first (`toKm`, the band's outer radius, is the sort key). Not by commune: the order must tell
+ * no more than the band an anonymous hit shows (app/access/anonymous-distance.ts).
+ */
+export function distanceGroups(nearestFirst: readonly CommuneAtDistance[]): Array<DistanceGroup & { toKm: number }> {
+  const groups: Array<{ communes: string[]; toKm: number }> = [];
+  for (const { code, km } of nearestFirst) {
+    const { toKm } = distanceBand(km);
+    const last = groups.at(-1);
+    if (last && last.toKm === toKm) last.communes.push(code);
+    else groups.push({ communes: [code], toKm });
+  }
+  return groups;
+}
+
 /**
  * Which profiles make up ranks [offset, offset + limit) when profiles are sorted by distance:
- * from the number of matching profiles per commune and the communes nearest first, at most three
- * slices (the end of the first commune, the whole communes between, the start of the last).
- * Profiles of one commune are at the same distance: they keep the engine's order.
+ * from the number of matching profiles per commune and the groups of communes nearest first, at
+ * most three slices (the end of the first group, the whole groups between, the start of the
+ * last). Profiles of one group are level: they keep the engine's order.
  */
 export function distancePlan(
   perCommune: Readonly<Record<string, number>>,
-  nearestFirst: readonly CommuneAtDistance[],
+  nearestFirst: readonly DistanceGroup[],
   offset: number,
   limit: number,
 ): DistanceSlice[] {
   const end = offset + limit;
-  const touched: Array<{ code: string; from: number; to: number; count: number }> = [];
+  const touched: Array<{ communes: string[]; from: number; to: number; count: number }> = [];
   let before = 0;
-  for (const { code } of nearestFirst) {
-    const count = perCommune[code] ?? 0;
+  for (const group of nearestFirst) {
+    // Only the communes with a matching profile: shorter filters, the same profiles.
+    const communes = group.communes.filter((code) => (perCommune[code] ?? 0) > 0);
+    const count = communes.reduce((n, code) => n + perCommune[code], 0);
     if (count === 0) continue;
-    if (before + count > offset) touched.push({ code, from: Math.max(offset - before, 0), to: Math.min(end - before, count), count });
+    if (before + count > offset) touched.push({ communes, from: Math.max(offset - before, 0), to: Math.min(end - before, count), count });
     before += count;
     if (before >= end) break;
   }
   if (touched.length === 0) return [];
-  const slice = (t: (typeof touched)[number]): DistanceSlice => ({ communes: [t.code], offset: t.from, limit: t.to - t.from });
+  const slice = (t: (typeof touched)[number]): DistanceSlice => ({ communes: t.communes, offset: t.from, limit: t.to - t.from });
   if (touched.length === 1) return [slice(touched[0])];
   const first = touched[0];
   const last = touched[touched.length - 1];
   const between = touched.slice(1, -1);
   return [
     slice(first),
-    ...(between.length ? [{ communes: between.map((t) => t.code), offset: 0, limit: between.reduce((n, t) => n + t.count, 0) }] : []),
+    ...(between.length ? [{ communes: between.flatMap((t) => t.communes), offset: 0, limit: between.reduce((n, t) => n + t.count, 0) }] : []),
     slice(last),
   ];
 }
 
 /**
  * The hits of the slices in distance order: slices in turn, and within the slice of several
- * communes, nearest first by the hit's point (the commune's centre). Array.prototype.sort is
- * stable: within a commune, the engine's order stands.
+ * groups, nearest group first by the hit's key (its band). Array.prototype.sort is stable:
+ * within a group, the engine's order stands.
  */
-export function orderByDistance<H>(hitsOfSlices: readonly (readonly H[])[], km: (hit: H) => number): H[] {
-  return hitsOfSlices.flatMap((hits) => (hits.length > 1 ? [...hits].sort((a, b) => km(a) - km(b)) : [...hits]));
+export function orderByDistance<H>(hitsOfSlices: readonly (readonly H[])[], key: (hit: H) => number): H[] {
+  return hitsOfSlices.flatMap((hits) => (hits.length > 1 ? [...hits].sort((a, b) => key(a) - key(b)) : [...hits]));
 }
 
 /**
@@ -506,13 +530,13 @@ async function runSearch(
     // 2. The profiles of the communes that hold this page, nearest first. (A profile edited
     // between the two requests can shift this page by one; the next search is right again.)
     const offset = (page - 1) * hitsPerPage;
-    const plan = offset < totalHits ? distancePlan(perCommune, nearby, offset, Math.min(hitsPerPage, totalHits - offset)) : [];
+    const plan = offset < totalHits ? distancePlan(perCommune, distanceGroups(nearby), offset, Math.min(hitsPerPage, totalHits - offset)) : [];
     const withoutCircle = candidateFilter(viewer, { ...params, around: undefined });
     const slices = await multiSearch(
       client,
       plan.map((slice) => ({ indexUid: CANDIDATES_INDEX, ...hitsRequest, filter: [...withoutCircle, communeClause(slice.communes)], offset: slice.offset, limit: slice.limit })),
     );
-    hits = orderByDistance(slices.map((r) => r.hits), (h) => (h._geo ? kmBetween(around, h._geo) : Number.POSITIVE_INFINITY));
+    hits = orderByDistance(slices.map((r) => r.hits), (h) => (h._geo ? distanceBand(kmBetween(around, h._geo)).toKm : Number.POSITIVE_INFINITY));
     processingTimeMs = first.processingTimeMs + slices.reduce((n, r) => n + r.processingTimeMs, 0);
   } else {
     const main: MultiSearchQuery = { indexUid: CANDIDATES_INDEX, ...hitsRequest, filter, sort: sortClause(sort), page, hitsPerPage, ...(facetsAsked.length ? { facets: facetsAsked } : {}) };

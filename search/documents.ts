@@ -1,7 +1,9 @@
 import type { Prisma } from "../app/generated/prisma/client";
+import { identityOpenToCabinets, isInTalentPool, isPublicOffer } from "../app/access/rules";
+import type { Availability } from "../app/schemas/talent-search";
 import { jsonArray } from "../app/utils/json";
-import { filiereLabel, getCadre } from "../app/domain/reference";
-import { getCommune, getDepartement, getRegion } from "../app/domain/territory.server";
+import { filiereLabel, getCadre } from "../app/reference/statute";
+import { getCommune, getDepartement, getRegion } from "../app/reference/territory.server";
 
 /**
  * Row → search document. The only code that decides what enters the indexes: a field that is
@@ -20,7 +22,7 @@ export const candidateDocumentInclude = {
 
 export type CandidateRow = Prisma.CandidateProfileGetPayload<{ include: typeof candidateDocumentInclude }>;
 
-export type Availability = "immediate" | "3mois" | "6mois" | "plus";
+export type { Availability };
 
 export type CandidateDocument = {
   id: string;
@@ -101,9 +103,9 @@ function place(communeCode: string | null) {
 
 /** The candidate's document, or null when the profile must not be in the talent pool. */
 export function candidateDocument(row: CandidateRow, now: Date = new Date()): CandidateDocument | null {
-  // HIDDEN (and any value we do not know) stays out of the index entirely.
-  if (row.visibility !== "ANONYMOUS" && row.visibility !== "VISIBLE") return null;
-  if (row.user.role !== "CANDIDATE") return null;
+  // Only the talent pool (the gate's rule 1): HIDDEN, any value we do not know, and any account
+  // that is not a candidate's stay out of the index entirely.
+  if (!isInTalentPool(row)) return null;
 
   const { commune, ...where } = place(row.homeCommuneCode);
   const doc: CandidateDocument = {
@@ -132,7 +134,7 @@ export function candidateDocument(row: CandidateRow, now: Date = new Date()): Ca
     availability: availabilityBucket(row.availableFrom, now),
     lastActivityAt: row.lastActivityAt.getTime(),
   };
-  if (row.visibility === "VISIBLE") {
+  if (identityOpenToCabinets(row)) {
     doc.name = row.user.name;
     doc.email = row.user.email;
     doc.currentEmployerName = row.currentEmployerName;
@@ -181,9 +183,9 @@ export type PositionDocument = {
   deadline: number | null;
 };
 
-/** The position's document, or null when it is not public (not published, or confidential). */
+/** The position's document, or null when it is not a public offer (the gate's rule 6). */
 export function positionDocument(row: PositionRow): PositionDocument | null {
-  if (row.state !== "PUBLISHED" || row.confidential) return null;
+  if (!isPublicOffer(row)) return null;
 
   const { commune, ...where } = place(row.communeCode);
   const cadres = stringList(row.cadresEmplois);

@@ -1,6 +1,6 @@
 import type { Meilisearch, MultiSearchQuery, MultiSearchResult } from "meilisearch";
-import { filiereLabel } from "../app/domain/reference";
-import { distanceKm, getCommune, getDepartement } from "../app/domain/territory.server";
+import { filiereLabel } from "../app/reference/statute";
+import { distanceKm, getCommune, getDepartement } from "../app/reference/territory.server";
 import { effectiveSort, OFFERS_PER_PAGE, type OfferSearchParams, type OfferSort } from "../app/schemas/offer-search";
 import type { PositionDocument } from "./documents";
 

@@ -1,3 +1,4 @@
+import { publicOfferWhere, talentPoolWhere } from "../app/access/rules";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -73,8 +74,8 @@ function countRows(db: Db, name: IndexName): Promise<number> {
 /** How many rows the mappers would accept, without loading them (for ensureIndexes). */
 function countIndexable(db: Db, name: IndexName): Promise<number> {
   return name === "candidates"
-    ? db.candidateProfile.count({ where: { visibility: { in: ["ANONYMOUS", "VISIBLE"] }, user: { role: "CANDIDATE" } } })
-    : db.position.count({ where: { state: "PUBLISHED", confidential: false } });
+    ? db.candidateProfile.count({ where: talentPoolWhere })
+    : db.position.count({ where: publicOfferWhere });
 }
 
 async function reindexOne(

@@ -1,7 +1,9 @@
 /**
- * `npm test`: Chromium first (found, installed, or a clear message), then every vitest project,
- * then one plain closing line "vitest: N passed, N failed, N skipped" that any CI can read.
- * Extra arguments go to vitest (e.g. `npm test -- --project unit`).
+ * `npm test`: the lint first (`npm run lint`: the layering, hooks, floating promises; any error
+ * stops the run, its output printed), Chromium (found, installed, or a clear message), then every
+ * vitest project, then one plain closing line "vitest: N passed, N failed, N skipped" that any CI
+ * can read. Extra arguments go to vitest (e.g. `npm test -- --project unit`); a run narrowed by
+ * arguments skips the lint (`npm run lint` runs it alone).
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -10,6 +12,16 @@ import path from "node:path";
 const bin = (name: string) => path.resolve("node_modules", ".bin", name);
 
 const args = process.argv.slice(2);
+
+if (args.length === 0) {
+  const lint = spawnSync(bin("eslint"), ["--config", ".ci/eslint.config.js", "--max-warnings", "0", "."], { stdio: "inherit" });
+  if (lint.status !== 0) {
+    console.error("\nlint: failed (see above); no test was run. `npm run lint` runs it alone.");
+    process.exit(lint.status ?? 1);
+  }
+  console.log("lint: no problem");
+}
+
 const projects = args.flatMap((a, i) => (args[i - 1] === "--project" ? [a] : a.startsWith("--project=") ? [a.slice(10)] : []));
 if (projects.length === 0 || projects.includes("e2e")) {
   const chromium = spawnSync(bin("tsx"), ["tests/helpers/ensure-chromium.ts"], { stdio: "inherit" });

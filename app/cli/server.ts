@@ -5,7 +5,7 @@ import type { Server } from "node:http";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
-import { MAX_CV_REQUEST_BYTES } from "../utils/uploads.server";
+import { MAX_CV_REQUEST_BYTES } from "../domain/cv.server";
 
 const BUILD = path.resolve("build", "index.js");
 

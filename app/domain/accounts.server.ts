@@ -1,10 +1,11 @@
+import { invitationRights } from "~/access/guards.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { sendMail } from "~/utils/mail.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from "~/utils/rate-limit.server";
 import { hashToken, newToken } from "~/utils/session.server";
-import { getOfficialOrganization } from "./territory.server";
+import { getOfficialOrganization } from "~/reference/territory.server";
 import type { SessionUser } from "~/utils/session.server";
 
 /** Invitations are valid 7 days, password-reset links 1 hour; both are single-use. */
@@ -105,16 +106,9 @@ export async function createInvitation(
 ): Promise<{ ok: true; link: string } | InvitationError> {
   const organization = await db.organization.findUnique({ where: { id: input.organizationId } });
   if (!organization) return { ok: false, error: "Cette organisation n’existe pas." };
-  let role: "EMPLOYER" | "CONSULTANT";
-  let isCabinetLead = false;
-  if (actor.role === "ADMIN") {
-    role = organization.kind === "CABINET" ? "CONSULTANT" : "EMPLOYER";
-    isCabinetLead = organization.kind === "CABINET";
-  } else if (actor.role === "CONSULTANT" && actor.isCabinetLead && actor.organization?.id === organization.id) {
-    role = "CONSULTANT";
-  } else {
-    return { ok: false, error: "Vous ne pouvez pas inviter dans cette organisation." };
-  }
+  const invitation = invitationRights(actor, organization);
+  if (!invitation) return { ok: false, error: "Vous ne pouvez pas inviter dans cette organisation." };
+  const { role, isCabinetLead } = invitation;
   if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
     return { ok: false, error: "Un compte existe déjà avec cette adresse." };
   }

@@ -3,9 +3,12 @@ import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 import { deleteCv, readCv, storeCv } from "~/utils/uploads.server";
 import { applicationStateLabel, type ApplicationInput, type ApplicationState } from "~/schemas/application";
-import { canOrganizationSee, ensureProfile, touchProfile } from "./candidates.server";
+import { ownApplicationWhere, publicOfferByIdWhere } from "~/access/guards.server";
+import { hidesFrom, isPublicOffer } from "~/access/rules";
+import { ensureProfile, touchProfile } from "./candidates.server";
+import { onApplicationSent } from "./shortlists.server";
 import { notifyEmployersOfApplication } from "./notifications.server";
-import { getCommune } from "./territory.server";
+import { getCommune } from "~/reference/territory.server";
 
 /**
  * Applications, as the candidate sees and sends them. What recruiters write about an
@@ -23,7 +26,7 @@ const candidateApplicationSelect = {
   withdrawnAt: true,
   cvFile: true,
   position: {
-    select: { id: true, title: true, communeCode: true, state: true, organization: { select: { name: true } } },
+    select: { id: true, title: true, communeCode: true, state: true, confidential: true, organization: { select: { name: true } } },
   },
 } satisfies Prisma.ApplicationSelect;
 
@@ -47,7 +50,7 @@ function toView(a: CandidateApplicationRow) {
       employer: a.position.organization.name,
       commune: getCommune(a.position.communeCode)?.name ?? null,
       /** Whether the offer can still be opened publicly. */
-      isPublic: a.position.state === "PUBLISHED",
+      isPublic: isPublicOffer(a.position),
     },
   };
 }
@@ -57,7 +60,7 @@ export type CandidateApplication = ReturnType<typeof toView>;
 /** The acting candidate's applications, newest first. */
 export async function listOwnApplications(user: SessionUser): Promise<CandidateApplication[]> {
   const rows = await db.application.findMany({
-    where: { profile: { userId: user.id } },
+    where: ownApplicationWhere(user),
     orderBy: { createdAt: "desc" },
     select: candidateApplicationSelect,
   });
@@ -67,7 +70,7 @@ export async function listOwnApplications(user: SessionUser): Promise<CandidateA
 /** One of the acting candidate's applications; null for anybody else's (the route answers 404). */
 export async function getOwnApplication(user: SessionUser, applicationId: string): Promise<CandidateApplication | null> {
   const row = await db.application.findFirst({
-    where: { id: applicationId, profile: { userId: user.id } },
+    where: ownApplicationWhere(user, applicationId),
     select: candidateApplicationSelect,
   });
   return row ? toView(row) : null;
@@ -75,17 +78,15 @@ export async function getOwnApplication(user: SessionUser, applicationId: string
 
 /** The CV the acting candidate sent with one of their applications; null otherwise. */
 export async function getOwnSentCv(user: SessionUser, applicationId: string): Promise<Buffer | null> {
-  const row = await db.application.findFirst({ where: { id: applicationId, profile: { userId: user.id } }, select: { cvFile: true } });
+  const row = await db.application.findFirst({ where: ownApplicationWhere(user, applicationId), select: { cvFile: true } });
   return row?.cvFile ? readCv(row.cvFile) : null;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Applying
 
-/** A position open to applications: published, not confidential, deadline not passed. */
-function openPositionWhere(positionId: string): Prisma.PositionWhereInput {
-  return { id: positionId, state: "PUBLISHED", confidential: false };
-}
+/** A position open to applications: a public offer (the gate's rule 6) whose deadline has not passed. */
+const openPositionWhere = publicOfferByIdWhere;
 
 const applyPositionSelect = {
   id: true, title: true, communeCode: true, deadline: true,
@@ -127,7 +128,7 @@ export async function getApplyContext(user: SessionUser, positionId: string) {
     },
     existing: existing && existing.state !== "WITHDRAWN" ? { id: existing.id, state: existing.state as ApplicationState } : null,
     cv: profile?.cvFile && profile.cvUploadedAt ? { uploadedAt: profile.cvUploadedAt.toISOString() } : null,
-    hiddenFromEmployer: profile ? !canOrganizationSee(profile, position.organization) : false,
+    hiddenFromEmployer: profile ? hidesFrom(profile, [position.organization.officialKey]) : false,
   };
 }
 
@@ -202,6 +203,8 @@ export async function applyToPosition(
           await tx.application.create({ data: { profileId: profile.id, positionId, letter: input.letter, cvFile: sentCvFile }, select: { id: true } })
         ).id;
       }
+      // A cabinet mandated for the position takes the application into its shortlist.
+      await onApplicationSent(tx, { positionId, profileId: profile.id });
       await touchProfile(tx, profile.id);
       return id;
     });
@@ -236,7 +239,7 @@ export type WithdrawResult = "withdrawn" | "already" | "not-found";
 export async function withdrawApplication(user: SessionUser, applicationId: string): Promise<WithdrawResult> {
   const outcome = await db.$transaction(async (tx) => {
     const application = await tx.application.findFirst({
-      where: { id: applicationId, profile: { userId: user.id } },
+      where: ownApplicationWhere(user, applicationId),
       select: { id: true, state: true, profileId: true, cvFile: true },
     });
     if (!application) return { result: "not-found" as const };

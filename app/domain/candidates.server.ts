@@ -1,13 +1,14 @@
 import { randomInt } from "node:crypto";
 import { jsonArray } from "~/utils/json";
 import { Prisma } from "~/generated/prisma/client";
+import { assertCandidate } from "~/access/guards.server";
 import { db } from "~/utils/db.server";
 import { verifyPassword } from "~/utils/password.server";
 import type { SessionUser } from "~/utils/session.server";
 import { deleteCv, readCv, storeCv } from "~/utils/uploads.server";
 import { enqueue } from "../../search/outbox";
 import type { ProfileInput, StoredProfile, Visibility } from "~/schemas/profile";
-import { getCommune, getOfficialOrganization, searchOfficialOrganizations, normalizeName } from "./territory.server";
+import { getCommune, getOfficialOrganization, searchOfficialOrganizations, normalizeName } from "~/reference/territory.server";
 
 /**
  * A candidate's own profile: read, save, visibility, "ne pas me montrer à", CV, export and
@@ -17,16 +18,6 @@ import { getCommune, getOfficialOrganization, searchOfficialOrganizations, norma
  */
 
 export type Tx = Prisma.TransactionClient;
-
-export class NotACandidateError extends Error {
-  constructor(role: string) {
-    super(`Only a candidate acts on a candidate profile (got role ${role})`);
-  }
-}
-
-function assertCandidate(user: Pick<SessionUser, "role">): void {
-  if (user.role !== "CANDIDATE") throw new NotACandidateError(user.role);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -300,24 +291,6 @@ export async function removeHiddenOrganization(user: SessionUser, officialKey: s
   });
 }
 
-/**
- * The one rule of "ne pas me montrer à": an organisation the candidate hides from never sees
- * them, in any space or search. Spaces that show a candidate to an organisation (applications,
- * shortlists, presentations) filter with this; the search index filters on the same keys.
- */
-export function canOrganizationSee(
-  profile: { hiddenFrom: ReadonlyArray<{ officialKey: string }> },
-  organization: { officialKey: string } | null | undefined,
-): boolean {
-  if (!organization) return true;
-  return !profile.hiddenFrom.some((h) => h.officialKey === organization.officialKey);
-}
-
-/** The Prisma filter for "profiles this organisation may see", for queries over many profiles. */
-export function visibleToOrganizationWhere(organization: { officialKey: string }): Prisma.CandidateProfileWhereInput {
-  return { hiddenFrom: { none: { officialKey: organization.officialKey } } };
-}
-
 // ---------------------------------------------------------------------------------------------
 // CV
 
@@ -504,6 +477,8 @@ export async function deleteCandidateAccount(user: SessionUser, password: string
       // Explicit rather than left to the cascade: these rows carry the candidate's words.
       await tx.message.deleteMany({ where: { profileId: profile.id } });
       await tx.contactRequest.deleteMany({ where: { profileId: profile.id } });
+      // The cabinets' notes, scores and reference checks on them go with their entries.
+      await tx.shortlistEntry.deleteMany({ where: { profileId: profile.id } });
       await tx.application.deleteMany({ where: { profileId: profile.id } });
       await tx.hiddenOrganization.deleteMany({ where: { profileId: profile.id } });
       await tx.candidateProfile.delete({ where: { id: profile.id } });

@@ -3,17 +3,21 @@ import type { ContactRequestInput } from "~/schemas/contact-request";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 import { notifyCandidate } from "./notifications.server";
-import { assertConsultant, findCabinetMission, searchViewer, type CabinetUser } from "./talent-search.server";
+import { assertConsultant, cabinetRowOfMyMissionsWhere, cabinetScope, consultantKeys, type CabinetUser } from "~/access/guards.server";
+import { cabinetRevealFacts, cabinetRevealSelect, identityRevealedToCabinet, notHiddenFromWhere, talentPoolWhere } from "~/access/rules";
+import { onContactRequestSent } from "./shortlists.server";
+import { findCabinetMission, searchViewer } from "./talent-search.server";
 
 /**
  * What passes between a cabinet and the candidates, on the consultant's side: contact requests
  * sent from the talent search, and the private conversations of a mission. The candidate's side
  * is app/domain/conversations.server.ts; the employer reaches neither.
  *
- * Every function takes the acting consultant and reads only their cabinet's rows. A profile that
- * hides from the cabinet (or, for a request, from a collectivité the cabinet presents to: the
- * talent search's rule, see searchViewer) is never reachable here, checked in SQL against the
- * HiddenOrganization rows rather than trusted from the search index.
+ * Every function takes the acting consultant and reads only their cabinet's rows. Who is
+ * reachable and whose name shows are the gate's rules (app/access/rules.ts): a profile that hides
+ * from the cabinet or from any collectivité it works for is never reachable here (rule 2, checked
+ * in SQL against the HiddenOrganization rows rather than trusted from the search index), and a
+ * name shows only where the candidate gave it to the cabinet (rule 3).
  */
 
 export type SendContactResult =
@@ -22,9 +26,9 @@ export type SendContactResult =
 
 const UNAVAILABLE = "Ce profil n’est pas (ou plus) disponible dans le vivier pour votre cabinet.";
 
-/** Profiles the viewer may reach: in the talent pool, and hiding from none of the keys. */
+/** Profiles the viewer may reach: in the talent pool, and hiding from none of the keys (rules 1 and 2). */
 function reachableProfileWhere(keys: readonly string[]): Prisma.CandidateProfileWhereInput {
-  return { visibility: { in: ["ANONYMOUS", "VISIBLE"] }, hiddenFrom: { none: { officialKey: { in: [...keys] } } } };
+  return { ...talentPoolWhere, ...notHiddenFromWhere(keys) };
 }
 
 /**
@@ -60,6 +64,8 @@ export async function sendContactRequest(user: SessionUser, input: ContactReques
       data: { profileId: profile.id, cabinetId: user.organization.id, consultantId: user.id, missionId, message: input.message },
       select: { id: true },
     });
+    // A proposal for a mission puts the candidate on its shortlist as approché.
+    if (missionId) await onContactRequestSent(tx, { missionId, profileId: profile.id, actorId: user.id });
     return { ok: true, id: created.id, candidate: profile.user } as const;
   });
   if (!outcome.ok) return outcome;
@@ -70,22 +76,25 @@ export async function sendContactRequest(user: SessionUser, input: ContactReques
 /** The cabinet's contact requests, newest first: a name only where the candidate revealed it. */
 export async function listCabinetContactRequests(user: SessionUser) {
   assertConsultant(user);
+  const { keys } = await consultantKeys(user);
   const rows = await db.contactRequest.findMany({
     where: {
-      cabinetId: user.organization.id,
-      // A candidate who has since hidden from the cabinet disappears from its pages.
-      profile: { hiddenFrom: { none: { officialKey: user.organization.officialKey } } },
+      // The cabinet's requests of no mission or of a mission the consultant is on.
+      ...cabinetRowOfMyMissionsWhere(user),
+      // A candidate who has since hidden from the cabinet, or from a collectivité it works for,
+      // disappears from its pages (rule 2).
+      profile: notHiddenFromWhere(keys),
     },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     select: {
       id: true, status: true, message: true, createdAt: true, answeredAt: true,
       consultant: { select: { name: true } },
       mission: { select: { id: true, position: { select: { title: true, organization: { select: { name: true } } } } } },
-      profile: { select: { id: true, pseudonym: true, visibility: true, user: { select: { name: true, email: true } } } },
+      profile: { select: { id: true, pseudonym: true, user: { select: { name: true, email: true } }, ...cabinetRevealSelect(cabinetScope(user)) } },
     },
   });
   return rows.map((r) => {
-    const revealed = r.status === "ACCEPTED" || r.profile.visibility === "VISIBLE";
+    const revealed = identityRevealedToCabinet(cabinetRevealFacts(r.profile));
     return {
       id: r.id,
       status: r.status as "PENDING" | "ACCEPTED" | "DECLINED",
@@ -108,9 +117,9 @@ export async function listCabinetContactRequests(user: SessionUser) {
 // Conversations of a mission
 
 /**
- * The candidates in a mission, the same rule as the candidate's side (conversations.server.ts):
- * an accepted contact request for it, an application (not withdrawn) to its position, or a
- * conversation already started. Less those who hide from the cabinet or the collectivité.
+ * The candidates in a mission, the same rule as the candidate's side (conversations.server.ts,
+ * missionsOfCandidateWhere): an accepted contact request for it, an application (not withdrawn)
+ * to its position, or a conversation already started. Less those the gate hides (rule 2).
  */
 function candidatesOfMissionWhere(mission: { id: string; positionId: string }, keys: readonly string[]): Prisma.CandidateProfileWhereInput {
   return {
@@ -119,34 +128,36 @@ function candidatesOfMissionWhere(mission: { id: string; positionId: string }, k
       { applications: { some: { positionId: mission.positionId, state: { not: "WITHDRAWN" } } } },
       { messages: { some: { missionId: mission.id } } },
     ],
-    hiddenFrom: { none: { officialKey: { in: [...keys] } } },
+    ...notHiddenFromWhere(keys),
   };
 }
 
-const threadProfileSelect = (mission: { id: string; positionId: string }, cabinetId: string) =>
+const threadProfileSelect = (user: CabinetUser) =>
   ({
-    id: true, pseudonym: true, visibility: true, userId: true,
+    id: true, pseudonym: true, userId: true,
     user: { select: { name: true } },
-    contactRequests: { where: { cabinetId, missionId: mission.id, status: "ACCEPTED" }, select: { id: true }, take: 1 },
-    applications: { where: { positionId: mission.positionId, state: { not: "WITHDRAWN" } }, select: { id: true }, take: 1 },
+    ...cabinetRevealSelect(cabinetScope(user)),
   }) satisfies Prisma.CandidateProfileSelect;
 
 type ThreadProfile = Prisma.CandidateProfileGetPayload<{ select: ReturnType<typeof threadProfileSelect> }>;
 
-/** The name when the candidate gave it (visible profile, accepted request, application). */
-function candidateView(p: ThreadProfile) {
-  const revealed = p.visibility === "VISIBLE" || p.contactRequests.length > 0 || p.applications.length > 0;
+/** The name when the candidate gave it to the cabinet (rule 3), else the pseudonym. */
+function candidateView(p: ThreadProfile, mission: { id: string; positionId: string }) {
+  const revealed = identityRevealedToCabinet(cabinetRevealFacts(p));
+  const applied = p.applications.some((a) => a.positionId === mission.positionId);
+  const accepted = p.contactRequests.some((c) => c.missionId === mission.id);
   return {
     profileId: p.id,
     label: revealed ? p.user.name : p.pseudonym,
-    via: p.applications.length > 0 ? ("application" as const) : p.contactRequests.length > 0 ? ("contact" as const) : ("conversation" as const),
+    via: applied ? ("application" as const) : accepted ? ("contact" as const) : ("conversation" as const),
   };
 }
 
 async function missionOfCabinet(user: CabinetUser, missionId: string) {
   const mission = await findCabinetMission(user, missionId);
   if (!mission) return null;
-  return { mission, keys: [user.organization.officialKey, mission.position.organization.officialKey] };
+  const { keys } = await consultantKeys(user, mission.position.organization.officialKey);
+  return { mission, keys };
 }
 
 /** The threads of a mission of the consultant's cabinet, or null (absent or another cabinet's). */
@@ -159,14 +170,14 @@ export async function listMissionConversations(user: SessionUser, missionId: str
     where: candidatesOfMissionWhere(mission, keys),
     orderBy: { createdAt: "asc" },
     select: {
-      ...threadProfileSelect(mission, user.organization.id),
+      ...threadProfileSelect(user),
       messages: { where: { missionId: mission.id }, orderBy: { createdAt: "desc" }, take: 1, select: { body: true, createdAt: true } },
       _count: { select: { messages: { where: { missionId: mission.id } } } },
     },
   });
   return profiles
     .map((p) => ({
-      ...candidateView(p),
+      ...candidateView(p, mission),
       messageCount: p._count.messages,
       last: p.messages[0] ? { excerpt: p.messages[0].body.slice(0, 140), at: p.messages[0].createdAt.toISOString() } : null,
     }))
@@ -181,10 +192,10 @@ export async function getMissionConversation(user: SessionUser, missionId: strin
   const { mission, keys } = found;
   const profile = await db.candidateProfile.findFirst({
     where: { id: profileId, ...candidatesOfMissionWhere(mission, keys) },
-    select: threadProfileSelect(mission, user.organization.id),
+    select: threadProfileSelect(user),
   });
   if (!profile) return null;
-  const candidate = candidateView(profile);
+  const candidate = candidateView(profile, mission);
   const messages = await db.message.findMany({
     where: { missionId: mission.id, profileId: profile.id },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],

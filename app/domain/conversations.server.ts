@@ -1,7 +1,10 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
-import { canOrganizationSee, touchProfile } from "./candidates.server";
+import { ownContactRequestWhere } from "~/access/guards.server";
+import { employerNameForCandidate, hidesFrom } from "~/access/rules";
+import { touchProfile } from "./candidates.server";
+import { onContactRequestAnswered } from "./shortlists.server";
 
 /**
  * What passes between a candidate and the cabinets, on the candidate's side: contact requests
@@ -13,16 +16,10 @@ import { canOrganizationSee, touchProfile } from "./candidates.server";
 // ---------------------------------------------------------------------------------------------
 // Contact requests
 
-export const CONTACT_STATUS_LABEL: Record<string, string> = {
-  PENDING: "En attente de votre réponse",
-  ACCEPTED: "Acceptée : votre identité est visible de ce cabinet",
-  DECLINED: "Refusée : rien n’a été révélé",
-};
-
 /** The acting candidate's contact requests, pending ones first. */
 export async function listOwnContactRequests(user: SessionUser) {
   const rows = await db.contactRequest.findMany({
-    where: { profile: { userId: user.id } },
+    where: ownContactRequestWhere(user),
     orderBy: [{ createdAt: "desc" }],
     select: {
       id: true, message: true, status: true, createdAt: true, answeredAt: true,
@@ -41,9 +38,9 @@ export async function listOwnContactRequests(user: SessionUser) {
       answeredAt: r.answeredAt?.toISOString() ?? null,
       cabinet: r.cabinet.name,
       consultant: r.consultant?.name ?? null,
-      // A confidential search names its employer only once the candidate is in it.
+      // A confidential search names its employer only once the candidate is in it (the gate's rule 5).
       opportunity: r.mission
-        ? { missionId: r.mission.id, title: r.mission.position.title, employer: r.mission.position.confidential && r.status !== "ACCEPTED" ? null : r.mission.position.organization.name }
+        ? { missionId: r.mission.id, title: r.mission.position.title, employer: employerNameForCandidate(r.mission.position, r.status === "ACCEPTED") }
         : null,
     }))
     .sort((a, b) => order(a.status) - order(b.status));
@@ -58,21 +55,25 @@ export type AnswerResult = "answered" | "already-answered" | "not-found" | "hidd
 export async function answerContactRequest(user: SessionUser, requestId: string, accept: boolean): Promise<AnswerResult> {
   return db.$transaction(async (tx) => {
     const request = await tx.contactRequest.findFirst({
-      where: { id: requestId, profile: { userId: user.id } },
+      where: ownContactRequestWhere(user, requestId),
       select: {
-        id: true, status: true, profileId: true,
+        id: true, status: true, profileId: true, missionId: true,
         cabinet: { select: { officialKey: true } },
+        mission: { select: { position: { select: { organization: { select: { officialKey: true } } } } } },
         profile: { select: { hiddenFrom: { select: { officialKey: true } } } },
       },
     });
     if (!request) return "not-found";
     if (request.status !== "PENDING") return "already-answered";
-    // The candidate hides from this cabinet: never reveal anything to it.
-    if (accept && !canOrganizationSee(request.profile, request.cabinet)) return "hidden";
+    // The candidate hides from this cabinet, or from the collectivité of the mission: never
+    // reveal anything to it (the gate's rule 2).
+    const keys = [request.cabinet.officialKey, request.mission?.position.organization.officialKey ?? ""];
+    if (accept && hidesFrom(request.profile, keys)) return "hidden";
     await tx.contactRequest.update({
       where: { id: request.id },
       data: { status: accept ? "ACCEPTED" : "DECLINED", answeredAt: new Date() },
     });
+    if (request.missionId) await onContactRequestAnswered(tx, { missionId: request.missionId, profileId: request.profileId, accepted: accept });
     await touchProfile(tx, request.profileId);
     return "answered";
   });
@@ -95,51 +96,77 @@ function missionsOfCandidateWhere(userId: string): Prisma.MissionWhereInput {
   };
 }
 
-const missionSelect = {
-  id: true, status: true,
-  cabinet: { select: { name: true } },
-  position: { select: { title: true, confidential: true, organization: { select: { name: true } } } },
-} satisfies Prisma.MissionSelect;
+const missionSelect = (userId: string) =>
+  ({
+    id: true, status: true,
+    cabinet: { select: { name: true, officialKey: true } },
+    position: {
+      select: {
+        title: true, confidential: true,
+        organization: { select: { name: true, officialKey: true } },
+        applications: { where: { state: { not: "WITHDRAWN" }, profile: { userId } }, select: { id: true }, take: 1 },
+      },
+    },
+    contactRequests: { where: { status: "ACCEPTED", profile: { userId } }, select: { id: true }, take: 1 },
+  }) satisfies Prisma.MissionSelect;
 
-type MissionRow = Prisma.MissionGetPayload<{ select: typeof missionSelect }>;
+type MissionRow = Prisma.MissionGetPayload<{ select: ReturnType<typeof missionSelect> }>;
 
-function missionView(m: MissionRow) {
+type HiddenFrom = ReadonlyArray<{ officialKey: string }>;
+
+/**
+ * A mission as its candidate reads it. The employer of a confidential search is named once the
+ * candidate is in it (rule 5). A candidate who hides from the cabinet or the collectivité is out
+ * of the cabinet's sight (rule 2): the thread closes for them, saying why, rather than carry
+ * messages nobody will read.
+ */
+function missionView(m: MissionRow, hiddenFrom: HiddenFrom) {
+  const inSearch = m.contactRequests.length > 0 || m.position.applications.length > 0;
+  const hidden = hidesFrom({ hiddenFrom }, [m.cabinet.officialKey, m.position.organization.officialKey]);
   return {
     id: m.id,
-    open: m.status === "ACTIVE",
+    open: m.status === "ACTIVE" && !hidden,
+    hiddenFromYou: hidden,
     cabinet: m.cabinet.name,
     title: m.position.title,
-    employer: m.position.confidential ? null : m.position.organization.name,
+    employer: employerNameForCandidate(m.position, inSearch),
   };
+}
+
+async function ownHiddenFrom(userId: string): Promise<HiddenFrom> {
+  const profile = await db.candidateProfile.findUnique({ where: { userId }, select: { hiddenFrom: { select: { officialKey: true } } } });
+  return profile?.hiddenFrom ?? [];
 }
 
 /** The conversations the acting candidate may open, with their last message. */
 export async function listOwnConversations(user: SessionUser) {
+  const hiddenFrom = await ownHiddenFrom(user.id);
   const missions = await db.mission.findMany({
     where: missionsOfCandidateWhere(user.id),
     orderBy: { createdAt: "desc" },
     select: {
-      ...missionSelect,
+      ...missionSelect(user.id),
       messages: { where: { profile: { userId: user.id } }, orderBy: { createdAt: "desc" }, take: 1, select: { body: true, createdAt: true } },
     },
   });
   return missions.map((m) => ({
-    ...missionView(m),
+    ...missionView(m, hiddenFrom),
     last: m.messages[0] ? { excerpt: m.messages[0].body.slice(0, 140), at: m.messages[0].createdAt.toISOString() } : null,
   }));
 }
 
 /** One conversation of the acting candidate; null when they are not in that mission (404). */
 export async function getOwnConversation(user: SessionUser, missionId: string) {
-  const mission = await db.mission.findFirst({ where: { id: missionId, ...missionsOfCandidateWhere(user.id) }, select: missionSelect });
+  const mission = await db.mission.findFirst({ where: { id: missionId, ...missionsOfCandidateWhere(user.id) }, select: missionSelect(user.id) });
   if (!mission) return null;
+  const hiddenFrom = await ownHiddenFrom(user.id);
   const messages = await db.message.findMany({
     where: { missionId, profile: { userId: user.id } },
     orderBy: { createdAt: "asc" },
     select: { id: true, body: true, createdAt: true, authorId: true, author: { select: { name: true } } },
   });
   return {
-    mission: missionView(mission),
+    mission: missionView(mission, hiddenFrom),
     messages: messages.map((m) => ({
       id: m.id,
       body: m.body,
@@ -150,14 +177,19 @@ export async function getOwnConversation(user: SessionUser, missionId: string) {
   };
 }
 
-export type SendResult = "sent" | "not-found" | "closed";
+export type SendResult = "sent" | "not-found" | "closed" | "hidden";
 
 export async function sendMessageToConsultant(user: SessionUser, missionId: string, body: string): Promise<SendResult> {
   return db.$transaction(async (tx) => {
-    const mission = await tx.mission.findFirst({ where: { id: missionId, ...missionsOfCandidateWhere(user.id) }, select: { id: true, status: true } });
+    const mission = await tx.mission.findFirst({
+      where: { id: missionId, ...missionsOfCandidateWhere(user.id) },
+      select: { id: true, status: true, cabinet: { select: { officialKey: true } }, position: { select: { organization: { select: { officialKey: true } } } } },
+    });
     if (!mission) return "not-found";
+    const profile = await tx.candidateProfile.findUniqueOrThrow({ where: { userId: user.id }, select: { id: true, hiddenFrom: { select: { officialKey: true } } } });
+    // The consultant could not read it (the gate's rule 2): refuse rather than write into the void.
+    if (hidesFrom(profile, [mission.cabinet.officialKey, mission.position.organization.officialKey])) return "hidden";
     if (mission.status !== "ACTIVE") return "closed";
-    const profile = await tx.candidateProfile.findUniqueOrThrow({ where: { userId: user.id }, select: { id: true } });
     await tx.message.create({ data: { missionId, profileId: profile.id, authorId: user.id, body } });
     await touchProfile(tx, profile.id);
     return "sent";

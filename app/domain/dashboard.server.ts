@@ -1,29 +1,32 @@
+import { asEmployer, assertConsultant, cabinetMissionWhere, cabinetRowOfMyMissionsWhere, consultantKeys, employerPositionWhere } from "~/access/guards.server";
+import { notHiddenFromWhere } from "~/access/rules";
 import { db } from "~/utils/db.server";
-import { visibleToOrganizationWhere } from "./candidates.server";
+import { activeApplicationsWhere } from "./positions.server";
 import type { SessionUser } from "~/utils/session.server";
 
 /** What each space's home page summarises, for the acting user only. */
 
 export async function employerSummary(user: SessionUser) {
-  const organizationId = user.organization?.id ?? "";
+  const employer = asEmployer(user);
   const [byState, applications, missions] = await Promise.all([
-    db.position.groupBy({ by: ["state"], where: { organizationId }, _count: { _all: true } }),
+    db.position.groupBy({ by: ["state"], where: employerPositionWhere(employer), _count: { _all: true } }),
     // Candidates who hide from the collectivité are not counted, as they are not listed.
-    db.application.count({
-      where: { position: { organizationId }, state: { not: "WITHDRAWN" }, profile: visibleToOrganizationWhere({ officialKey: user.organization?.officialKey ?? "" }) },
-    }),
-    db.mission.count({ where: { position: { organizationId }, status: "ACTIVE" } }),
+    db.application.count({ where: { position: employerPositionWhere(employer), ...activeApplicationsWhere(user) } }),
+    db.mission.count({ where: { position: employerPositionWhere(employer), status: "ACTIVE" } }),
   ]);
   const count = (state: string) => byState.find((s) => s.state === state)?._count._all ?? 0;
   return { drafts: count("DRAFT"), published: count("PUBLISHED"), filled: count("FILLED"), closed: count("CLOSED"), applications, missions };
 }
 
 export async function cabinetSummary(user: SessionUser) {
-  const cabinetId = user.organization?.id ?? "";
+  assertConsultant(user);
+  const cabinetId = user.organization.id;
+  const { keys } = await consultantKeys(user);
   const [missions, consultants, pendingContacts] = await Promise.all([
-    db.mission.count({ where: { cabinetId, status: "ACTIVE" } }),
+    db.mission.count({ where: { ...cabinetMissionWhere(user), status: "ACTIVE" } }),
     db.user.count({ where: { organizationId: cabinetId, role: "CONSULTANT" } }),
-    db.contactRequest.count({ where: { cabinetId, status: "PENDING" } }),
+    // Counted as listed on /cabinet/contacts: a candidate who hides from the cabinet or a client is not there.
+    db.contactRequest.count({ where: { ...cabinetRowOfMyMissionsWhere(user), status: "PENDING", profile: notHiddenFromWhere(keys) } }),
   ]);
   return { missions, consultants, pendingContacts };
 }

@@ -1,13 +1,13 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { applicationStateLabel, type ApplicationState } from "~/schemas/application";
 import type { EmployerApplicationInput } from "~/schemas/employer-application";
-import { forbidden } from "~/utils/auth.server";
+import { asEmployer, employerPositionWhere, type Employer } from "~/access/guards.server";
+import { applicationRevealToEmployer, notHiddenFromWhere } from "~/access/rules";
 import { db } from "~/utils/db.server";
 import { jsonArray } from "~/utils/json";
 import type { SessionUser } from "~/utils/session.server";
-import { visibleToOrganizationWhere } from "./candidates.server";
 import { notifyCandidate } from "./notifications.server";
-import { getCommune } from "./territory.server";
+import { getCommune } from "~/reference/territory.server";
 
 /**
  * Applications as the employer reads and handles them. Every function takes the acting employer
@@ -18,19 +18,13 @@ import { getCommune } from "./territory.server";
  * employer or other applications.
  */
 
-type Employer = { organizationId: string; officialKey: string };
+const employerOf = asEmployer;
 
-/** The acting employer's collectivité; an account without one may do nothing here. */
-function employerOf(user: SessionUser): Employer {
-  if (user.role !== "EMPLOYER" || !user.organization || user.organization.kind !== "COLLECTIVITE") throw forbidden();
-  return { organizationId: user.organization.id, officialKey: user.organization.officialKey };
-}
-
-/** Applications to the employer's positions, from candidates who may be shown to them. */
+/** Applications to the employer's positions, from candidates who may be shown to them (the gate's rule 2). */
 function visibleApplicationsWhere(employer: Employer): Prisma.ApplicationWhereInput {
   return {
-    position: { organizationId: employer.organizationId },
-    profile: visibleToOrganizationWhere({ officialKey: employer.officialKey }),
+    position: employerPositionWhere(employer),
+    profile: notHiddenFromWhere([employer.officialKey]),
   };
 }
 
@@ -137,6 +131,7 @@ export async function getApplicationForEmployer(user: SessionUser, applicationId
   const a = await db.application.findFirst({ where: { ...visibleApplicationsWhere(employer), id: applicationId }, select: detailSelect });
   if (!a) return null;
   const withdrawn = a.state === "WITHDRAWN";
+  const reveal = applicationRevealToEmployer(a);
   return {
     id: a.id,
     state: a.state as ApplicationState,
@@ -151,8 +146,8 @@ export async function getApplicationForEmployer(user: SessionUser, applicationId
     position: a.position,
     candidate: {
       name: a.profile.user.name,
-      // A withdrawn application no longer hands over a way to reach the candidate.
-      email: withdrawn ? null : a.profile.user.email,
+      // A withdrawn application no longer hands over a way to reach the candidate (the gate's rule 4).
+      email: reveal.email ? a.profile.user.email : null,
       currentFunction: a.profile.currentFunction,
       grade: a.profile.grade,
       cadreEmplois: a.profile.cadreEmplois,
@@ -161,7 +156,7 @@ export async function getApplicationForEmployer(user: SessionUser, applicationId
       summary: a.profile.summary,
       competencies: strings(a.profile.competencies),
       // The CV sent with the application (a withdrawal deletes it).
-      hasCv: !withdrawn && !!a.cvFile,
+      hasCv: reveal.cv && !!a.cvFile,
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Meilisearch } from "meilisearch";
 import { jsonList } from "~/utils/json";
-import { getCadre, filiereLabel } from "~/domain/reference";
-import { getCommune, getDepartement, listCommunes, listDepartements, listRegions } from "~/domain/territory.server";
+import { getCadre, filiereLabel } from "~/reference/statute";
+import { getCommune, getDepartement, listCommunes, listDepartements, listRegions } from "~/reference/territory.server";
 import type { MapPopulation } from "~/schemas/talent-search";
 import type { SessionUser } from "~/utils/session.server";
 import { getSearchClient, searchErrorMessage } from "../../search/client";

@@ -1,8 +1,9 @@
 import type { PositionState } from "~/schemas/position";
-import { forbidden } from "~/utils/auth.server";
+import { asEmployer, employerPositionWhere } from "~/access/guards.server";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 import { enqueue } from "../../search/outbox";
+import { onMissionStarted } from "./shortlists.server";
 
 /**
  * Missions: a collectivité entrusts the search for one of its positions to a cabinet, whose
@@ -24,10 +25,9 @@ export type MissionResult = { ok: true; missionId: string } | { ok: false; statu
  * rather than duplicated (one mission per position and cabinet).
  */
 export async function mandateCabinet(user: SessionUser, positionId: string, cabinetId: string): Promise<MissionResult> {
-  if (user.role !== "EMPLOYER" || !user.organization || user.organization.kind !== "COLLECTIVITE") throw forbidden();
-  const organizationId = user.organization.id;
+  const employer = asEmployer(user);
   return db.$transaction(async (tx) => {
-    const position = await tx.position.findFirst({ where: { id: positionId, organizationId }, select: { state: true } });
+    const position = await tx.position.findFirst({ where: employerPositionWhere(employer, positionId), select: { state: true } });
     if (!position) return { ok: false, status: 404, error: "Ce poste n’existe pas ou n’appartient pas à votre collectivité." } as const;
     if (!MANDATABLE.includes(position.state as PositionState)) {
       return { ok: false, status: 409, error: "Ce poste est pourvu ou clos : il ne peut plus être confié à un cabinet." } as const;
@@ -39,6 +39,8 @@ export async function mandateCabinet(user: SessionUser, positionId: string, cabi
     const mission = existing
       ? await tx.mission.update({ where: { id: existing.id }, data: { status: "ACTIVE", createdById: user.id } })
       : await tx.mission.create({ data: { positionId, cabinetId, createdById: user.id } });
+    // The applications already received enter the cabinet's shortlist.
+    await onMissionStarted(tx, mission.id);
     // Who may see the position changed: its search document follows.
     await enqueue(tx, "positions", positionId);
     return { ok: true, missionId: mission.id } as const;
@@ -47,11 +49,10 @@ export async function mandateCabinet(user: SessionUser, positionId: string, cabi
 
 /** Ends a mission of one of the user's positions: the cabinet no longer works on it. */
 export async function endMission(user: SessionUser, positionId: string, missionId: string): Promise<{ ok: true } | { ok: false; status: 404; error: string }> {
-  if (user.role !== "EMPLOYER" || !user.organization || user.organization.kind !== "COLLECTIVITE") throw forbidden();
-  const organizationId = user.organization.id;
+  const employer = asEmployer(user);
   return db.$transaction(async (tx) => {
     const changed = await tx.mission.updateMany({
-      where: { id: missionId, positionId, status: "ACTIVE", position: { organizationId } },
+      where: { id: missionId, positionId, status: "ACTIVE", position: employerPositionWhere(employer) },
       data: { status: "CLOSED" },
     });
     if (changed.count === 0) return { ok: false, status: 404, error: "Cette mission n’existe pas ou est déjà terminée." } as const;

@@ -1,8 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { jsonList } from "~/utils/json";
-import { filiereLabel, getCadre } from "~/domain/reference";
-import { visibleToOrganizationWhere } from "~/domain/candidates.server";
-import { getCommune, getDepartement } from "~/domain/territory.server";
+import { filiereLabel, getCadre } from "~/reference/statute";
+import { getCommune, getDepartement } from "~/reference/territory.server";
 import {
   emptyPositionValues,
   formDataToPositionValues,
@@ -15,7 +14,8 @@ import {
   type PositionInput,
   type PositionState,
 } from "~/schemas/position";
-import { forbidden } from "~/utils/auth.server";
+import { asEmployer, employerPositionWhere, publicOfferByIdWhere } from "~/access/guards.server";
+import { isPublicOffer, notHiddenFromWhere } from "~/access/rules";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 import { enqueue } from "../../search/outbox";
@@ -29,21 +29,24 @@ import { enqueue } from "../../search/outbox";
 
 type Tx = Prisma.TransactionClient;
 
-/** The acting employer's collectivité; an account without one may do nothing here. */
+/** The acting employer's collectivité; an account without one may do nothing here (403). */
 function organizationIdOf(user: SessionUser): string {
-  if (user.role !== "EMPLOYER" || !user.organization || user.organization.kind !== "COLLECTIVITE") throw forbidden();
-  return user.organization.id;
+  return asEmployer(user).organizationId;
 }
 
-const ownPosition = (user: SessionUser, id: string) => ({ id, organizationId: organizationIdOf(user) });
+const ownPosition = (user: SessionUser, id: string) => employerPositionWhere(asEmployer(user), id);
 
 /**
  * The applications the employer counts: not withdrawn, and from candidates who do not hide from
- * the collectivité, so the count matches the list of app/domain/employer-applications.server.ts.
+ * the collectivité (the gate's rule 2), so the count matches the list of
+ * app/domain/employer-applications.server.ts. Anything the employer reads of a position's
+ * applications (the count shown, the order of the list of positions by that count) goes through
+ * it: a count, or an order, that included the others would tell the employer that a candidate
+ * who hides from it has applied.
  */
-const activeApplicationsWhere = (user: SessionUser): Prisma.ApplicationWhereInput => ({
+export const activeApplicationsWhere = (user: SessionUser): Prisma.ApplicationWhereInput => ({
   state: { not: "WITHDRAWN" },
-  profile: visibleToOrganizationWhere({ officialKey: user.organization?.officialKey ?? "" }),
+  profile: notHiddenFromWhere([asEmployer(user).officialKey]),
 });
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
@@ -86,43 +89,71 @@ export type PositionListQuery = {
   size: number;
 };
 
-function orderBy(sort: PositionSort, desc: boolean): Prisma.PositionOrderByWithRelationInput[] {
+/** SQL order of the list; "applications" is sorted by pageByApplications instead. */
+function orderBy(sort: Exclude<PositionSort, "applications">, desc: boolean): Prisma.PositionOrderByWithRelationInput[] {
   const dir = desc ? "desc" : "asc";
   const tie: Prisma.PositionOrderByWithRelationInput = { id: "asc" };
   switch (sort) {
     case "title": return [{ title: dir }, tie];
     case "state": return [{ state: dir }, { updatedAt: "desc" }, tie];
     case "deadline": return [{ deadline: { sort: dir, nulls: "last" } }, tie];
-    case "applications": return [{ applications: { _count: dir } }, { updatedAt: "desc" }, tie];
     default: return [{ updatedAt: dir }, tie];
   }
 }
 
-/** One page of the collectivité's positions, sorted and filtered in SQL, with counts. */
+/**
+ * The ids of one page of positions sorted by the count of applications the employer is shown
+ * (activeApplicationsWhere), and how many positions there are. Prisma orders by a relation's
+ * count only unfiltered, which counts withdrawn applications and hidden candidates' too: so the
+ * collectivité's positions are counted as shown, sorted here with the SQL sort's ties (most
+ * recently updated, then id), and cut into the page. A collectivité has tens or hundreds of
+ * positions: one small query.
+ */
+async function pageByApplications(user: SessionUser, where: Prisma.PositionWhereInput, query: PositionListQuery): Promise<{ total: number; ids: string[] }> {
+  const counted = await db.position.findMany({
+    where,
+    select: { id: true, updatedAt: true, _count: { select: { applications: { where: activeApplicationsWhere(user) } } } },
+  });
+  const dir = query.desc ? -1 : 1;
+  counted.sort(
+    (x, y) =>
+      dir * (x._count.applications - y._count.applications) ||
+      y.updatedAt.getTime() - x.updatedAt.getTime() ||
+      (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
+  );
+  const skip = (query.page - 1) * query.size;
+  return { total: counted.length, ids: counted.slice(skip, skip + query.size).map((p) => p.id) };
+}
+
+/** One page of the collectivité’s positions, filtered and sorted in SQL (by applications: pageByApplications), with counts. */
 export async function listPositions(user: SessionUser, query: PositionListQuery) {
   const where: Prisma.PositionWhereInput = {
     organizationId: organizationIdOf(user),
     ...(query.state ? { state: query.state } : {}),
     ...(query.q?.trim() ? { title: { contains: query.q.trim() } } : {}),
   };
-  const [total, rows] = await Promise.all([
-    db.position.count({ where }),
-    db.position.findMany({
-      where,
-      orderBy: orderBy(query.sort, query.desc),
-      skip: (query.page - 1) * query.size,
-      take: query.size,
+  const select = {
+    id: true, title: true, state: true, confidential: true, communeCode: true, deadline: true, updatedAt: true,
+    _count: {
       select: {
-        id: true, title: true, state: true, confidential: true, communeCode: true, deadline: true, updatedAt: true,
-        _count: {
-          select: {
-            applications: { where: activeApplicationsWhere(user) },
-            missionsMandated: { where: { status: "ACTIVE" } },
-          },
-        },
+        applications: { where: activeApplicationsWhere(user) },
+        missionsMandated: { where: { status: "ACTIVE" } },
       },
-    }),
-  ]);
+    },
+  } satisfies Prisma.PositionSelect;
+  let total: number;
+  let rows: Prisma.PositionGetPayload<{ select: typeof select }>[];
+  if (query.sort === "applications") {
+    const page = await pageByApplications(user, where, query);
+    total = page.total;
+    const byId = new Map((await db.position.findMany({ where: { ...where, id: { in: page.ids } }, select })).map((p) => [p.id, p]));
+    rows = page.ids.flatMap((id) => byId.get(id) ?? []);
+  } else {
+    [total, rows] = await Promise.all([
+      db.position.count({ where }),
+      db.position.findMany({ where, orderBy: orderBy(query.sort, query.desc), skip: (query.page - 1) * query.size, take: query.size, select }),
+    ]);
+  }
   return {
     total,
     rows: rows.map((p) => ({
@@ -161,6 +192,8 @@ export async function getPosition(user: SessionUser, id: string) {
   return {
     offer: toOffer(p),
     confidential: p.confidential,
+    /** Online at /offres (the gate's rule 6). */
+    isPublic: isPublicOffer(p),
     state: p.state as PositionState,
     committee: p.committee.map((m) => ({ id: m.id, name: m.name, function: m.function, role: m.role as CommitteeRole })),
     criteria: p.criteria.map((c) => ({ id: c.id, label: c.label, weight: c.weight })),
@@ -460,12 +493,9 @@ function toOffer(p: OfferRow) {
 
 export type Offer = ReturnType<typeof toOffer>;
 
-/** What the public may see: published and not confidential (the offer list is search/offer-search.ts). */
-const PUBLIC: Prisma.PositionWhereInput = { state: "PUBLISHED", confidential: false };
-
-/** A published, non-confidential offer, or null: drafts, closed, filled and confidential are not public. */
+/** A public offer (the gate's rule 6), or null: drafts, closed, filled and confidential are not public. */
 export async function getOffer(id: string): Promise<Offer | null> {
-  const p = await db.position.findFirst({ where: { id, ...PUBLIC }, include: { organization: { select: { name: true } } } });
+  const p = await db.position.findFirst({ where: publicOfferByIdWhere(id), include: { organization: { select: { name: true } } } });
   return p ? toOffer(p) : null;
 }
 

@@ -4,7 +4,8 @@ import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 import { getSearchClient, searchErrorMessage } from "../../search/client";
 import { searchCandidates } from "../../search/candidate-search";
-import { assertConsultant, candidateSearchParams, findCabinetMission, searchViewer } from "./talent-search.server";
+import { assertConsultant } from "~/access/guards.server";
+import { candidateSearchParams, findCabinetMission, searchViewer } from "./talent-search.server";
 
 /**
  * A consultant's saved talent searches: a name and the search's query string, re-run in one

@@ -1,9 +1,10 @@
 import type { Meilisearch } from "meilisearch";
-import { CATEGORIES, filiereLabel, getCadre } from "~/domain/reference";
-import { getCommune, getDepartement, getRegion } from "~/domain/territory.server";
+import { CATEGORIES, filiereLabel, getCadre } from "~/reference/statute";
+import { getCommune, getDepartement, getRegion } from "~/reference/territory.server";
 import { STATUS_LABEL, type Status } from "~/schemas/profile";
 import { AVAILABILITIES, AVAILABILITY_LABEL, HITS_PER_PAGE, type TalentSearch, type TalentSearchErrors } from "~/schemas/talent-search";
-import { forbidden, notFound } from "~/utils/auth.server";
+import { assertConsultant, cabinetMissionWhere, consultantKeys } from "~/access/guards.server";
+import { notFound } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 import { getSearchClient, searchErrorMessage } from "../../search/client";
@@ -17,25 +18,10 @@ import {
 
 /**
  * The consultants' talent search (/cabinet/vivier): who is searching, for which mission, and the
- * page's data. The confidentiality rule of the talent pool is decided here, once:
- *
- *   A profile that hides from an organisation never appears to anyone working for it or
- *   presenting to it. A consultant works for their cabinet, and presents the profiles they find
- *   to every collectivité that has entrusted the cabinet with an active mission (a profile found
- *   today for one client can be proposed tomorrow to another). So every search of a consultant
- *   leaves out the profiles hidden from the cabinet or from any of those collectivités, whether a
- *   mission is chosen or not; a chosen mission's collectivité is added even if the mission has
- *   ended.
- *
+ * page's data. Who may be found is the gate's (app/access/rules.ts, rules 1 and 2: the pool, and
+ * the keys a consultant acts for, from app/access/guards.server.ts consultantKeys);
  * search/candidate-search.ts turns that viewer into the Meilisearch filter, on every query.
  */
-
-export type CabinetUser = SessionUser & { organization: NonNullable<SessionUser["organization"]> };
-
-/** The consultant's cabinet; anyone else may do nothing here. */
-export function assertConsultant(user: SessionUser): asserts user is CabinetUser {
-  if (user.role !== "CONSULTANT" || !user.organization || user.organization.kind !== "CABINET") throw forbidden();
-}
 
 // ---------------------------------------------------------------------------------------------
 // Missions of the cabinet
@@ -59,7 +45,7 @@ function communeLabel(code: string): string {
 export async function listCabinetMissions(user: SessionUser) {
   assertConsultant(user);
   const rows = await db.mission.findMany({
-    where: { cabinetId: user.organization.id },
+    where: cabinetMissionWhere(user),
     orderBy: [{ status: "asc" }, { createdAt: "desc" }, { id: "asc" }],
     include: missionInclude,
   });
@@ -81,26 +67,21 @@ export type CabinetMissionRow = Awaited<ReturnType<typeof listCabinetMissions>>[
 /** One mission of the user's cabinet with its position, or null (absent or another cabinet's). */
 export async function findCabinetMission(user: SessionUser, missionId: string) {
   assertConsultant(user);
-  return db.mission.findFirst({ where: { id: missionId, cabinetId: user.organization.id }, include: missionInclude });
+  return db.mission.findFirst({ where: cabinetMissionWhere(user, missionId), include: missionInclude });
 }
 
 export type CabinetMission = NonNullable<Awaited<ReturnType<typeof findCabinetMission>>>;
 
 /**
- * The viewer of a consultant's search (see the rule at the top of this module). Throws a 404
+ * The viewer of a consultant's search: the keys they act for (the gate's rule 2). Throws a 404
  * for a mission that is not the cabinet's.
  */
 export async function searchViewer(user: SessionUser, missionId: string | null = null): Promise<{ viewer: CandidateSearchViewer; mission: CabinetMission | null }> {
   assertConsultant(user);
   const mission = missionId ? await findCabinetMission(user, missionId) : null;
   if (missionId && !mission) throw notFound();
-  const active = await db.mission.findMany({
-    where: { cabinetId: user.organization.id, status: "ACTIVE" },
-    select: { position: { select: { organization: { select: { officialKey: true } } } } },
-  });
-  const clients = new Set(active.map((m) => m.position.organization.officialKey));
-  if (mission) clients.add(mission.position.organization.officialKey);
-  return { viewer: { organizationKey: user.organization.officialKey, presentingTo: [...clients].sort() }, mission };
+  const { organizationKey, clients } = await consultantKeys(user, mission?.position.organization.officialKey);
+  return { viewer: { organizationKey, presentingTo: clients }, mission };
 }
 
 // ---------------------------------------------------------------------------------------------

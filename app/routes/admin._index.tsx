@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ROLE_LABEL, isRole } from "~/domain/access";
+import { ROLE_LABEL, isRole } from "~/access/spaces";
 import { adminSummary } from "~/domain/dashboard.server";
 import { requireUser } from "~/utils/auth.server";
 

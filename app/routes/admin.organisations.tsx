@@ -5,7 +5,7 @@ import { CsrfField } from "~/components/ui/CsrfField";
 import { Field, FormAlert } from "~/components/ui/Field";
 import { createInvitation, registerCabinet, registerCollectivite } from "~/domain/accounts.server";
 import { listOrganizationsForAdmin } from "~/domain/organizations.server";
-import { searchOfficialOrganizations } from "~/domain/territory.server";
+import { searchOfficialOrganizations } from "~/reference/territory.server";
 import { cabinetSchema, collectiviteSchema, fieldErrors, invitationSchema } from "~/schemas/auth";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";

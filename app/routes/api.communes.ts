@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { searchCommunes } from "~/domain/territory.server";
+import { searchCommunes } from "~/reference/territory.server";
 
 /**
  * GET /api/communes?q=ren → the communes whose name or postal code matches, for the commune

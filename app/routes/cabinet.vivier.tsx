@@ -18,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "cabinet");
   const url = new URL(request.url);
-  const { search, errors } = parseTalentSearch(url.searchParams);
+  const { search, errors, notes } = parseTalentSearch(url.searchParams);
   const page = await talentSearchPage(user, search, errors);
   // Set by "Relancer" on a saved search: the profiles active since its previous run are marked.
   const since = Number(url.searchParams.get("depuis"));
@@ -28,6 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       query: talentSearchQuery(search, { page: false }),
       suggestedName: describeTalentSearch(search).join(", ").slice(0, 80) || "Tout le vivier",
       since: Number.isSafeInteger(since) && since > 0 ? since : null,
+      notes,
       ...page,
     },
     { status: page.result ? 200 : 503 },
@@ -39,14 +40,14 @@ function statusLine(result: TalentSearchView, search: TalentSearch, commune: { l
   const count = result.totalIsCapped ? `Plus de ${plural(result.totalHits, "profil")}` : plural(result.totalHits, "profil");
   const what = search.q ? ` pour « ${search.q} »` : "";
   const where = commune ? ` à moins de ${search.radius} km de ${commune.label}` : "";
-  const order = result.sort === "recent" ? ", les plus récemment actifs d’abord" : result.sort === "distance" ? ", les plus proches d’abord" : "";
+  const order = result.sort === "recent" ? ", les plus récemment actifs d’abord" : result.sort === "distance" ? ", les plus proches d’abord, par tranches de distance" : "";
   const pages = result.totalPages > 1 ? ` Page ${result.page} sur ${result.totalPages}.` : "";
   return `${count}${what}${where}${order}.${pages}`;
 }
 
 export default function TalentPool() {
   const data = useLoaderData<typeof loader>();
-  const { search, errors, result, commune, mission, missions, since } = data;
+  const { search, errors, notes, result, commune, mission, missions, since } = data;
   const location = useLocation();
   // Remounted at each URL: the back button shows the form as the URL says, not as it was left.
   const key = location.search;
@@ -65,7 +66,7 @@ export default function TalentPool() {
           Recherche pour la mission <Link to={`/cabinet/missions/${mission.id}`}>{mission.title}</Link> — {mission.collectiviteName}, {mission.communeLabel}.
         </p>
       ) : null}
-      <TalentSearchBar key={`bar${key}`} search={search} errors={errors} communeLabel={commune?.label ?? ""} missions={missions} />
+      <TalentSearchBar key={`bar${key}`} search={search} errors={errors} notes={notes} communeLabel={commune?.label ?? ""} missions={missions} />
       {data.unavailable ? <FormAlert>{data.unavailable}</FormAlert> : null}
       {result ? (
         <div className="talent-layout">

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getOwnSentCv } from "~/domain/applications.server";
+import { pdfDownload } from "~/domain/cv.server";
 import { notFound, requireUser } from "~/utils/auth.server";
-import { pdfDownload } from "~/utils/uploads.server";
 
 /**
  * GET /candidat/candidatures/:id/cv — the CV the signed-in candidate sent with one of their

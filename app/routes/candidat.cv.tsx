@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getOwnCv } from "~/domain/candidates.server";
+import { pdfDownload } from "~/domain/cv.server";
 import { notFound, requireUser } from "~/utils/auth.server";
-import { pdfDownload } from "~/utils/uploads.server";
 
 /**
  * GET /candidat/cv — the signed-in candidate's own CV, and nobody else's: there is no id in the

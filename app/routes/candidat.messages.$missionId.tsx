@@ -11,6 +11,9 @@ import { messageSchema } from "~/schemas/application";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 
+const HIDDEN_EXPLANATION =
+  "Vous avez demandé à ne pas être montré à ce cabinet ou à cette collectivité : le consultant ne voit plus cet échange, qui est donc fermé. Retirez-les de votre liste « Ne pas me montrer à » pour le rouvrir.";
+
 export const meta: MetaFunction = () => [{ title: "Échange avec le consultant — Vivier" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -29,6 +32,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const result = await sendMessageToConsultant(user, params.missionId ?? "", parsed.data.body);
   if (result === "not-found") throw notFound();
+  if (result === "hidden") {
+    return json({ sent: false, error: HIDDEN_EXPLANATION, fieldErrors: {} as Record<string, string>, body: parsed.data.body }, { status: 409 });
+  }
   if (result === "closed") {
     return json({ sent: false, error: "Ce recrutement est terminé : vous ne pouvez plus écrire au consultant.", fieldErrors: {} as Record<string, string>, body: parsed.data.body }, { status: 409 });
   }
@@ -69,6 +75,8 @@ export default function Conversation() {
             <button type="submit" disabled={busy}>Envoyer</button>
           </div>
         </Form>
+      ) : mission.hiddenFromYou ? (
+        <p className="muted">{HIDDEN_EXPLANATION} <Link to="/candidat/profil/visibilite">Gérer ma visibilité</Link></p>
       ) : (
         <p className="muted">Ce recrutement est terminé : l’échange est fermé.</p>
       )}

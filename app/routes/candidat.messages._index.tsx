@@ -31,7 +31,7 @@ export default function Conversations() {
                 <Link to={`/candidat/messages/${c.id}`}>{c.title}{c.employer ? ` — ${c.employer}` : ""}</Link>
               </h2>
               <p className="muted">
-                Cabinet {c.cabinet}.{!c.open ? " Recrutement terminé." : ""}
+                Cabinet {c.cabinet}.{c.hiddenFromYou ? " Échange fermé : vous avez demandé à ne pas être montré à ce cabinet ou à cette collectivité." : !c.open ? " Recrutement terminé." : ""}
                 {c.last ? ` Dernier message le ${formatDayTime(c.last.at)} : « ${c.last.excerpt} »` : " Aucun message."}
               </p>
             </li>

@@ -5,9 +5,9 @@ import { formatDayTime, formatSize } from "~/components/candidates/format";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { Field, FormAlert } from "~/components/ui/Field";
 import { deleteOwnCv, getOwnProfile, uploadCv } from "~/domain/candidates.server";
+import { checkCv, CV_ERRORS, cvRequestTooLarge } from "~/domain/cv.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
-import { checkCv, CV_ERRORS, cvRequestTooLarge } from "~/utils/uploads.server";
 
 export const meta: MetaFunction = () => [{ title: "Mon CV — Vivier" }];
 

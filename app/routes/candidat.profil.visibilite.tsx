@@ -1,3 +1,4 @@
+import { hidesFrom } from "~/access/rules";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     visibility: profile?.visibility ?? "HIDDEN",
     hiddenFrom,
     // The current employer, offered when the candidate removed it from the list.
-    employerNotHidden: employer && !hiddenFrom.some((h) => h.officialKey === employer.officialKey) ? employer : null,
+    employerNotHidden: employer && !hidesFrom({ hiddenFrom }, [employer.officialKey]) ? employer : null,
   });
 }
 

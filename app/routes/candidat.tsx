@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { SpaceLayout } from "~/components/SpaceLayout";
-import { spaceLayoutData } from "~/utils/space.server";
+import { spaceLayoutData } from "~/domain/space.server";
 
 export const loader = ({ request }: LoaderFunctionArgs) => spaceLayoutData(request, "candidat");
 

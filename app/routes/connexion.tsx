@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { PublicHeader, SiteFooter } from "~/components/SpaceLayout";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { Field, FormAlert } from "~/components/ui/Field";
-import { HOME_OF_ROLE, isRole, safeRedirect } from "~/domain/access";
+import { HOME_OF_ROLE, isRole, safeRedirect } from "~/access/spaces";
 import { login } from "~/domain/accounts.server";
 import { fieldErrors, loginSchema } from "~/schemas/auth";
 import { readForm } from "~/utils/csrf.server";

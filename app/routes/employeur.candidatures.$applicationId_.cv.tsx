@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getApplicationCvForEmployer } from "~/domain/employer-applications.server";
+import { pdfDownload, readApplicationCvForEmployer } from "~/domain/cv.server";
 import { notFound, requireUser } from "~/utils/auth.server";
-import { pdfDownload, readCv } from "~/utils/uploads.server";
 
 /**
  * GET /employeur/candidatures/:applicationId/cv — the CV sent with an application to one of the
@@ -10,8 +9,7 @@ import { pdfDownload, readCv } from "~/utils/uploads.server";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, "employeur");
-  const fileName = await getApplicationCvForEmployer(user, params.applicationId ?? "");
-  const bytes = fileName ? await readCv(fileName) : null;
+  const bytes = await readApplicationCvForEmployer(user, params.applicationId ?? "");
   if (!bytes) throw notFound();
   return pdfDownload(bytes, "CV.pdf");
 }

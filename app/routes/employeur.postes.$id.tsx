@@ -82,7 +82,7 @@ export default function PositionPage() {
   const { position, actions, editable, cabinets, ok } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { offer } = position;
-  const isPublic = position.state === "PUBLISHED" && !position.confidential;
+  const isPublic = position.isPublic;
   return (
     <>
       <p><Link to="/employeur/postes">← Tous les postes</Link></p>

@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { PositionEditor } from "~/components/positions/PositionEditor";
-import { positionEditorAction } from "~/components/positions/position-editor.server";
 import { FormAlert } from "~/components/ui/Field";
+import { positionEditorAction } from "~/domain/position-editor.server";
 import { EDITABLE_STATES, getPositionForEdit } from "~/domain/positions.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 

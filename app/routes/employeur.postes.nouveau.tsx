@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { PositionEditor } from "~/components/positions/PositionEditor";
-import { positionEditorAction } from "~/components/positions/position-editor.server";
+import { positionEditorAction } from "~/domain/position-editor.server";
 import { emptyPositionValues } from "~/schemas/position";
 import { requireUser } from "~/utils/auth.server";
 

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { PublicHeader, SiteFooter } from "~/components/SpaceLayout";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { Field, FormAlert } from "~/components/ui/Field";
-import { HOME_OF_ROLE, isRole } from "~/domain/access";
+import { HOME_OF_ROLE, isRole } from "~/access/spaces";
 import { acceptInvitation, findValidInvitation } from "~/domain/accounts.server";
 import { acceptInvitationSchema, fieldErrors } from "~/schemas/auth";
 import { readForm } from "~/utils/csrf.server";

@@ -5,9 +5,9 @@ import { formatDate } from "~/components/positions/format";
 import { JsonLd } from "~/components/positions/JsonLd";
 import { OfferKeyFacts, OfferSections } from "~/components/positions/OfferDetails";
 import { PublicHeader, SiteFooter } from "~/components/SpaceLayout";
+import { portalUrl } from "~/domain/links.server";
 import { getOffer, offerJsonLd } from "~/domain/positions.server";
 import { notFound } from "~/utils/auth.server";
-import { env } from "~/utils/env.server";
 import { getSessionUser } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   return json({
     offer,
-    jsonLd: offerJsonLd(offer, `${env().APP_URL}/offres/${offer.id}`),
+    jsonLd: offerJsonLd(offer, portalUrl(`/offres/${offer.id}`)),
     viewer: user ? { role: user.role } : null,
   });
 }

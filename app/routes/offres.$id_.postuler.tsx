@@ -8,11 +8,11 @@ import { PublicHeader, SiteFooter } from "~/components/SpaceLayout";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { Field, FormAlert, TextArea } from "~/components/ui/Field";
 import { applyToPosition, getApplyContext } from "~/domain/applications.server";
+import { checkCv, CV_ERRORS, cvRequestTooLarge, hasFile } from "~/domain/cv.server";
 import { applicationSchema, LETTER_MAX } from "~/schemas/application";
 import { fieldErrors } from "~/schemas/profile";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
-import { checkCv, CV_ERRORS, cvRequestTooLarge, hasFile } from "~/utils/uploads.server";
 
 /**
  * /offres/:id/postuler — a candidate applies to a published offer. (The trailing underscore of

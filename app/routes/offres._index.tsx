@@ -1,13 +1,13 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
-import { offerSearchLoader } from "~/components/offers/offer-search.server";
 import { OfferSearchForm } from "~/components/offers/OfferSearchForm";
 import offersStyles from "~/components/offers/offers.css";
 import { OfferList } from "~/components/positions/OfferList";
 import { PublicHeader, SiteFooter } from "~/components/SpaceLayout";
 import { Pagination } from "~/components/ui/Table";
+import { offerSearchLoader } from "~/domain/offer-search.server";
+import type { OfferSearchResult } from "~/domain/search-results";
 import { effectiveSort, isNarrowed } from "~/schemas/offer-search";
-import type { OfferSearchResult } from "../../search/offer-search";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: offersStyles }];
 

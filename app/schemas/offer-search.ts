@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CATEGORIES, FILIERES } from "~/domain/reference";
+import { CATEGORIES, FILIERES } from "~/reference/statute";
 
 /**
  * The public offer search (/offres) as its URL carries it: every piece of state is a GET

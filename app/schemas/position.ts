@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CATEGORIES, EMPLOIS_FONCTIONNELS, FILIERES, STRATES, getCadre, isKnownGrade } from "~/domain/reference";
+import { CATEGORIES, EMPLOIS_FONCTIONNELS, FILIERES, STRATES, getCadre, isKnownGrade } from "~/reference/statute";
 
 /**
  * A position as the employer writes it: one schema for the browser (react-hook-form with

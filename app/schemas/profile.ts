@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CATEGORIES, FILIERES, getCadre, type Categorie } from "~/domain/reference";
+import { CATEGORIES, FILIERES, getCadre, type Categorie } from "~/reference/statute";
 
 /**
  * A candidate's profile as its forms send it. The input side is what a form holds (strings,

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { CADRES, CATEGORIES, FILIERES, type Categorie } from "~/domain/reference";
+import { CADRES, CATEGORIES, FILIERES, type Categorie } from "~/reference/statute";
 import { STATUSES, type Status } from "~/schemas/profile";
-import type { Availability } from "../../search/documents";
+import { MIN_RADIUS_KM, RADIUS_STEP_KM, effectiveRadiusKm } from "~/access/anonymous-distance";
 
 /**
  * A talent search as its URL holds it (/cabinet/vivier?q=…&categorie=A&commune=68224&radius=50).
@@ -11,7 +11,9 @@ import type { Availability } from "../../search/documents";
  * Safe in the browser (whether a commune exists is checked by the server).
  */
 
-export const AVAILABILITIES = ["immediate", "3mois", "6mois", "plus"] as const satisfies readonly Availability[];
+/** When a candidate can start, in buckets; the talent search index stores the same codes (search/documents.ts). */
+export const AVAILABILITIES = ["immediate", "3mois", "6mois", "plus"] as const;
+export type Availability = (typeof AVAILABILITIES)[number];
 export const AVAILABILITY_LABEL: Record<Availability, string> = {
   immediate: "Disponible dès maintenant",
   "3mois": "Dans les 3 mois",
@@ -24,12 +26,14 @@ export type TalentSort = (typeof TALENT_SORTS)[number];
 export const TALENT_SORT_LABEL: Record<TalentSort, string> = {
   relevance: "Pertinence",
   recent: "Activité récente",
-  distance: "Distance (les plus proches d’abord)",
+  distance: "Distance (par tranches, les plus proches d’abord)",
 };
 
-/** Radii offered by the form, in km; the URL may hold any whole number between the bounds. */
-export const RADII = [10, 20, 30, 50, 75, 100, 150, 200] as const;
-export const MIN_RADIUS_KM = 5;
+/**
+ * Radii offered by the form, in km. The URL may hold any number up to the maximum: the search
+ * draws effectiveRadiusKm of it (at least 20 km, in steps of 10: app/access/anonymous-distance.ts).
+ */
+export const RADII = [20, 30, 40, 50, 60, 80, 100, 150, 200] as const;
 export const MAX_RADIUS_KM = 300;
 export const DEFAULT_RADIUS_KM = 50;
 export const HITS_PER_PAGE = 20;
@@ -60,6 +64,8 @@ export type TalentSearch = {
 };
 
 export type TalentSearchErrors = Partial<Record<"salaryMin" | "salaryMax" | "commune" | "sort", string>>;
+/** What the search changed in what was asked, and why (French): the search ran as changed. */
+export type TalentSearchNotes = Partial<Record<"radius", string>>;
 
 const FILIERE_CODES = FILIERES.map((f) => f.code);
 const CADRE_CODES = CADRES.map((c) => c.code);
@@ -115,9 +121,10 @@ const rawSchema = z.object({
   salaryMin: salary("Prétention minimale"),
   salaryMax: salary("Prétention maximale"),
   commune: z.string().optional().transform((v) => (v ?? "").trim().toUpperCase()),
+  // As asked (the effective radius is decided below, with a note); unreadable: the default.
   radius: z.string().optional().transform((v) => {
     const n = Number(v);
-    return Number.isInteger(n) && n >= MIN_RADIUS_KM && n <= MAX_RADIUS_KM ? n : DEFAULT_RADIUS_KM;
+    return Number.isFinite(n) && n > 0 && n <= MAX_RADIUS_KM ? n : DEFAULT_RADIUS_KM;
   }),
   sort: z.string().optional().transform((v) => ((TALENT_SORTS as readonly string[]).includes(v ?? "") ? (v as TalentSort) : "relevance")),
   page: z.string().optional().transform((v) => {
@@ -131,7 +138,7 @@ const LIST_KEYS = ["filiere", "categorie", "cadre", "statut", "departement", "re
 const SINGLE_KEYS = ["q", "needsHousing", "relocation", "salaryMin", "salaryMax", "commune", "radius", "sort", "page", "mission"] as const;
 
 /** Reads a search out of a URL's parameters; never fails: what cannot be used is dropped or explained. */
-export function parseTalentSearch(params: URLSearchParams): { search: TalentSearch; errors: TalentSearchErrors } {
+export function parseTalentSearch(params: URLSearchParams): { search: TalentSearch; errors: TalentSearchErrors; notes: TalentSearchNotes } {
   const input: Record<string, unknown> = {};
   for (const key of LIST_KEYS) input[key] = params.getAll(key);
   for (const key of SINGLE_KEYS) {
@@ -153,11 +160,13 @@ export function parseTalentSearch(params: URLSearchParams): { search: TalentSear
     data = rawSchema.parse(again);
   }
 
-  const search: TalentSearch = { ...data, commune: null };
+  const notes: TalentSearchNotes = {};
+  const search: TalentSearch = { ...data, commune: null, radius: effectiveRadiusKm(data.radius) };
   if (data.commune) {
     if (COMMUNE_CODE.test(data.commune)) search.commune = data.commune;
     else errors.commune = "Choisissez la commune dans la liste, ou indiquez son code INSEE (5 caractères, exemple : 68224).";
   }
+  if (search.commune && search.radius !== data.radius) notes.radius = radiusNote(search.radius, data.radius);
   if (search.salaryMin !== null && search.salaryMax !== null && search.salaryMin > search.salaryMax) {
     errors.salaryMax = "La prétention maximale doit être supérieure ou égale à la minimale.";
     search.salaryMax = null;
@@ -166,7 +175,13 @@ export function parseTalentSearch(params: URLSearchParams): { search: TalentSear
     errors.sort = "Le tri par distance demande une commune : les résultats sont classés par pertinence.";
     search.sort = "relevance";
   }
-  return { search, errors };
+  return { search, errors, notes };
+}
+
+/** Why the radius drawn is not the one asked. */
+function radiusNote(drawn: number, asked: number): string {
+  const why = `pour protéger les candidats anonymes, le rayon est d’au moins ${MIN_RADIUS_KM} km, par paliers de ${RADIUS_STEP_KM} km.`;
+  return `Rayon porté à ${drawn} km (${asked.toLocaleString("fr-FR")} km demandés) : ${why}`;
 }
 
 export function emptyTalentSearch(): TalentSearch {

@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import { canEnter, type Space } from "~/domain/access";
+import { canEnter, type Space } from "~/access/spaces";
 import { getSessionUser, type SessionUser } from "./session.server";
 
 /** A 403 response whose French page the nearest error boundary renders. */

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
+import { isRole, type Role } from "~/access/spaces";
 import { db } from "./db.server";
 import { env, secureCookies } from "./env.server";
 
@@ -27,7 +28,7 @@ export type SessionUser = {
   id: string;
   email: string;
   name: string;
-  role: string;
+  role: Role;
   isCabinetLead: boolean;
   organization: { id: string; name: string; kind: string; officialKey: string } | null;
 };
@@ -53,7 +54,9 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
     await db.session.deleteMany({ where: { id: hashToken(token) } });
     return null;
   }
-  return session.user;
+  // The column is a plain string: a role the code does not know opens nothing.
+  const { role, ...user } = session.user;
+  return isRole(role) ? { ...user, role } : null;
 }
 
 /** Opens a new session (a new id at every sign-in) and returns the Set-Cookie header. */

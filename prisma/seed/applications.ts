@@ -1,5 +1,5 @@
 import type { Faker } from "@faker-js/faker";
-import { distanceKm, getCommune } from "~/domain/territory.server";
+import { distanceKm, getCommune } from "~/reference/territory.server";
 import { DEMO_ACCOUNTS } from "./accounts";
 import type { Clock } from "./dates";
 import type { ApplicationPlan, ApplicationState, CandidatePlan, PositionPlan } from "./plan";

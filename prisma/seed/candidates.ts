@@ -1,6 +1,6 @@
 import type { Faker } from "@faker-js/faker";
-import { getCadre, type Categorie } from "~/domain/reference";
-import type { Commune, OfficialOrganization } from "~/domain/territory.server";
+import { getCadre, type Categorie } from "~/reference/statute";
+import type { Commune, OfficialOrganization } from "~/reference/territory.server";
 import {
   ARCHETYPES,
   FIRST_NAMES,
@@ -9,7 +9,6 @@ import {
   filiereOf,
   type Archetype,
   type EmployerLevel,
-  type Title,
 } from "./careers";
 import { communeLabel, employerLabel, type SeedCollectivite } from "./collectivites";
 import type { Clock } from "./dates";

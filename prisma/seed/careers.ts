@@ -1,8 +1,8 @@
-import { getCadre, type Categorie } from "~/domain/reference";
+import { getCadre, type Categorie } from "~/reference/statute";
 
 /**
  * Careers of the fonction publique territoriale, as the seed's candidates live them: each
- * archetype ties a cadre d'emplois (from reference.ts) to the functions people of that cadre
+ * archetype ties a cadre d'emplois (from app/reference/statute.ts) to the functions people of that cadre
  * actually hold, the kind of employer that has such a post, what they did before, what they know
  * and what they studied.
  */

@@ -8,7 +8,7 @@ import {
   getRegion,
   regionToOrganization,
   type OfficialOrganization,
-} from "~/domain/territory.server";
+} from "~/reference/territory.server";
 
 /**
  * The collectivités of the demo, every one taken from the official list by its code (never typed

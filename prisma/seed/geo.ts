@@ -12,7 +12,7 @@ import {
   regionToOrganization,
   type Commune,
   type OfficialOrganization,
-} from "~/domain/territory.server";
+} from "~/reference/territory.server";
 import type { EmployerLevel } from "./careers";
 import { WeightedSampler } from "./random";
 import type { SeedCollectivite } from "./collectivites";

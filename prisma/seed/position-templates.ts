@@ -17,7 +17,7 @@ export type Benefit = "CNAS" | "TITRES_RESTAURANT" | "MUTUELLE" | "PREVOYANCE" |
 export type TemplateContent = {
   title: string;
   filiere: string;
-  /** Cadre codes (reference.ts), the first one giving the catégorie. */
+  /** Cadre codes (app/reference/statute.ts), the first one giving the catégorie. */
   cadres: string[];
   /** Grade labels open; all grades of the cadres when omitted. */
   grades?: string[];

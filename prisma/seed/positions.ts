@@ -1,5 +1,5 @@
 import type { Faker } from "@faker-js/faker";
-import { STRATES, getCadre } from "~/domain/reference";
+import { STRATES, getCadre } from "~/reference/statute";
 import type { People } from "./candidates";
 import type { SeedCollectivite } from "./collectivites";
 import type { Clock } from "./dates";

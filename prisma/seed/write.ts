@@ -1,8 +1,6 @@
-import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import type { PrismaClient } from "~/generated/prisma/client";
 import type { SeedPlan } from "./plan";
 import { stableId } from "./random";
-
-type Tx = Prisma.TransactionClient;
 
 export type Counts = { total: number; created: number; updated: number; deleted: number };
 

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from "better-sqlite3";
-import { getCadre } from "../../app/domain/reference";
-import { listCommunes, type Commune } from "../../app/domain/territory.server";
+import { getCadre } from "../../app/reference/statute";
+import { listCommunes, type Commune } from "../../app/reference/territory.server";
 import { ARCHETYPES, FIRST_NAMES, LAST_NAMES, categorieOf, filiereOf, type Archetype } from "../../prisma/seed/careers";
 
 /**

@@ -1,7 +1,9 @@
+import { POOL_VISIBILITIES, actingKeys, notHiddenFromFilter, talentPoolFilter } from "../../app/access/rules";
 import type BetterSqlite3 from "better-sqlite3";
 import type { Meilisearch, MultiSearchQuery, SearchParams } from "meilisearch";
-import { communesWithin, distanceKm, getCommune } from "../../app/domain/territory.server";
-import { distancePlan, orderByDistance, searchCandidates, type CandidateSearchParams, type CandidateSearchViewer } from "../candidate-search";
+import { communesWithin, distanceKm, getCommune } from "../../app/reference/territory.server";
+import { distanceBand } from "../../app/access/anonymous-distance";
+import { distanceGroups, distancePlan, orderByDistance, searchCandidates, type CandidateSearchParams, type CandidateSearchViewer } from "../candidate-search";
 
 /**
  * The benchmark's query set, and the three ways each query runs:
@@ -104,8 +106,8 @@ const lit = (v: string) => JSON.stringify(v);
 export type GeoMode = "communes" | "geo" | "none";
 
 export function rawRunner(client: Meilisearch, viewer: CandidateSearchViewer, geoMode: GeoMode = "communes"): Runner {
-  const keys = [...new Set([viewer.organizationKey, ...viewer.presentingTo])].sort();
-  const confidentiality = [`visibility IN ["ANONYMOUS", "VISIBLE"]`, `hiddenFrom NOT IN [${keys.map(lit).join(", ")}]`];
+  // The same confidentiality clauses as the portal (the gate's), the rest of the request by hand.
+  const confidentiality = [talentPoolFilter, notHiddenFromFilter(actingKeys({ organizationKey: viewer.organizationKey, clients: viewer.presentingTo }))];
   const inCommunes = (codes: readonly string[]) => `homeCommuneCode IN [${codes.map(lit).join(", ")}]`;
   return async (query) => {
     const selected = Object.entries(query.filters).filter(([, values]) => values && values.length > 0) as [string, string[]][];
@@ -134,13 +136,13 @@ export function rawRunner(client: Meilisearch, viewer: CandidateSearchViewer, ge
       const { results } = await client.multiSearch({ queries: [counting, ...facetQueries] });
       const perCommune = results[0].facetDistribution?.homeCommuneCode ?? {};
       const total = Object.values(perCommune).reduce((n, c) => n + c, 0);
-      const plan = distancePlan(perCommune, nearby, 0, Math.min(PAGE_SIZE, total));
+      const plan = distancePlan(perCommune, distanceGroups(nearby), 0, Math.min(PAGE_SIZE, total));
       const withoutCircle = filter().slice(0, -1);
       const { results: slices } = await client.multiSearch({
         queries: plan.map((slice) => ({ indexUid: INDEX, ...page, filter: [...withoutCircle, inCommunes(slice.communes)], offset: slice.offset, limit: slice.limit })),
       });
       const hits = orderByDistance(slices.map((r) => r.hits as Array<{ id?: unknown; _geo?: { lat: number; lng: number } }>), (h) =>
-        h._geo ? distanceKm({ lat: at.lat, lon: at.lng }, { lat: h._geo.lat, lon: h._geo.lng }) : Number.POSITIVE_INFINITY,
+        h._geo ? distanceBand(distanceKm({ lat: at.lat, lon: at.lng }, { lat: h._geo.lat, lon: h._geo.lng })).toKm : Number.POSITIVE_INFINITY,
       );
       return { total: Math.min(total, 1000), ids: hits.map((h) => String(h.id)) };
     }
@@ -201,7 +203,7 @@ export function sqlRunner(sqlite: BetterSqlite3.Database, viewer: CandidateSearc
 
   return (query) => {
     const base: string[] = [
-      "p.visibility IN ('ANONYMOUS', 'VISIBLE')",
+      poolSql("p.visibility"),
       "u.role = 'CANDIDATE'",
       `NOT EXISTS (SELECT 1 FROM HiddenOrganization h WHERE h.profileId = p.id AND h.officialKey IN (${keys.map(() => "?").join(", ")}))`,
     ];
@@ -266,4 +268,9 @@ export function sqlRunner(sqlite: BetterSqlite3.Database, viewer: CandidateSearc
     run<Row[]>(`SELECT p.*, u.name AS userName, u.email AS userEmail ${FROM} WHERE p.id IN (${ids.map(() => "?").join(", ") || "NULL"})`, ids);
     return { total: matching.length, ids };
   };
+}
+
+/** The gate's talent pool (rule 1) as the SQL baseline writes it. */
+export function poolSql(column: string): string {
+  return `${column} IN (${POOL_VISIBILITIES.map((v) => `'${v}'`).join(", ")})`;
 }

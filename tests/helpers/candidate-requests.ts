@@ -1,5 +1,5 @@
 import { registerCabinet, registerCollectivite } from "~/domain/accounts.server";
-import { getCommune } from "~/domain/territory.server";
+import { getCommune } from "~/reference/territory.server";
 import { db } from "~/utils/db.server";
 import { getSessionUser, type SessionUser } from "~/utils/session.server";
 import { Browser, call, createUser, uniqueEmail } from "./http";

@@ -64,7 +64,7 @@ describe("sign-in", () => {
 
   it("honours only same-site redirects after sign-in", async () => {
     const user = await createUser("EMPLOYER");
-    for (const [redirectTo, expected] of [["/employeur/postes", "/employeur/postes"], ["//evil.example", "/employeur"], ["https://evil.example/", "/employeur"], ["/admin", "/employeur"]]) {
+    for (const [redirectTo, expected] of [["/employeur/postes", "/employeur/postes"], ["//evil.example", "/employeur"], ["https://evil.example/", "/employeur"], ["/admin", "/employeur"], ["/\t/evil.example", "/employeur"], ["/\n/evil.example", "/employeur"], ["/x\r\nSet-Cookie: a=b", "/employeur"], ["/\v/evil.example", "/employeur"]]) {
       const browser = await Browser.create();
       const res = await call(loginAction, browser.post("/connexion", { email: user.email, password: TEST_PASSWORD, redirectTo }));
       expect(res.headers.get("Location")).toBe(expected);
@@ -156,7 +156,7 @@ describe("CSRF", () => {
   it("refuses a POST without a token in every route action, even from a signed-in user of the space", async () => {
     const fs = await import("node:fs");
     const path = await import("node:path");
-    const { spaceOf } = await import("~/domain/access");
+    const { spaceOf } = await import("~/access/spaces");
     const ROLE = { employeur: "EMPLOYER", cabinet: "CONSULTANT", candidat: "CANDIDATE", admin: "ADMIN" } as const;
     const dir = path.resolve("app/routes");
     const files = fs.readdirSync(dir).filter((f) => /\.tsx?$/.test(f));

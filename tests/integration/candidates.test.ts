@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { canOrganizationSee } from "~/domain/candidates.server";
-import { getCommune, searchOfficialOrganizations } from "~/domain/territory.server";
+import { hidesFrom } from "~/access/rules";
+import { exportCandidateData, getOwnProfile } from "~/domain/candidates.server";
+import { getCommune, searchOfficialOrganizations } from "~/reference/territory.server";
 import { loader as organisationsLoader } from "~/routes/api.organisations";
 import { loader as cvDownload } from "~/routes/candidat.cv";
 import { action as personalDataAction } from "~/routes/candidat.donnees";
@@ -12,7 +13,7 @@ import { action as profileAction, loader as profileLoader } from "~/routes/candi
 import { action as cvAction, loader as cvLoader } from "~/routes/candidat.profil.cv";
 import { action as visibilityAction, loader as visibilityLoader } from "~/routes/candidat.profil.visibilite";
 import { env } from "~/utils/env.server";
-import { MAX_CV_BYTES } from "~/utils/uploads.server";
+import { MAX_CV_BYTES } from "~/domain/cv.server";
 import { getSearchClient, searchErrorCode } from "../../search/client";
 import { drainOutbox } from "../../search/outbox";
 import { applySettings } from "../../search/settings";
@@ -270,8 +271,8 @@ describe("visibility and hidden organisations", () => {
     const employer = await signedIn("EMPLOYER", { organizationId: lyon.id });
     const villeurbanne = await collectivite("69266");
 
-    expect(canOrganizationSee(profile, employer.user.organization)).toBe(false);
-    expect(canOrganizationSee(profile, villeurbanne)).toBe(true);
+    expect(hidesFrom(profile, [employer.user.organization!.officialKey])).toBe(true);
+    expect(hidesFrom(profile, [villeurbanne.officialKey])).toBe(false);
     // Nor through the candidate's own pages, which are for the candidate alone.
     expect((await call(profileLoader, employer.browser.get("/candidat/profil"))).status).toBe(403);
     expect((await call(cvDownload, employer.browser.get("/candidat/cv"))).status).toBe(403);
@@ -388,4 +389,16 @@ describe("personal data", () => {
 beforeAll(async () => {
   // The official list is loaded once; the first call takes a moment.
   getCommune("69123");
+});
+
+describe("someone who is not a candidate", () => {
+  it("gets the 403 page, not a server error, from the functions of a candidate's own profile", async () => {
+    const { id: organizationId } = await collectivite();
+    const { user: employer } = await signedIn("EMPLOYER", { organizationId });
+    for (const attempt of [getOwnProfile(employer), exportCandidateData(employer)]) {
+      const refused: unknown = await attempt.then(() => null, (thrown: unknown) => thrown);
+      expect(refused).toBeInstanceOf(Response);
+      expect((refused as Response).status).toBe(403);
+    }
+  });
 });

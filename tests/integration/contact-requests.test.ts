@@ -4,7 +4,7 @@ import { action as contactsAction, loader as contactsLoader } from "~/routes/cab
 import { loader as missionLoader } from "~/routes/cabinet.missions.$id";
 import { action as threadAction, loader as threadLoader } from "~/routes/cabinet.missions.$id_.messages.$profileId";
 import { loader as candidateContactsLoader } from "~/routes/candidat.contacts";
-import { loader as candidateThreadLoader } from "~/routes/candidat.messages.$missionId";
+import { action as candidateThreadAction, loader as candidateThreadLoader } from "~/routes/candidat.messages.$missionId";
 import { CANDIDATE_NOTICE_SUBJECT } from "~/domain/notifications.server";
 import { db } from "~/utils/db.server";
 import { getSessionUser, type SessionUser } from "~/utils/session.server";
@@ -138,6 +138,22 @@ describe("a consultant proposes an opportunity to a candidate of the talent pool
     expect(after[0]).toMatchObject({ status: "ACCEPTED", candidate: { name: "Camille Secrète", email: talent.user.email } });
   });
 
+  it("leaves out of the cabinet's list a candidate who hides from a collectivité the cabinet works for", async () => {
+    const { browser, mission, client } = await consultantWithMission();
+    const talent = await signedInCandidate();
+    await propose(browser, { profileId: talent.profile.id, missionId: mission.id });
+    const [request] = await cabinetRequests(browser);
+    expect(await answerContactRequest(talent.session, request.id, true)).toBe("answered");
+    expect((await cabinetRequests(browser)).map((r) => r.candidate.name)).toEqual([talent.user.name]);
+
+    await db.hiddenOrganization.create({ data: { profileId: talent.profile.id, officialKey: client.officialKey, name: client.name } });
+    const res = await call(contactsLoader, browser.get("/cabinet/contacts"));
+    const text = await res.text();
+    expect(text).not.toContain(talent.user.name);
+    expect(text).not.toContain(talent.user.email);
+    expect(text).not.toContain(talent.profile.pseudonym);
+  });
+
   it("never lists another cabinet's proposals", async () => {
     const first = await consultantWithMission();
     const second = await consultantWithMission();
@@ -206,6 +222,22 @@ describe("the confidential conversations of a mission", () => {
     expect((await call(threadLoader, firm.browser.get(path), params)).status).toBe(404);
     expect((await call(threadAction, firm.browser.post(path, { body: "Vraiment pas ?" }), params)).status).toBe(404);
     expect(await db.message.count({ where: { missionId: firm.mission.id } })).toBe(0);
+  });
+
+  it("closes the thread for a candidate who then hides from the collectivité, and says why", async () => {
+    const { firm, talent } = await acceptedCandidate();
+    await db.hiddenOrganization.create({ data: { profileId: talent.profile.id, officialKey: firm.client.officialKey, name: firm.client.name } });
+    const path = `/candidat/messages/${firm.mission.id}`;
+    const params = { missionId: firm.mission.id };
+    const seen = (await (await call(candidateThreadLoader, talent.browser.get(path), params)).json()) as { mission: { open: boolean; hiddenFromYou: boolean } };
+    expect(seen.mission).toEqual(expect.objectContaining({ open: false, hiddenFromYou: true }));
+    const sent = await call(candidateThreadAction, talent.browser.post(path, { body: "Toujours intéressé ?" }), params);
+    expect(sent.status).toBe(409);
+    expect(((await sent.json()) as { error: string }).error).toMatch(/Ne pas me montrer à/);
+    expect(await db.message.count({ where: { missionId: firm.mission.id } })).toBe(0);
+    // The consultant no longer sees the candidate in the mission either.
+    const mission = (await (await call(missionLoader, firm.browser.get(`/cabinet/missions/${firm.mission.id}`), { id: firm.mission.id })).json()) as { conversations: unknown[] };
+    expect(mission.conversations).toEqual([]);
   });
 
   it("refuses a reply without its CSRF token", async () => {

@@ -44,7 +44,7 @@ async function prisma(file: string, args: string[]): Promise<string> {
   } catch (error) {
     const e = error as { killed?: boolean; stdout?: string; stderr?: string; message: string };
     const why = e.killed ? "was killed after 60 s" : "failed";
-    throw new Error(`prisma ${args.join(" ")} ${why}:\n${e.stdout ?? ""}\n${e.stderr ?? e.message}`);
+    throw new Error(`prisma ${args.join(" ")} ${why}:\n${e.stdout ?? ""}\n${e.stderr ?? e.message}`, { cause: error });
   }
 }
 

@@ -354,6 +354,46 @@ describe("the list of positions", () => {
     expect(odd.rows).toEqual([]);
   });
 
+  it("sorts by the number of applications it shows, so that the order reveals no hidden or withdrawn application", async () => {
+    const { organization, browser } = await employer();
+    const a = await createThroughForm(browser, { title: "Poste A" });
+    const b = await createThroughForm(browser, { title: "Poste B" });
+    const others: string[] = [];
+    for (let i = 0; i < 9; i++) others.push(await createThroughForm(browser, { title: `Autre poste ${i}` }));
+    const applicant = async (hidesFromEmployer: boolean) => {
+      const user = await createUser("CANDIDATE");
+      return db.candidateProfile.create({
+        data: {
+          userId: user.id,
+          pseudonym: `Candidat-${randomBytes(4).toString("hex")}`,
+          ...(hidesFromEmployer ? { hiddenFrom: { create: { officialKey: organization.officialKey, name: organization.name } } } : {}),
+        },
+      });
+    };
+    // A: one application the employer sees. B: two from candidates who hide from the
+    // collectivité, and one withdrawn: the employer sees none of them.
+    await db.application.create({ data: { profileId: (await applicant(false)).id, positionId: a } });
+    for (let i = 0; i < 2; i++) await db.application.create({ data: { profileId: (await applicant(true)).id, positionId: b } });
+    await db.application.create({ data: { profileId: (await applicant(false)).id, positionId: b, state: "WITHDRAWN", withdrawnAt: new Date() } });
+
+    type Page = { rows: Array<{ id: string; applications: number }>; total: number };
+    const list = async (query: string) => json<Page>(await call(listLoader, browser.get(`/employeur/postes?sort=applications&${query}`)));
+    // At an equal count, the most recently updated first: B, the oldest of the zeros, comes last of them.
+    const zeros = (await db.position.findMany({ where: { id: { in: others } }, orderBy: [{ updatedAt: "desc" }, { id: "asc" }], select: { id: true } })).map((p) => p.id);
+
+    const desc = [...(await list("dir=desc&size=10&page=1")).rows, ...(await list("dir=desc&size=10&page=2")).rows];
+    expect(desc.map((r) => r.id)).toEqual([a, ...zeros, b]);
+    expect(desc.find((r) => r.id === a)!.applications).toBe(1);
+    expect(desc.find((r) => r.id === b)!.applications).toBe(0);
+
+    const firstAsc = await list("dir=asc&size=10&page=1");
+    expect(firstAsc.total).toBe(11);
+    expect(firstAsc.rows).toHaveLength(10);
+    const asc = [...firstAsc.rows, ...(await list("dir=asc&size=10&page=2")).rows];
+    expect(asc.map((r) => r.id)).toEqual([...zeros, b, a]);
+    expect((await list("dir=asc&size=10&page=3")).rows).toEqual([]);
+  });
+
   it("never lists another collectivité's positions", async () => {
     const a = await employer();
     const b = await employer();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getCadre } from "~/domain/reference";
+import { getCadre } from "~/reference/statute";
+import { getCommune, getOfficialOrganization } from "~/reference/territory.server";
 import { parseTalentSearch, talentSearchQuery } from "~/schemas/talent-search";
-import { getCommune, getOfficialOrganization } from "~/domain/territory.server";
 import { db } from "~/utils/db.server";
 import { verifyPassword } from "~/utils/password.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, buildSeedPlan, seed, type SeedSummary } from "../../prisma/seed";

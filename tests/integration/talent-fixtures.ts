@@ -67,6 +67,9 @@ export async function missionFor(cabinetId: string, organizationId: string, inpu
     },
   });
   const mission = await db.mission.create({ data: { positionId: position.id, cabinetId, status: input.missionStatus ?? "ACTIVE" } });
+  // The cabinet's consultants so far are on the mission (as its lead would staff it).
+  const consultants = await db.user.findMany({ where: { organizationId: cabinetId, role: "CONSULTANT" }, select: { id: true } });
+  await db.missionConsultant.createMany({ data: consultants.map((c) => ({ missionId: mission.id, userId: c.id })) });
   return { position, mission };
 }
 

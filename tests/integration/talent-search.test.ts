@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loader as vivierLoader } from "~/routes/cabinet.vivier";
-import { getCommune } from "~/domain/territory.server";
+import { getCommune } from "~/reference/territory.server";
 import { db } from "~/utils/db.server";
-import { searchCandidates } from "../../search/candidate-search";
+import { countCandidates, searchCandidates } from "../../search/candidate-search";
 import { applySettings } from "../../search/settings";
 import { Browser, call, createUser } from "../helpers/http";
 import { searchClient, searchIds } from "../helpers/meili";
@@ -18,6 +18,8 @@ type Page = {
     toggles: { needsHousing: number; relocation: number };
   } | null;
   errors: Record<string, string>;
+  notes: Record<string, string>;
+  search: { radius: number; commune: string | null };
   mission: { id: string } | null;
 };
 
@@ -222,7 +224,9 @@ describe("searching the talent pool", () => {
 
     const within50 = (await vivier(browser, `q=${word}&commune=${MULHOUSE}&radius=50&sort=distance`)).data;
     expect(ids(within50)).toEqual([mulhouse.profile.id, saintLouis.profile.id, colmar.profile.id]);
-    expect(within50.result!.hits.map((h) => h.distanceKm)).toEqual([5, 25, 40]);
+    // Anonymous profiles: each distance as a band of the search's radii, never in km.
+    expect(within50.result!.hits.map((h) => h.distanceKm)).toEqual([null, null, null]);
+    expect(within50.result!.hits.map((h) => h.distanceBand)).toEqual([{ fromKm: 0, toKm: 20 }, { fromKm: 20, toKm: 30 }, { fromKm: 40, toKm: 50 }]);
     expect(facet(within50, "departement")).toEqual({ "68": 3 });
 
     const within100 = (await vivier(browser, `q=${word}&commune=${MULHOUSE}&radius=100`)).data;
@@ -233,7 +237,7 @@ describe("searching the talent pool", () => {
     expect(ids(fromStrasbourg)).toEqual([strasbourg, colmar, mulhouse, saintLouis].map((c) => c.profile.id));
   });
 
-  it("pages profiles sorted by distance, each page going on from the last, the most recently active first at equal distance", async () => {
+  it("pages profiles sorted by distance, each page going on from the last, the most recently active first within a band", async () => {
     const word = `pages${tag()}`;
     const day = 86_400_000;
     const at = (code: string, daysAgo: number) => candidate({ competencies: [word], homeCommuneCode: code, lastActivityAt: new Date(Date.now() - daysAgo * day) });
@@ -259,7 +263,7 @@ describe("searching the talent pool", () => {
       expect(result).toMatchObject({ sort: "distance", totalHits: 9, totalPages: 5, page });
       expect(result.facets.departementCode).toEqual({ "67": 1, "68": 8 });
       seen.push(...result.hits.map((h) => h.id));
-      const km = result.hits.map((h) => h.distanceKm!);
+      const km = result.hits.map((h) => h.distanceBand!.toKm);
       expect(km).toEqual([...km].sort((a, b) => a - b));
     }
     expect(seen).toEqual(expected);
@@ -308,6 +312,108 @@ describe("searching the talent pool", () => {
     const result = await searchCandidates(searchClient(), { organizationKey: "CAB-000000000", presentingTo: [x.officialKey] }, { q: word, facets: "simple" });
     expect(result.hits.map((h) => h.id)).toEqual([seen.profile.id]);
     expect(result.facets.categorie).toEqual({ A: 1 });
+  });
+});
+
+describe("the distance of an anonymous profile", () => {
+  // A village of 31 inhabitants in Lozère, and communes around it (km from its centre).
+  const VILLAGE = "48167"; // Saint-Laurent-de-Veyrès
+  const TERMES = "48190"; // 7.5 km
+  const CHAUDES_AIGUES = "15045"; // 13.5 km
+  const LES_SALCES = "48187"; // 22.9 km
+  const hitOf = (page: Page, id: string) => page.result!.hits.find((h) => h.id === id)!;
+
+  it("never lets a single search isolate an anonymous profile's commune in a circle under 20 km", async () => {
+    const { browser } = await consultant();
+    const word = `hameau${tag()}`;
+    const villager = await candidate({ visibility: "ANONYMOUS", competencies: [word], homeCommuneCode: VILLAGE });
+    await pushToIndex();
+
+    for (const radius of [1, 5, 10, 19]) {
+      for (const around of [VILLAGE, TERMES]) {
+        const query = `q=${word}&commune=${around}&radius=${radius}&sort=distance`;
+        const { status, data } = await vivier(browser, query);
+        expect(status, query).toBe(200);
+        // The circle actually drawn is the minimum, and the page says so.
+        expect(data.search.radius, query).toBe(20);
+        expect(data.notes.radius, query).toMatch(/20 km/);
+        expect(ids(data), query).toEqual([villager.profile.id]);
+        // The hit tells a band, no number under the minimum, and nothing of the commune.
+        const hit = hitOf(data, villager.profile.id);
+        expect(hit.distanceKm, query).toBeNull();
+        expect(hit.distanceBand, query).toEqual({ fromKm: 0, toKm: 20 });
+        expect(hit.homeCommuneName, query).toBeNull();
+        expect(hit, query).not.toHaveProperty("homeCommuneCode");
+        expect(JSON.stringify(hit), query).not.toMatch(/48167|Saint-Laurent-de-Veyr/);
+      }
+    }
+  });
+
+  it("draws the minimum circle for any caller of the search module, counts included", async () => {
+    const word = `module${tag()}`;
+    const villager = await candidate({ visibility: "ANONYMOUS", competencies: [word], homeCommuneCode: VILLAGE });
+    await pushToIndex();
+    const viewer = { organizationKey: `CAB-${tag()}`, presentingTo: [] };
+    const from = getCommune(CHAUDES_AIGUES)!;
+    const around = { lat: from.lat, lng: from.lon, radiusKm: 5 };
+    const result = await searchCandidates(searchClient(), viewer, { q: word, around, sort: "distance" });
+    expect(result.hits.map((h) => h.id)).toEqual([villager.profile.id]);
+    expect(result.hits[0]).toMatchObject({ distanceKm: null, distanceBand: { fromKm: 0, toKm: 20 } });
+    const counts = await countCandidates(searchClient(), viewer, { near: { competencies: [word], around } });
+    expect(counts.near.count).toBe(1);
+  });
+
+  it("tells an anonymous profile's distance only as the ring between two radii of 10 km, and a visible one's exactly", async () => {
+    const { browser } = await consultant();
+    const word = `anneau${tag()}`;
+    const anonymous = await candidate({ visibility: "ANONYMOUS", competencies: [word], homeCommuneCode: LES_SALCES });
+    const visible = await candidate({ visibility: "VISIBLE", competencies: [word], homeCommuneCode: TERMES });
+    await pushToIndex();
+
+    // 22 and 23 km would cut a ring of 1 km between them: both draw 30 km, and answer the same.
+    const answers = [];
+    for (const radius of [21, 22, 23, 25]) {
+      const { data } = await vivier(browser, `q=${word}&commune=${VILLAGE}&radius=${radius}`);
+      expect(data.search.radius).toBe(30);
+      expect(data.notes.radius).toMatch(/30 km/);
+      answers.push(data.result!.hits);
+    }
+    for (const hits of answers) expect(hits).toEqual(answers[0]);
+    const { data } = await vivier(browser, `q=${word}&commune=${VILLAGE}&radius=30`);
+    expect(data.notes.radius).toBeUndefined();
+    expect(hitOf(data, anonymous.profile.id)).toMatchObject({ distanceKm: null, distanceBand: { fromKm: 20, toKm: 30 }, homeCommuneName: null });
+    // The candidate chose to be seen: commune and distance as they are.
+    expect(hitOf(data, visible.profile.id)).toMatchObject({ distanceKm: 8, homeCommuneName: "Termes" });
+  });
+
+  it("sorts by distance band, then as the engine ranks, so that the order tells no more than the band", async () => {
+    const { browser } = await consultant();
+    const word = `tranche${tag()}`;
+    const day = 86_400_000;
+    const at = (code: string, visibility: "ANONYMOUS" | "VISIBLE", daysAgo: number) =>
+      candidate({ visibility, competencies: [word], homeCommuneCode: code, lastActivityAt: new Date(Date.now() - daysAgo * day) });
+    const termesVisible = await at(TERMES, "VISIBLE", 10);
+    const chaudesAiguesAnonymous = await at(CHAUDES_AIGUES, "ANONYMOUS", 1);
+    const villageAnonymous = await at(VILLAGE, "ANONYMOUS", 5);
+    const lesSalcesAnonymous = await at(LES_SALCES, "ANONYMOUS", 0);
+    await pushToIndex();
+    // Under 20 km, the most recently active first, wherever they live; then the next band.
+    const expected = [chaudesAiguesAnonymous, villageAnonymous, termesVisible, lesSalcesAnonymous].map((c) => c.profile.id);
+
+    const { data } = await vivier(browser, `q=${word}&commune=${VILLAGE}&radius=30&sort=distance`);
+    expect(data.result!.sort).toBe("distance");
+    expect(ids(data)).toEqual(expected);
+
+    const viewer = { organizationKey: `CAB-${tag()}`, presentingTo: [] };
+    const village = getCommune(VILLAGE)!;
+    const around = { lat: village.lat, lng: village.lon, radiusKm: 30 };
+    const seen: string[] = [];
+    for (let page = 1; page <= 2; page++) {
+      const result = await searchCandidates(searchClient(), viewer, { q: word, around, sort: "distance", page, hitsPerPage: 2 });
+      expect(result).toMatchObject({ totalHits: 4, totalPages: 2, page });
+      seen.push(...result.hits.map((h) => h.id));
+    }
+    expect(seen).toEqual(expected);
   });
 });
 

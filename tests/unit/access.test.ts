@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canEnter, HOME_OF_ROLE, ROLES, safeRedirect, SPACES, spaceOf } from "~/domain/access";
+import { canEnter, HOME_OF_ROLE, ROLES, safeRedirect, SPACES, spaceOf } from "~/access/spaces";
 
 const OWNER = { employeur: "EMPLOYER", cabinet: "CONSULTANT", candidat: "CANDIDATE", admin: "ADMIN" } as const;
 
@@ -33,6 +33,18 @@ describe("who may enter which space", () => {
       expect(safeRedirect("/offres?page=2", role)).toBe("/offres?page=2");
     }
     expect(safeRedirect("/admin", "CANDIDATE")).toBe("/candidat");
+    expect(safeRedirect("/employeur/postes", "EMPLOYER")).toBe("/employeur/postes");
+  });
+
+  it("refuses a path that browsers would turn into another host, and any control character", () => {
+    // Browsers drop tabs and newlines from URLs: "/\t/evil.example" becomes "//evil.example".
+    for (const to of ["/\t/evil.example", "/\n/evil.example", "/\r/evil.example", "/\v/evil.example", "/%09/x\t", "/\\/evil.example", "/ok\u0000", "/ok\u007f"]) {
+      expect(safeRedirect(to, "CANDIDATE"), JSON.stringify(to)).toBe("/candidat");
+    }
+    // Encoded characters stay encoded: the path they name is on this site.
+    expect(safeRedirect("/%2F%09%2Fevil.example", "CANDIDATE")).toBe("/%2F%09%2Fevil.example");
+    expect(safeRedirect("/offres/../candidat/profil?x=1#top", "CANDIDATE")).toBe("/candidat/profil?x=1#top");
+    expect(safeRedirect("/offres/../admin", "CANDIDATE")).toBe("/candidat");
     expect(safeRedirect("/employeur/postes", "EMPLOYER")).toBe("/employeur/postes");
   });
 });

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { countBins } from "~/components/talent/DepartementMap";
 import { emptyTalentSearch, isEmptyTalentSearch, parseTalentSearch, talentSearchQuery } from "~/schemas/talent-search";
-import { communesWithin, distanceKm, getCommune, listCommunes } from "~/domain/territory.server";
+import { communesWithin, distanceKm, getCommune, listCommunes } from "~/reference/territory.server";
+import { MIN_RADIUS_KM, distanceBand, effectiveRadiusKm } from "~/access/anonymous-distance";
 import {
   candidateFilter,
   confidentialityFilter,
+  distanceGroups,
   distancePlan,
   filterValue,
   highlightSegments,
@@ -57,6 +59,22 @@ describe("the talent search URL", () => {
     const { search, errors } = parseTalentSearch(new URLSearchParams("sort=distance"));
     expect(search.sort).toBe("relevance");
     expect(errors.sort).toMatch(/commune/);
+  });
+
+  it("raises a radius under 20 km to 20 km, and any other to the next 10 km, saying so in French", () => {
+    for (const asked of ["1", "5", "10", "19", "0.5"]) {
+      const { search, errors, notes } = parseTalentSearch(new URLSearchParams(`commune=68224&radius=${asked}`));
+      expect(search.radius, asked).toBe(MIN_RADIUS_KM);
+      expect(errors, asked).toEqual({});
+      expect(notes.radius, asked).toMatch(/^Rayon porté à 20 km .* pour protéger les candidats anonymes/);
+    }
+    const odd = parseTalentSearch(new URLSearchParams("commune=68224&radius=75"));
+    expect(odd.search.radius).toBe(80);
+    expect(odd.notes.radius).toMatch(/80 km \(75 km demandés\)/);
+    // A radius the form offers, or no commune to draw it around: nothing to say.
+    expect(parseTalentSearch(new URLSearchParams("commune=68224&radius=20")).notes).toEqual({});
+    expect(parseTalentSearch(new URLSearchParams("radius=5")).notes).toEqual({});
+    expect(talentSearchQuery(parseTalentSearch(new URLSearchParams("commune=68224&radius=5")).search)).toBe("commune=68224&radius=20");
   });
 
   it("refuses a commune code that cannot be one", () => {
@@ -135,13 +153,14 @@ describe("a search hit", () => {
     expect(hit.highlights.name).toEqual([{ text: "Leaked", mark: true }, { text: " Name", mark: false }]);
   });
 
-  it("gives an anonymous profile's distance to the nearest 5 km only", () => {
-    const visible = toCandidateHit({ ...raw, visibility: "VISIBLE" }, { lat: 47.75, lng: 7.6 });
-    const anonymous = toCandidateHit(raw, { lat: 47.75, lng: 7.6 });
-    expect(visible.distanceKm).toBe(20);
-    expect(anonymous.distanceKm).toBe(20);
-    expect(toCandidateHit(raw, { lat: 47.75, lng: 7.64 }).distanceKm! % 5).toBe(0);
-    expect(toCandidateHit({ ...raw, visibility: "VISIBLE" }, { lat: 47.75, lng: 7.64 }).distanceKm).toBe(23);
+  it("gives an anonymous profile's distance as a band only, and a visible one's in whole km", () => {
+    const near = { lat: 47.75, lng: 7.36 }; // about 2 km
+    const far = { lat: 47.75, lng: 7.64 }; // about 23 km
+    expect(toCandidateHit(raw, near)).toMatchObject({ distanceKm: null, distanceBand: { fromKm: 0, toKm: 20 } });
+    expect(toCandidateHit(raw, far)).toMatchObject({ distanceKm: null, distanceBand: { fromKm: 20, toKm: 30 } });
+    expect(toCandidateHit({ ...raw, visibility: "VISIBLE" }, near)).toMatchObject({ distanceKm: 2, distanceBand: { fromKm: 0, toKm: 20 } });
+    expect(toCandidateHit({ ...raw, visibility: "VISIBLE" }, far).distanceKm).toBe(23);
+    expect(toCandidateHit(raw)).toMatchObject({ distanceKm: null, distanceBand: null });
   });
 });
 
@@ -191,8 +210,8 @@ describe("distance, on the communes of a circle", () => {
     expect(communesWithin({ lat: 47, lon: -5 }, 5)).toEqual([]); // at sea
   });
 
-  // Communes a…e at 0, 1, 2, 3, 4 km; b has no matching profile.
-  const nearest = ["a", "b", "c", "d", "e"].map((code, km) => ({ code, km }));
+  // Communes a…e, each its own group (a band), nearest first; b has no matching profile.
+  const nearest = ["a", "b", "c", "d", "e"].map((code) => ({ communes: [code] }));
   const perCommune = { a: 3, b: 0, c: 5, d: 2, e: 4 };
 
   it("fetches a page held by one commune in one slice", () => {
@@ -218,9 +237,50 @@ describe("distance, on the communes of a circle", () => {
     expect(distancePlan({}, nearest, 0, 20)).toEqual([]);
   });
 
+  it("fetches a band of several communes as one group, in the engine's order", () => {
+    const bands = [{ communes: ["a", "b", "c"] }, { communes: ["d", "e"] }];
+    expect(distancePlan(perCommune, bands, 1, 9)).toEqual([
+      { communes: ["a", "c"], offset: 1, limit: 7 },
+      { communes: ["d", "e"], offset: 0, limit: 2 },
+    ]);
+  });
+
+  it("groups the communes of a circle by band of distance, nearest band first", () => {
+    const at = (code: string, km: number) => ({ code, km });
+    expect(distanceGroups([at("a", 0), at("b", 7.5), at("c", 19.9), at("d", 20), at("e", 20.1), at("f", 29), at("g", 41)])).toEqual([
+      { communes: ["a", "b", "c", "d"], toKm: 20 },
+      { communes: ["e", "f"], toKm: 30 },
+      { communes: ["g"], toKm: 50 },
+    ]);
+  });
+
   it("orders the whole communes between by distance, keeping the engine's order within a commune", () => {
     const hit = (id: string, km: number) => ({ id, km });
     const ordered = orderByDistance([[hit("a1", 0)], [hit("d1", 3), hit("c1", 2), hit("d2", 3), hit("c2", 2)], [hit("e1", 4)]], (h) => h.km);
     expect(ordered.map((h) => h.id)).toEqual(["a1", "c1", "c2", "d1", "d2", "e1"]);
+  });
+});
+
+describe("the rule of an anonymous profile's distance", () => {
+  it("never draws a circle under 20 km, and draws radii in steps of 10 km", () => {
+    expect([0, 1, 5, 19.5, 20, 20.1, 25, 30, 75, 300].map(effectiveRadiusKm)).toEqual([20, 20, 20, 20, 20, 30, 30, 30, 80, 300]);
+    expect(effectiveRadiusKm(Number.NaN)).toBe(20);
+  });
+
+  it("tells a distance as the ring between the two radii that hold it", () => {
+    expect(distanceBand(0)).toEqual({ fromKm: 0, toKm: 20 });
+    expect(distanceBand(19.9)).toEqual({ fromKm: 0, toKm: 20 });
+    expect(distanceBand(20)).toEqual({ fromKm: 0, toKm: 20 });
+    expect(distanceBand(22.9)).toEqual({ fromKm: 20, toKm: 30 });
+    expect(distanceBand(40.4)).toEqual({ fromKm: 40, toKm: 50 });
+  });
+
+  it("filters on the communes of a 20 km circle when asked for 1 km, whoever calls", () => {
+    const filter = candidateFilter(viewer, { around: { lat: 47.75, lng: 7.33, radiusKm: 1 } });
+    const codes = filter.find((c) => c.startsWith("homeCommuneCode IN ["))!;
+    const circle = communesWithin({ lat: 47.75, lon: 7.33 }, 20);
+    expect(circle.length).toBeGreaterThan(20);
+    expect(codes.split(",").length).toBe(circle.length);
+    expect(codes).not.toContain(`"68297"`); // Saint-Louis, 23 km
   });
 });

@@ -1,11 +1,11 @@
-import type { SerializeFrom } from "@remix-run/node";
 import type { ReactNode } from "react";
 import { Combobox } from "~/components/ui/Combobox";
-import type { loader as organisationsLoader } from "~/routes/api.organisations";
+import type { HideableOrganization } from "~/domain/candidates.server";
 
 export type PickedOrganization = { officialKey: string; name: string };
 
-type OrganizationOption = SerializeFrom<typeof organisationsLoader>["organizations"][number];
+/** What /api/organisations answers (app/routes/api.organisations.ts), one suggestion. */
+type OrganizationOption = HideableOrganization;
 
 const TYPE_LABEL: Record<string, string> = {
   COMMUNE: "Commune",
@@ -17,7 +17,7 @@ const TYPE_LABEL: Record<string, string> = {
 
 async function loadOrganizations(query: string, signal: AbortSignal): Promise<OrganizationOption[]> {
   const res = await fetch(`/api/organisations?q=${encodeURIComponent(query.trim())}`, { signal });
-  return ((await res.json()) as SerializeFrom<typeof organisationsLoader>).organizations;
+  return ((await res.json()) as { organizations: OrganizationOption[] }).organizations;
 }
 
 const plural = (n: number) => (n > 1 ? "s" : "");

@@ -5,7 +5,7 @@ import { get, useFieldArray, useForm } from "react-hook-form";
 import { CommunePicker } from "~/components/ui/CommunePicker";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { Field, FormAlert, Select, TextArea } from "~/components/ui/Field";
-import { CATEGORIES, FILIERES, getCadre } from "~/domain/reference";
+import { CATEGORIES, FILIERES, getCadre } from "~/reference/statute";
 import {
   blankDiploma, blankPost, profileSchema, STATUS_LABEL, STATUSES,
   type ProfileFormState, type ProfileFormValues, type ProfileInput,

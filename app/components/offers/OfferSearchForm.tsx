@@ -1,8 +1,8 @@
 import { Form, Link, useLocation, useSubmit } from "@remix-run/react";
 import { useEffect, useId, useRef, type ChangeEvent } from "react";
 import { CommunePicker } from "~/components/ui/CommunePicker";
+import type { FacetValue, OfferFacets } from "~/domain/search-results";
 import { OFFER_RADII_KM, OFFER_SORT_LABEL, OFFER_SORTS, type OfferSearchParams, type OfferSort } from "~/schemas/offer-search";
-import type { FacetValue, OfferFacets } from "../../../search/offer-search";
 
 /**
  * The offer search form: a GET form whose every field is a URL parameter, so it works before

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { Offer } from "~/domain/positions.server";
-import { EMPLOIS_FONCTIONNELS } from "~/domain/reference";
+import { EMPLOIS_FONCTIONNELS } from "~/reference/statute";
 import { COMPETENCY_LEVEL_LABEL, COMPETENCY_LEVELS, HOUSING_LABEL, benefitLabel, type HousingKind } from "~/schemas/position";
 import { formatDate, formatEuros, formatNumber, formatSalaryRange, plural } from "./format";
 

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { OfferHit } from "../../../search/offer-search";
+import type { OfferHit } from "~/domain/search-results";
 import { formatDate, formatSalaryRange, plural } from "./format";
 
 const HOUSING_SHORT: Record<string, string> = { NAS: "Logement de fonction (NAS)", COP_A: "Logement de fonction (COP-A)" };

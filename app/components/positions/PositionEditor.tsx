@@ -5,7 +5,7 @@ import { FormProvider, useController, useFieldArray, useForm, useFormContext, us
 import { CommunePicker } from "~/components/ui/CommunePicker";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { FormAlert } from "~/components/ui/Field";
-import { CATEGORIES, EMPLOIS_FONCTIONNELS, FILIERES, STRATES } from "~/domain/reference";
+import { CATEGORIES, EMPLOIS_FONCTIONNELS, FILIERES, STRATES } from "~/reference/statute";
 import {
   BENEFITS,
   COMMITTEE_ROLES,
@@ -26,7 +26,7 @@ import {
 
 /**
  * The one form that creates and edits a position (routes employeur.postes.nouveau and
- * employeur.postes.$id_.modifier; their shared action is position-editor.server.ts).
+ * employeur.postes.$id_.modifier; their shared action is app/domain/position-editor.server.ts).
  * A native <Form method="post">: react-hook-form validates with the shared zod schema in the
  * browser and then lets Remix post the form itself, so the server reads exactly the same fields
  * with or without JavaScript, and validates them again.

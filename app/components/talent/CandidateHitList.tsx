@@ -1,10 +1,10 @@
 import { Form } from "@remix-run/react";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { TextArea } from "~/components/ui/Field";
+import type { CandidateHit } from "~/domain/search-results";
 import { CONTACT_MESSAGE_MAX } from "~/schemas/contact-request";
 import { STATUS_LABEL, type Status } from "~/schemas/profile";
 import { AVAILABILITY_LABEL } from "~/schemas/talent-search";
-import type { CandidateHit } from "../../../search/candidate-search";
 import { Highlighted } from "./Highlighted";
 import { formatDay, formatEuros, plural } from "./format";
 
@@ -26,7 +26,7 @@ export function CandidateHitList({ hits, since, missionId }: { hits: CandidateHi
  * there is one. /cabinet/contacts checks everything again (the card is only where it starts).
  */
 function ContactForm({ hit, missionId }: { hit: CandidateHit; missionId: string | null }) {
-  const who = hit.visibility === "VISIBLE" && hit.name ? hit.name : hit.pseudonym;
+  const who = hit.name ?? hit.pseudonym;
   return (
     <details className="talent-contact">
       <summary>Proposer une opportunité<span className="visually-hidden"> à {who}</span></summary>
@@ -49,9 +49,18 @@ function ContactForm({ hit, missionId }: { hit: CandidateHit; missionId: string 
   );
 }
 
+/** « 12 km » for a visible profile; « moins de 20 km », « entre 20 et 30 km » for an anonymous one. */
+function distanceText(hit: CandidateHit): string | null {
+  if (hit.distanceKm !== null) return `${hit.distanceKm} km`;
+  const band = hit.distanceBand;
+  if (!band) return null;
+  return band.fromKm === 0 ? `moins de ${band.toKm} km` : `entre ${band.fromKm} et ${band.toKm} km`;
+}
+
 function CandidateCard({ hit, isNew, missionId }: { hit: CandidateHit; isNew: boolean; missionId: string | null }) {
   const h = hit.highlights;
-  const place = hit.visibility === "VISIBLE" && hit.homeCommuneName
+  const distance = distanceText(hit);
+  const place = hit.homeCommuneName
     ? `${hit.homeCommuneName}${hit.departementCode ? ` (${hit.departementCode})` : ""}`
     : hit.departementName
       ? `${hit.departementName} (${hit.departementCode})`
@@ -60,7 +69,7 @@ function CandidateCard({ hit, isNew, missionId }: { hit: CandidateHit; isNew: bo
     <article className="talent-card" aria-labelledby={`hit-${hit.id}`}>
       <header className="talent-card-head">
         <h3 id={`hit-${hit.id}`}>
-          {hit.visibility === "VISIBLE" ? <Highlighted text={hit.name} segments={h.name} /> : hit.pseudonym}
+          {hit.name ? <Highlighted text={hit.name} segments={h.name} /> : hit.pseudonym}
         </h3>
         <p className="talent-badges">
           {isNew ? <span className="badge badge-green">Nouveau</span> : null}
@@ -70,7 +79,7 @@ function CandidateCard({ hit, isNew, missionId }: { hit: CandidateHit; isNew: bo
       </header>
       <p className="talent-function">
         {hit.currentFunction ? <Highlighted text={hit.currentFunction} segments={h.currentFunction} /> : <span className="muted">Fonction non renseignée</span>}
-        {hit.visibility === "VISIBLE" && hit.currentEmployerName ? <> — <Highlighted text={hit.currentEmployerName} segments={h.currentEmployerName} /></> : null}
+        {hit.currentEmployerName ? <> — <Highlighted text={hit.currentEmployerName} segments={h.currentEmployerName} /></> : null}
       </p>
       <dl className="talent-facts">
         {hit.cadreLabel || hit.grade ? (
@@ -89,7 +98,7 @@ function CandidateCard({ hit, isNew, missionId }: { hit: CandidateHit; isNew: bo
           <dt>Lieu</dt>
           <dd>
             {place}
-            {hit.distanceKm !== null ? <> — {hit.visibility === "ANONYMOUS" ? "environ " : ""}{hit.distanceKm} km</> : null}
+            {distance ? <> — {distance}</> : null}
           </dd>
         </div>
         <div><dt>Disponibilité</dt><dd>{AVAILABILITY_LABEL[hit.availability]}</dd></div>
@@ -105,7 +114,7 @@ function CandidateCard({ hit, isNew, missionId }: { hit: CandidateHit; isNew: bo
             ].filter(Boolean).join(", ") || "non précisée"}
           </dd>
         </div>
-        {hit.visibility === "VISIBLE" && hit.email ? <div><dt>Contact</dt><dd><a href={`mailto:${hit.email}`}>{hit.email}</a></dd></div> : null}
+        {hit.email ? <div><dt>Contact</dt><dd><a href={`mailto:${hit.email}`}>{hit.email}</a></dd></div> : null}
       </dl>
       {hit.competencies.length ? (
         <ul className="talent-competencies" aria-label="Compétences">

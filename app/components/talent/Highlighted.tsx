@@ -1,5 +1,5 @@
 import { Fragment } from "react";
-import type { TextSegment } from "../../../search/candidate-search";
+import type { TextSegment } from "~/domain/search-results";
 
 /**
  * Text with the words the search matched in <mark>. The segments are plain strings cut by the

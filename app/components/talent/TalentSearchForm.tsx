@@ -2,7 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { CommunePicker } from "~/components/ui/CommunePicker";
 import { Field, Select } from "~/components/ui/Field";
 import type { FacetGroup, FacetOption } from "~/domain/talent-search.server";
-import { RADII, TALENT_SORTS, TALENT_SORT_LABEL, type TalentSearch, type TalentSearchErrors } from "~/schemas/talent-search";
+import { RADII, TALENT_SORTS, TALENT_SORT_LABEL, type TalentSearch, type TalentSearchErrors, type TalentSearchNotes } from "~/schemas/talent-search";
 import { formatInt } from "./format";
 
 /**
@@ -18,11 +18,13 @@ export const TALENT_FORM_ID = "recherche-vivier";
 export function TalentSearchBar({
   search,
   errors,
+  notes,
   communeLabel,
   missions,
 }: {
   search: TalentSearch;
   errors: TalentSearchErrors;
+  notes: TalentSearchNotes;
   communeLabel: string;
   missions: Array<{ id: string; label: string }>;
 }) {
@@ -38,7 +40,7 @@ export function TalentSearchBar({
         className="talent-q"
       />
       <CommunePicker name="commune" label="Autour de la commune" defaultCode={search.commune ?? ""} defaultLabel={communeLabel} error={errors.commune} />
-      <Select label="Rayon" name="radius" defaultValue={String(search.radius)}>
+      <Select label="Rayon" name="radius" defaultValue={String(search.radius)} hint={notes.radius}>
         {[...new Set([...RADII, search.radius])].sort((a, b) => a - b).map((r) => (
           <option key={r} value={r}>{r} km</option>
         ))}

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { parseOfferSearch } from "~/schemas/offer-search";
 import { getSessionUser } from "~/utils/session.server";
-import { getSearchClient, searchErrorMessage } from "../../../search/client";
-import { searchOffers, type OfferSearchResult } from "../../../search/offer-search";
+import { getSearchClient, searchErrorMessage } from "../../search/client";
+import { searchOffers, type OfferSearchResult } from "../../search/offer-search";
 
 /**
  * The loader of /offres, kept in a .server module so that the search client (undici, the

@@ -1,6 +1,6 @@
 import { json } from "@remix-run/node";
-import type { Space } from "~/domain/access";
-import { requireUser } from "./auth.server";
+import type { Space } from "~/access/spaces";
+import { requireUser } from "~/utils/auth.server";
 
 /** What every space's layout shows of the signed-in user (and nothing more: it goes to the browser). */
 export async function spaceLayoutData(request: Request, space: Space) {

@@ -1,7 +1,8 @@
 /**
- * Who may enter which space: the one table of it. Pure, so the browser-free unit tests cover
- * every role × every space. Finer rules (whose position, whose profile) live with the data, in
- * the domain modules, which always take the acting user.
+ * The gate, browser-safe part: who may enter which space, the one table of it, and where to go
+ * after signing in. Pure, so the unit tests cover every role × every space and the browser may
+ * import it. The finer rules (whose position, which candidate, which identity) are the gate's
+ * other modules: app/access/rules.ts and app/access/guards.server.ts.
  */
 
 export const ROLES = ["EMPLOYER", "CONSULTANT", "CANDIDATE", "ADMIN"] as const;
@@ -46,12 +47,24 @@ export function canEnter(role: string, space: Space): boolean {
 }
 
 /**
- * Where to go after signing in: the requested path if it is a same-site path (never another
- * host, never a protocol-relative "//evil"), else the role's home.
+ * Where to go after signing in: the requested path if it stays on this site once the URL parser
+ * has normalised it (browsers drop tabs and newlines, so "/\t/evil" would become "//evil"), else
+ * the role's home. Any control character refuses the value outright.
  */
 export function safeRedirect(to: unknown, role: Role): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return HOME_OF_ROLE[role];
-  const space = spaceOf(to);
-  if (space && !canEnter(role, space)) return HOME_OF_ROLE[role];
-  return to;
+  const home = HOME_OF_ROLE[role];
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (typeof to !== "string" || !to.startsWith("/") || /[\u0000-\u001f\u007f]/.test(to)) return home;
+  const base = "https://vivier.invalid";
+  let url: URL;
+  try {
+    url = new URL(to, base);
+  } catch {
+    return home;
+  }
+  if (url.origin !== base || to.startsWith("//") || to.startsWith("/\\")) return home;
+  const path = url.pathname + url.search + url.hash;
+  const space = spaceOf(path);
+  if (space && !canEnter(role, space)) return home;
+  return path;
 }

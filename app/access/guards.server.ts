@@ -1,0 +1,132 @@
+import type { Prisma } from "~/generated/prisma/client";
+import { forbidden } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import type { SessionUser } from "~/utils/session.server";
+import { actingKeys, publicOfferWhere, type CabinetScope } from "./rules";
+
+/**
+ * The gate's guards: who the acting user is, and which rows are theirs to act on. The rules
+ * themselves are app/access/rules.ts.
+ *
+ * - A user of the wrong kind for a function (a candidate calling an employer's function) gets
+ *   403: that is a space they may not enter, and says nothing of any object.
+ * - An object that is not the actor's (another collectivité's position, another cabinet's
+ *   mission, another candidate's application) is "not found": the `…Where` fragments below are
+ *   added to the query, so such a row is never read, and the route answers 404, never 403 (an
+ *   identifier must not tell whether it exists).
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Actors
+
+export type Employer = { userId: string; organizationId: string; officialKey: string };
+export type CabinetUser = SessionUser & { organization: NonNullable<SessionUser["organization"]> };
+
+/** An employer of a collectivité; anyone else: 403. */
+export function asEmployer(user: SessionUser): Employer {
+  if (user.role !== "EMPLOYER" || !user.organization || user.organization.kind !== "COLLECTIVITE") throw forbidden();
+  return { userId: user.id, organizationId: user.organization.id, officialKey: user.organization.officialKey };
+}
+
+/** A consultant of a cabinet; anyone else: 403. */
+export function assertConsultant(user: SessionUser): asserts user is CabinetUser {
+  if (user.role !== "CONSULTANT" || !user.organization || user.organization.kind !== "CABINET") throw forbidden();
+}
+
+/** A candidate; anyone else: 403. */
+export function assertCandidate(user: Pick<SessionUser, "role">): void {
+  if (user.role !== "CANDIDATE") throw forbidden();
+}
+
+/**
+ * Who may invite whom: an admin invites the first employer of a collectivité or the lead of a
+ * cabinet; a cabinet's lead invites consultants into their own cabinet; nobody else invites.
+ */
+export function invitationRights(
+  actor: SessionUser,
+  organization: { id: string; kind: string },
+): { role: "EMPLOYER" | "CONSULTANT"; isCabinetLead: boolean } | null {
+  if (actor.role === "ADMIN") {
+    return organization.kind === "CABINET" ? { role: "CONSULTANT", isCabinetLead: true } : { role: "EMPLOYER", isCabinetLead: false };
+  }
+  if (actor.role === "CONSULTANT" && actor.isCabinetLead && actor.organization?.id === organization.id) return { role: "CONSULTANT", isCabinetLead: false };
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Objects: the employer's positions
+
+/** The positions of the employer's collectivité (one of them with `id`). */
+export function employerPositionWhere(employer: Employer, id?: string): Prisma.PositionWhereInput {
+  return { ...(id ? { id } : {}), organizationId: employer.organizationId };
+}
+
+/** Does this position belong to the employer's collectivité? */
+export async function isEmployerPosition(employer: Employer, positionId: string): Promise<boolean> {
+  return (await db.position.count({ where: employerPositionWhere(employer, positionId) })) > 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Objects: a cabinet's missions
+
+/**
+ * The missions the consultant works on (one of them with `id`): every mission of the cabinet for
+ * its lead, who staffs them; the missions they are on for another consultant. The others of the
+ * cabinet see nothing of a mission: it is "not found" to them.
+ */
+export function cabinetMissionWhere(user: CabinetUser, id?: string): Prisma.MissionWhereInput {
+  return {
+    ...(id ? { id } : {}),
+    cabinetId: user.organization.id,
+    ...(user.isCabinetLead ? {} : { consultants: { some: { userId: user.id } } }),
+  };
+}
+
+/** Where the consultant may look, for the reveal rule (rules.ts, rule 3). */
+export function cabinetScope(user: CabinetUser): CabinetScope {
+  return { cabinetId: user.organization.id, missions: cabinetMissionWhere(user) };
+}
+
+/** The cabinet's rows tied to a mission (contact requests…): those of no mission, or of one the consultant is on. */
+export function cabinetRowOfMyMissionsWhere(user: CabinetUser): { cabinetId: string; OR: [{ missionId: null }, { mission: Prisma.MissionWhereInput }] } {
+  return { cabinetId: user.organization.id, OR: [{ missionId: null }, { mission: cabinetMissionWhere(user) }] };
+}
+
+/**
+ * The keys a consultant acts for (rules.ts, rule 2): their cabinet, the collectivités of the
+ * cabinet's active missions, and the collectivité of `missionClientKey` (the mission at hand,
+ * ended or not).
+ */
+export async function consultantKeys(user: CabinetUser, missionClientKey?: string | null): Promise<{ organizationKey: string; clients: string[]; keys: string[] }> {
+  const active = await db.mission.findMany({
+    where: { cabinetId: user.organization.id, status: "ACTIVE" },
+    select: { position: { select: { organization: { select: { officialKey: true } } } } },
+  });
+  const clients = new Set(active.map((m) => m.position.organization.officialKey));
+  if (missionClientKey) clients.add(missionClientKey);
+  const sorted = [...clients].sort();
+  return { organizationKey: user.organization.officialKey, clients: sorted, keys: actingKeys({ organizationKey: user.organization.officialKey, clients: sorted }) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Objects: a candidate's own rows
+
+export function ownProfileWhere(user: SessionUser): Prisma.CandidateProfileWhereInput {
+  return { userId: user.id };
+}
+
+export function ownApplicationWhere(user: SessionUser, id?: string): Prisma.ApplicationWhereInput {
+  return { ...(id ? { id } : {}), profile: { userId: user.id } };
+}
+
+export function ownContactRequestWhere(user: SessionUser, id?: string): Prisma.ContactRequestWhereInput {
+  return { ...(id ? { id } : {}), profile: { userId: user.id } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public offers
+
+/** A public offer by id (rules.ts, rule 6). */
+export function publicOfferByIdWhere(id: string): Prisma.PositionWhereInput {
+  return { id, ...publicOfferWhere };
+}
