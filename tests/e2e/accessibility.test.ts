@@ -181,10 +181,8 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     await page.context().close();
   }, SPACE_TIMEOUT);
 
-  // KNOWN DEFECT, left failing on purpose: the page renders CONTACT_STATUS_LABEL, a value imported
-  // from app/domain/conversations.server.ts, which the browser bundle leaves out; hydrating a
-  // proposal then throws and the page falls into its error boundary. Another change moves the
-  // labels out of the server module; this visit passes once it lands.
+  // With a proposal on it, this page once threw in the browser (a label imported from a server
+  // module, absent from the browser bundle): the sweep first caught it here.
   it("the candidate's proposals from the cabinets (one awaiting her answer)", async () => {
     const page = await newPage();
     await signIn(page, "candidat@vivier.test");

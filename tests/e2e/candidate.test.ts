@@ -107,6 +107,7 @@ describe("the demo candidate's other pages", () => {
     await signIn(page, CANDIDATE);
     for (const [path, heading] of [
       ["/candidat/candidatures", "Mes candidatures"],
+      ["/candidat/contacts", "Propositions des cabinets"],
       ["/candidat/messages", "Mes échanges avec les consultants"],
       ["/candidat/donnees", "Mes données personnelles"],
       ["/candidat/profil/visibilite", "Mon profil"],
