@@ -57,6 +57,7 @@ export async function shortlistWorld(options: { confidential?: boolean; criteria
   const otherEmployer = await actor("EMPLOYER", "Eve Employeuse", { organizationId: elsewhere.id });
   const admin = await actor("ADMIN", "Alix Admin");
   const otherCandidate = await actor("CANDIDATE", "Olga Candidate");
+  await db.candidateProfile.create({ data: { userId: otherCandidate.id, pseudonym: `Autre-${tag()}`, visibility: "ANONYMOUS" } });
   return { cabinet, client, position, mission, criteria, lead, onMission, colleague, otherCabinet, otherConsultant, employer, otherEmployer, admin, otherCandidate };
 }
 
