@@ -16,12 +16,6 @@ import { onContactRequestAnswered } from "./shortlists.server";
 // ---------------------------------------------------------------------------------------------
 // Contact requests
 
-export const CONTACT_STATUS_LABEL: Record<string, string> = {
-  PENDING: "En attente de votre réponse",
-  ACCEPTED: "Acceptée : votre identité est visible de ce cabinet",
-  DECLINED: "Refusée : rien n’a été révélé",
-};
-
 /** The acting candidate's contact requests, pending ones first. */
 export async function listOwnContactRequests(user: SessionUser) {
   const rows = await db.contactRequest.findMany({

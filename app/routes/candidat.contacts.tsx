@@ -4,8 +4,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { formatDay } from "~/components/candidates/format";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { FormAlert } from "~/components/ui/Field";
-import { answerContactRequest, CONTACT_STATUS_LABEL, listOwnContactRequests } from "~/domain/conversations.server";
+import { answerContactRequest, listOwnContactRequests } from "~/domain/conversations.server";
 import { contactAnswerSchema } from "~/schemas/application";
+import { CONTACT_STATUS_CANDIDATE_LABEL } from "~/schemas/contact-request";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 
@@ -56,7 +57,7 @@ export default function ContactRequests() {
               {r.opportunity ? ` Poste : ${r.opportunity.title}${r.opportunity.employer ? ` (${r.opportunity.employer})` : ""}.` : ""}
             </p>
             {r.message ? <blockquote>{r.message}</blockquote> : null}
-            <p><strong>{CONTACT_STATUS_LABEL[r.status] ?? r.status}</strong>{r.answeredAt ? ` (le ${formatDay(r.answeredAt)})` : ""}</p>
+            <p><strong>{CONTACT_STATUS_CANDIDATE_LABEL[r.status] ?? r.status}</strong>{r.answeredAt ? ` (le ${formatDay(r.answeredAt)})` : ""}</p>
             {r.status === "PENDING" ? (
               <div className="actions">
                 <Form method="post" className="inline">
