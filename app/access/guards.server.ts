@@ -89,7 +89,7 @@ export function cabinetMissionWhere(user: CabinetUser, id?: string): Prisma.Miss
 
 /**
  * The shortlist entries (one with `id`) of the missions the consultant works on: the only entries
- * whose page, evaluation and CV they reach (rules.ts, rules 7 and 9).
+ * whose page, evaluation and CV they reach (rules.ts, rules 7 and 10).
  */
 export function cabinetEntryWhere(user: CabinetUser, id?: string): Prisma.ShortlistEntryWhereInput {
   return { ...(id ? { id } : {}), mission: cabinetMissionWhere(user) };

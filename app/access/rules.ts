@@ -46,6 +46,12 @@ import type { Prisma } from "~/generated/prisma/client";
  * 8. A candidate reads their own state on a mission once they are in its search (rule 5's
  *    test: they accepted the cabinet's proposal for it, or applied to its position), in plain
  *    French, never the cabinet's notes, scores or stage names.
+ * 10. A shortlist entry's evaluation (interview notes, scorecards, reference checks, the CV) is
+ *    the mission's consultants' only, and only for a candidate they know (identified, or met
+ *    elsewhere): never for a withdrawn or a pseudonymous one. References are checked only while
+ *    the candidate's consent for that entry stands, asked once they are in the search. Each
+ *    delivery of a revealed identity or CV to a consultant is journaled; the candidate reads who
+ *    saw them by organisation, never by staff member. (Number 9 is the anonymous distance's.)
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -300,16 +306,12 @@ export function candidateEntriesWhere(userId: string): Prisma.ShortlistEntryWher
 }
 
 // ---------------------------------------------------------------------------------------------
-// 9. An entry's evaluation, the candidate's consents, the journal
+// 10. An entry's evaluation, the candidate's consents, the journal
 //
 // The mission's consultants (cabinetEntryWhere, guards.server.ts) keep a private evaluation of
-// each entry: interview notes, one scorecard each, reference checks. They read and write it only
-// for a candidate they know: identified (rule 3) or met elsewhere. A withdrawn candidate shows
-// nothing; a pseudonymous one has not been met, and a note may name them. References are checked
-// only with the candidate's consent for that entry, asked once the candidate is in the search
-// (rule 8), since only then can they read and answer it. Each delivery of a revealed identity
-// or CV to a consultant is written to the journal (AuditEvent); the candidate reads who saw them
-// organisation by organisation, never the staff member.
+// each entry. A pseudonymous candidate has not been met, and a note may name them; a withdrawn
+// one shows nothing. Consent is asked once the candidate is in the search (rule 8), since only
+// then can they read and answer it.
 
 /** Does the consultant see (and may they write) the entry's evaluation? */
 export function entryEvaluationVisible(sight: EntrySight): boolean {

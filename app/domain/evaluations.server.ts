@@ -20,7 +20,7 @@ import { getEntry, moveEntry, type MoveResult } from "./shortlists.server";
  * timeline, the moves), interview notes, one scorecard per consultant on the position's weighted
  * criteria, the consent to contact referees and the reference checks, and the CV. Only the
  * mission's consultants reach any of it (cabinetEntryWhere: 404 for anyone else); what they see
- * of the entry is the gate's rules 7 and 9 (app/access/rules.ts). Reading a revealed identity or
+ * of the entry is the gate's rules 7 and 10 (app/access/rules.ts). Reading a revealed identity or
  * a CV writes its journal line in the same transaction (app/domain/audit.server.ts).
  */
 

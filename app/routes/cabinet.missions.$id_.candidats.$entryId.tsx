@@ -2,8 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { formatDay } from "~/components/candidates/format";
-import { entryAction } from "~/components/shortlist/entry-actions.server";
-import { ENTRY_OK, type EntryActionData, type EntryIntent } from "~/components/shortlist/entry-form";
 import { EntryTimeline } from "~/components/shortlist/EntryTimeline";
 import { InterviewNotes } from "~/components/shortlist/InterviewNotes";
 import { MoveForms } from "~/components/shortlist/MoveForms";
@@ -11,7 +9,9 @@ import { ReferencesPanel } from "~/components/shortlist/ReferencesPanel";
 import { ScorecardPanel } from "~/components/shortlist/ScorecardPanel";
 import { FormAlert } from "~/components/ui/Field";
 import { openEntry } from "~/domain/evaluations.server";
+import { entryAction } from "~/domain/shortlist-entry-actions.server";
 import { SOURCE_LABEL, STAGE_LABEL } from "~/schemas/shortlist";
+import { ENTRY_OK, type EntryActionData, type EntryIntent } from "~/schemas/shortlist-entry-page";
 import { notFound, requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -5,7 +5,7 @@ import { pdfDownload } from "~/utils/uploads.server";
 
 /**
  * GET /cabinet/missions/:id/candidats/:entryId/cv — the CV of a candidate on the mission's list,
- * for its consultants once the identity is revealed (the gate's rule 9); each download is
+ * for its consultants once the identity is revealed (the gate's rule 10); each download is
  * journaled. Anyone else, a pseudonymous or withdrawn candidate, or no CV: "not found".
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

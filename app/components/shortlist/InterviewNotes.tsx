@@ -3,7 +3,7 @@ import { formatDay } from "~/components/candidates/format";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { Field, FormAlert, TextArea } from "~/components/ui/Field";
 import { INTERVIEW_FORM_LABEL, INTERVIEW_FORMS, INTERVIEW_HEADINGS, type InterviewForm } from "~/schemas/evaluation";
-import type { EntryActionData } from "./entry-form";
+import type { EntryActionData } from "~/schemas/shortlist-entry-page";
 
 export type InterviewView = { id: string; heldAt: string; form: InterviewForm; author: string; competences: string; comportement: string; adhesion: string };
 

@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { FormAlert, Select, TextArea } from "~/components/ui/Field";
 import { NOT_RETAINED_REASONS, STAGE_LABEL, WITHDREW_REASONS, type Stage } from "~/schemas/shortlist";
-import type { EntryActionData } from "./entry-form";
+import type { EntryActionData } from "~/schemas/shortlist-entry-page";
 
 /**
  * The moves allowed from the entry's stage (app/schemas/shortlist.ts manualMoves), one button

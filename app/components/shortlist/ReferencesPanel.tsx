@@ -3,7 +3,7 @@ import { formatDay } from "~/components/candidates/format";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { Field, FormAlert, Select, TextArea } from "~/components/ui/Field";
 import type { ConsentState } from "~/schemas/evaluation";
-import type { EntryActionData } from "./entry-form";
+import type { EntryActionData } from "~/schemas/shortlist-entry-page";
 
 type Consent = { id: string; requestedAt: string; answeredAt: string | null; withdrawnAt: string | null; state: ConsentState };
 type Referee = { id: string; name: string; relation: string; contact: string };

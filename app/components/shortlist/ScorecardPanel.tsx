@@ -3,7 +3,7 @@ import { formatDay } from "~/components/candidates/format";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { FormAlert, Select, TextArea } from "~/components/ui/Field";
 import { SCORE_LABEL, SCORE_LEVELS } from "~/schemas/scorecard";
-import type { EntryActionData } from "./entry-form";
+import type { EntryActionData } from "~/schemas/shortlist-entry-page";
 
 type Criterion = { id: string; label: string; weight: number };
 type Mark = { criterionId: string; score: number | null; comment: string };

@@ -1,15 +1,16 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { addInterviewNote, askReferencesConsent, moveEntryOnMission, recordReferenceCheck, saveScorecard } from "~/domain/evaluations.server";
 import { fieldErrors } from "~/schemas/errors";
 import { interviewNoteSchema, referenceCheckSchema } from "~/schemas/evaluation";
 import { moveSchema } from "~/schemas/shortlist";
+import { ENTRY_INTENTS, type EntryActionData, type EntryIntent } from "~/schemas/shortlist-entry-page";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
-import { ENTRY_INTENTS, type EntryActionData, type EntryIntent } from "./entry-form";
+import { addInterviewNote, askReferencesConsent, moveEntryOnMission, recordReferenceCheck, saveScorecard } from "./evaluations.server";
 
 /**
- * The action of a shortlist entry's page: each form names its `intent`; the values are checked
+ * The action of a shortlist entry's page (/cabinet/missions/:id/candidats/:entryId), shared here as
+ * the position editor's is (position-editor.server.ts): each form names its `intent`; the values are checked
  * with the form's schema, then handed to the one domain function of that intent, which checks
  * the gate again. A success goes back to the page (?ok=…) so a reload posts nothing twice; a
  * refusal comes back with its French message, and the typed values, next to the form it is for.
