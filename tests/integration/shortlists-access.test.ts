@@ -2,11 +2,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { action as entryAction, loader as entryLoader } from "~/routes/cabinet.missions.$id_.candidats.$entryId";
 import { loader as cvLoader } from "~/routes/cabinet.missions.$id_.candidats.$entryId_.cv";
 import { loader as adminJournalLoader } from "~/routes/admin.journal";
+import { action as vivierAction } from "~/routes/cabinet.vivier";
 import { loader as journalLoader } from "~/routes/candidat.journal";
 import { action as missionsAction, loader as missionsLoader } from "~/routes/candidat.missions";
 import { action as refereesAction, loader as refereesLoader } from "~/routes/candidat.references";
 import type { Browser } from "../helpers/http";
-import { anonymousBrowser, call, db, entryParams, entryUrl, interested, shortlistWorld, type Talent, type World } from "./shortlist-fixtures";
+import { anonymousBrowser, call, db, entryParams, entryUrl, interested, shortlistWorld, talent, type Talent, type World } from "./shortlist-fixtures";
 import { tag } from "./talent-fixtures";
 
 /**
@@ -40,22 +41,23 @@ const ROUTES = [
   "candidate's referee added",
   "candidate's journal",
   "admin's journal",
+  "talent search's « Ajouter à la mission »",
 ] as const;
 type Route = (typeof ROUTES)[number];
 
 const SIGN_IN = "sign-in";
-//                                               page  action  cv  missions  consent  referees  add  journal  admin
+//                                               page  action  cv  missions  consent  referees  add  journal  admin  vivier-add
 const EXPECTED: Record<ActorName, ReadonlyArray<number | typeof SIGN_IN>> = {
-  "consultant on the mission":                 [200, 302, 200, 403, 403, 403, 403, 403, 403],
-  "cabinet's lead":                            [200, 302, 200, 403, 403, 403, 403, 403, 403],
-  "consultant of the same cabinet, not on it": [404, 404, 404, 403, 403, 403, 403, 403, 403],
-  "another cabinet's consultant":              [404, 404, 404, 403, 403, 403, 403, 403, 403],
-  "the collectivité's employer":               [403, 403, 403, 403, 403, 403, 403, 403, 403],
-  "another employer":                          [403, 403, 403, 403, 403, 403, 403, 403, 403],
-  "the candidate":                             [403, 403, 403, 200, 200, 200, 302, 200, 403],
-  "another candidate":                         [403, 403, 403, 200, 404, 200, 302, 200, 403],
-  "the admin":                                 [403, 403, 403, 403, 403, 403, 403, 403, 200],
-  "anonymous":                                 [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN],
+  "consultant on the mission":                 [200, 302, 200, 403, 403, 403, 403, 403, 403, 200],
+  "cabinet's lead":                            [200, 302, 200, 403, 403, 403, 403, 403, 403, 200],
+  "consultant of the same cabinet, not on it": [404, 404, 404, 403, 403, 403, 403, 403, 403, 404],
+  "another cabinet's consultant":              [404, 404, 404, 403, 403, 403, 403, 403, 403, 404],
+  "the collectivité's employer":               [403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+  "another employer":                          [403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+  "the candidate":                             [403, 403, 403, 200, 200, 200, 302, 200, 403, 403],
+  "another candidate":                         [403, 403, 403, 200, 404, 200, 302, 200, 403, 403],
+  "the admin":                                 [403, 403, 403, 403, 403, 403, 403, 403, 200, 403],
+  "anonymous":                                 [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN],
 };
 
 let world: World;
@@ -83,7 +85,7 @@ beforeAll(async () => {
   });
 }, 60_000);
 
-function request(route: Route, browser: Browser): Promise<Response> {
+async function request(route: Route, browser: Browser): Promise<Response> {
   const url = entryUrl(world, candidate.entryId);
   const params = entryParams(world, candidate.entryId);
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
@@ -98,6 +100,11 @@ function request(route: Route, browser: Browser): Promise<Response> {
     case "candidate's referee added": return call(refereesAction, browser.post("/candidat/references", { name: "Jeanne Martin", relation: "Ancienne DGS", contact: "04 66 00 00 00" }));
     case "candidate's journal": return call(journalLoader, browser.get("/candidat/journal"));
     case "admin's journal": return call(adminJournalLoader, browser.get("/admin/journal"));
+    // A new candidate of the pool each time: adding one twice is refused for its own reason.
+    case "talent search's « Ajouter à la mission »": {
+      const someone = await talent();
+      return call(vivierAction, browser.post(`/cabinet/vivier?mission=${world.mission.id}`, { missionId: world.mission.id, profileId: someone.profile.id }));
+    }
   }
 }
 

@@ -5,8 +5,9 @@ import { action as entryAction, loader as entryLoader } from "~/routes/cabinet.m
 import { loader as cvLoader } from "~/routes/cabinet.missions.$id_.candidats.$entryId_.cv";
 import { action as missionsAction, loader as missionsLoader } from "~/routes/candidat.missions";
 import { action as refereesAction } from "~/routes/candidat.references";
+import { action as vivierAction } from "~/routes/cabinet.vivier";
 import type { EntryPage } from "~/domain/evaluations.server";
-import { call, db, entryParams, entryUrl, identified, interested, shortlistWorld, type Actor, type Talent, type World } from "./shortlist-fixtures";
+import { call, db, entryParams, entryUrl, identified, interested, shortlistWorld, talent, type Actor, type Talent, type World } from "./shortlist-fixtures";
 import { tag } from "./talent-fixtures";
 
 /**
@@ -59,6 +60,31 @@ let world: World;
 beforeAll(async () => {
   world = await shortlistWorld();
 }, 60_000);
+
+describe("« Ajouter à la mission » from the talent search", () => {
+  function add(who: Actor, profileId: string) {
+    return call(vivierAction, who.browser.post(`/cabinet/vivier?mission=${world.mission.id}`, { missionId: world.mission.id, profileId }));
+  }
+
+  it("puts a candidate of the pool on the mission's list as identifié, once", async () => {
+    const t = await talent();
+    const res = await add(world.onMission, t.profile.id);
+    expect(res.status).toBe(200);
+    const { added } = (await res.json()) as { added: { entryId: string } };
+    const p = await page(world, world.onMission, added.entryId);
+    expect(p.entry).toMatchObject({ stage: "IDENTIFIED", source: "SEARCH", sight: "pseudonym", label: t.pseudonym });
+    expect((await add(world.lead, t.profile.id)).status).toBe(409);
+  });
+
+  it("is refused for a mission the consultant is not on, and for a candidate who hides from the cabinet", async () => {
+    const t = await talent();
+    expect((await add(world.colleague, t.profile.id)).status).toBe(404);
+    expect((await add(world.otherConsultant, t.profile.id)).status).toBe(404);
+    const hiding = await talent({ hiddenFrom: [world.cabinet.officialKey] });
+    expect((await add(world.onMission, hiding.profile.id)).status).toBe(409);
+    expect(await db.shortlistEntry.count({ where: { profileId: { in: [t.profile.id, hiding.profile.id] } } })).toBe(0);
+  });
+});
 
 describe("the entry's page", () => {
   it("shows a consultant of the mission who the candidate is, their function, source, stage, timeline and allowed moves", async () => {
