@@ -35,6 +35,7 @@ export async function listOwnMissions(user: SessionUser) {
         select: {
           id: true,
           cabinet: { select: { name: true, officialKey: true } },
+          contactRequests: { where: { status: "ACCEPTED", profile: { userId: user.id } }, select: { id: true }, take: 1 },
           position: {
             select: {
               title: true, confidential: true,
@@ -64,6 +65,8 @@ export async function listOwnMissions(user: SessionUser) {
       since: e.stageChangedAt.toISOString(),
       feedback: candidateFeedback(e),
       standing: STANDING_TEXT[standing],
+      // The conversation with the cabinet is open to an accepted proposal or a running application (conversations.server.ts).
+      canWrite: standing === "active" && (mission.contactRequests.length > 0 || mission.position.applications.length > 0),
       consents: e.consents.filter((c) => isConsentKind(c.kind)).map((c) => ({
         id: c.id,
         question: consentQuestion(c.kind as "REFERENCES" | "PRESENTATION", c),

@@ -105,7 +105,7 @@ export default function CandidateMissions() {
                   </ul>
                 </>
               ) : null}
-              <p><Link to={`/candidat/messages/${m.missionId}`}>Écrire au cabinet</Link></p>
+              {m.canWrite ? <p><Link to={`/candidat/messages/${m.missionId}`}>Écrire au cabinet</Link></p> : null}
             </li>
           ))}
         </ul>
