@@ -3,6 +3,7 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { CABINETS, DEMO_ACCOUNTS, DEMO_PASSWORD, cabinetOrganizations, collectiviteOrganizations, demoCandidate, staffUsers } from "./seed/accounts";
 import { generateApplications } from "./seed/applications";
+import { planDemoEvaluation, writeDemoEvaluation } from "./seed/evaluation";
 import { People, generateCandidates } from "./seed/candidates";
 import { DEMO_COLLECTIVITE_COMMUNE, loadCollectivites } from "./seed/collectivites";
 import { createClock } from "./seed/dates";
@@ -10,7 +11,7 @@ import { Geo } from "./seed/geo";
 import type { SeedPlan } from "./seed/plan";
 import { generatePositions, positionId } from "./seed/positions";
 import { createFaker } from "./seed/random";
-import { writePlan, type WriteSummary } from "./seed/write";
+import { writePlan, type Counts, type WriteSummary } from "./seed/write";
 
 /**
  * Vivier's demo data: real collectivités of the official list with their positions, two
@@ -33,6 +34,8 @@ export type SeedOptions = {
 };
 
 export type SeedSummary = WriteSummary & {
+  /** The demo candidate's entry on the demo DGS search, its evaluation, referee, consent and journal lines. */
+  demoEvaluation: Counts;
   counts: {
     collectivites: number;
     cabinets: number;
@@ -93,7 +96,7 @@ export function buildSeedPlan(now = new Date()) {
     demoCollectiviteKey: demoCollectivite.org.officialKey,
   });
   const plan: SeedPlan = { organizations, users, candidates, positions, applications };
-  return { plan, demoCollectivite, firstCabinet, collectivites };
+  return { plan, demoCollectivite, firstCabinet, collectivites, clock };
 }
 
 /** The shared hash of the seed accounts: the one already stored if it still matches, so a rerun changes nothing. */
@@ -105,12 +108,14 @@ async function demoPasswordHash(db: PrismaClient): Promise<string> {
 
 export async function seed(db: PrismaClient, options: SeedOptions = {}): Promise<SeedSummary> {
   const started = performance.now();
-  const { plan, demoCollectivite, firstCabinet, collectivites } = buildSeedPlan(options.now);
+  const { plan, demoCollectivite, firstCabinet, collectivites, clock } = buildSeedPlan(options.now);
   const written = await writePlan(db, plan, await demoPasswordHash(db));
+  const demoEvaluation = await writeDemoEvaluation(db, planDemoEvaluation({ clock, plan, demoCollectiviteKey: demoCollectivite.org.officialKey }));
   const byState = { DRAFT: 0, PUBLISHED: 0, FILLED: 0, CLOSED: 0 };
   for (const p of plan.positions) byState[p.state]++;
   return {
     ...written,
+    demoEvaluation,
     counts: {
       collectivites: collectivites.length,
       cabinets: CABINETS.length,
@@ -153,6 +158,7 @@ function formatSummary(s: SeedSummary): string {
     line("criteria", s.criteria),
     line("missions", s.missions),
     line("applications", s.applications),
+    line("demo evaluation", s.demoEvaluation),
     `  ${s.counts.collectivites} collectivités, ${s.counts.cabinets} cabinets, ${s.counts.employers} employers, ${s.counts.consultants} consultants, ${s.counts.candidates} candidates`,
     `  positions: ${p.PUBLISHED} published (${s.counts.confidentialPositions} confidential), ${p.DRAFT} drafts, ${p.FILLED} filled, ${p.CLOSED} closed`,
     `  demo accounts (password "${DEMO_PASSWORD}"): ${Object.values(DEMO_ACCOUNTS).join(", ")}`,
