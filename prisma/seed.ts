@@ -3,6 +3,7 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { CABINETS, DEMO_ACCOUNTS, DEMO_PASSWORD, cabinetOrganizations, collectiviteOrganizations, demoCandidate, staffUsers } from "./seed/accounts";
 import { generateApplications } from "./seed/applications";
+import { planDemoEvaluation, writeDemoEvaluation } from "./seed/evaluation";
 import { People, generateCandidates } from "./seed/candidates";
 import { DEMO_COLLECTIVITE_COMMUNE, loadCollectivites } from "./seed/collectivites";
 import { generateConversations } from "./seed/conversations";
@@ -12,7 +13,7 @@ import type { SeedPlan } from "./seed/plan";
 import { generatePositions, positionId } from "./seed/positions";
 import { createFaker } from "./seed/random";
 import { generateSavedSearches } from "./seed/saved-searches";
-import { writePlan, type WriteSummary } from "./seed/write";
+import { writePlan, type Counts, type WriteSummary } from "./seed/write";
 
 /**
  * Vivier's demo data: real collectivités of the official list with their positions, two
@@ -37,6 +38,8 @@ export type SeedOptions = {
 };
 
 export type SeedSummary = WriteSummary & {
+  /** The demo candidate's entry on the demo DGS search, its evaluation, referee, consent and journal lines. */
+  demoEvaluation: Counts;
   counts: {
     collectivites: number;
     cabinets: number;
@@ -98,7 +101,7 @@ export function buildSeedPlan(now = new Date()) {
   });
   const { contactRequests, messages } = generateConversations({ clock, candidates, positions, demoCollectiviteKey: demoCollectivite.org.officialKey });
   const plan: SeedPlan = { organizations, users, candidates, positions, applications, contactRequests, messages, savedSearches: generateSavedSearches(clock) };
-  return { plan, demoCollectivite, firstCabinet, collectivites };
+  return { plan, demoCollectivite, firstCabinet, collectivites, clock };
 }
 
 /** The shared hash of the seed accounts: the one already stored if it still matches, so a rerun changes nothing. */
@@ -110,12 +113,14 @@ async function demoPasswordHash(db: PrismaClient): Promise<string> {
 
 export async function seed(db: PrismaClient, options: SeedOptions = {}): Promise<SeedSummary> {
   const started = performance.now();
-  const { plan, demoCollectivite, firstCabinet, collectivites } = buildSeedPlan(options.now);
+  const { plan, demoCollectivite, firstCabinet, collectivites, clock } = buildSeedPlan(options.now);
   const written = await writePlan(db, plan, await demoPasswordHash(db));
+  const demoEvaluation = await writeDemoEvaluation(db, planDemoEvaluation({ clock, plan, demoCollectiviteKey: demoCollectivite.org.officialKey }));
   const byState = { DRAFT: 0, PUBLISHED: 0, FILLED: 0, CLOSED: 0 };
   for (const p of plan.positions) byState[p.state]++;
   return {
     ...written,
+    demoEvaluation,
     counts: {
       collectivites: collectivites.length,
       cabinets: CABINETS.length,
@@ -161,6 +166,7 @@ function formatSummary(s: SeedSummary): string {
     line("contact requests", s.contactRequests),
     line("messages", s.messages),
     line("saved searches", s.savedSearches),
+    line("demo evaluation", s.demoEvaluation),
     `  ${s.counts.collectivites} collectivités, ${s.counts.cabinets} cabinets, ${s.counts.employers} employers, ${s.counts.consultants} consultants, ${s.counts.candidates} candidates`,
     `  positions: ${p.PUBLISHED} published (${s.counts.confidentialPositions} confidential), ${p.DRAFT} drafts, ${p.FILLED} filled, ${p.CLOSED} closed`,
     `  demo accounts (password "${DEMO_PASSWORD}"): ${Object.values(DEMO_ACCOUNTS).join(", ")}`,

@@ -2,7 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { forbidden } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
-import { actingKeys, publicOfferWhere, type CabinetScope } from "./rules";
+import { actingKeys, candidateEntriesWhere, publicOfferWhere, type CabinetScope } from "./rules";
 
 /**
  * The gate's guards: who the acting user is, and which rows are theirs to act on. The rules
@@ -36,6 +36,11 @@ export function assertConsultant(user: SessionUser): asserts user is CabinetUser
 /** A candidate; anyone else: 403. */
 export function assertCandidate(user: Pick<SessionUser, "role">): void {
   if (user.role !== "CANDIDATE") throw forbidden();
+}
+
+/** Vivier's administrator; anyone else: 403. */
+export function assertAdmin(user: Pick<SessionUser, "role">): void {
+  if (user.role !== "ADMIN") throw forbidden();
 }
 
 /**
@@ -82,6 +87,14 @@ export function cabinetMissionWhere(user: CabinetUser, id?: string): Prisma.Miss
   };
 }
 
+/**
+ * The shortlist entries (one with `id`) of the missions the consultant works on: the only entries
+ * whose page, evaluation and CV they reach (rules.ts, rules 7 and 10).
+ */
+export function cabinetEntryWhere(user: CabinetUser, id?: string): Prisma.ShortlistEntryWhereInput {
+  return { ...(id ? { id } : {}), mission: cabinetMissionWhere(user) };
+}
+
 /** Where the consultant may look, for the reveal rule (rules.ts, rule 3). */
 export function cabinetScope(user: CabinetUser): CabinetScope {
   return { cabinetId: user.organization.id, missions: cabinetMissionWhere(user) };
@@ -120,6 +133,20 @@ export function ownApplicationWhere(user: SessionUser, id?: string): Prisma.Appl
 }
 
 export function ownContactRequestWhere(user: SessionUser, id?: string): Prisma.ContactRequestWhereInput {
+  return { ...(id ? { id } : {}), profile: { userId: user.id } };
+}
+
+/** The candidate's own entries that they may read (rules.ts, rule 8), one with `id`. */
+export function ownEntryWhere(user: SessionUser, id?: string): Prisma.ShortlistEntryWhereInput {
+  return { ...(id ? { id } : {}), ...candidateEntriesWhere(user.id) };
+}
+
+/** The consents asked of the candidate, on entries they may read. */
+export function ownConsentRequestWhere(user: SessionUser, id?: string): Prisma.ConsentRequestWhereInput {
+  return { ...(id ? { id } : {}), entry: candidateEntriesWhere(user.id) };
+}
+
+export function ownRefereeWhere(user: SessionUser, id?: string): Prisma.RefereeWhereInput {
   return { ...(id ? { id } : {}), profile: { userId: user.id } };
 }
 

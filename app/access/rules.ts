@@ -49,6 +49,12 @@ import type { Prisma } from "~/generated/prisma/client";
  * 9. An anonymous candidate's distance is told only in bands, no circle is drawn under 20 km,
  *    and the distance sort goes by band: app/access/anonymous-distance.ts (pure and
  *    browser-safe, the URL schema reads it), docs/decisions/011-anonymous-distance.md.
+ * 10. A shortlist entry's evaluation (interview notes, scorecards, reference checks, the CV) is
+ *    the mission's consultants' only, and only for a candidate they know (identified, or met
+ *    elsewhere): never for a withdrawn or a pseudonymous one. References are checked only while
+ *    the candidate's consent for that entry stands, asked once they are in the search. Each
+ *    delivery of a revealed identity or CV to a consultant is journaled; the candidate reads who
+ *    saw them by organisation, never by staff member. (Number 9 is the anonymous distance's.)
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -301,3 +307,100 @@ export function candidateEntriesWhere(userId: string): Prisma.ShortlistEntryWher
     ],
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// 10. An entry's evaluation, the candidate's consents, the journal
+//
+// The mission's consultants (cabinetEntryWhere, guards.server.ts) keep a private evaluation of
+// each entry. A pseudonymous candidate has not been met, and a note may name them; a withdrawn
+// one shows nothing. Consent is asked once the candidate is in the search (rule 8), since only
+// then can they read and answer it.
+
+/** Does the consultant see (and may they write) the entry's evaluation? */
+export function entryEvaluationVisible(sight: EntrySight): boolean {
+  return sight === "identity" || sight === "external";
+}
+
+/** Is this sight of an entry a view of a revealed identity, to be journaled? Not a pseudonym, not a person typed in by the consultants. */
+export function identityViewJournaled(sight: EntrySight): boolean {
+  return sight === "identity";
+}
+
+/**
+ * The CV file a consultant may download from an entry: the profile's once the identity is
+ * revealed, the one the consultants filed for a person met elsewhere; else none.
+ */
+export function entryCvFile(sight: EntrySight, entry: { externalCvFile: string | null }, profile: { cvFile: string | null } | null): string | null {
+  if (sight === "identity") return profile?.cvFile ?? null;
+  if (sight === "external") return entry.externalCvFile;
+  return null;
+}
+
+export type ConsentFacts = { kind: string; requestedAt: Date; answeredAt: Date | null; granted: boolean | null; withdrawnAt: Date | null };
+export type ConsentStanding = "pending" | "granted" | "refused" | "withdrawn";
+
+export function consentStanding(c: Pick<ConsentFacts, "answeredAt" | "granted" | "withdrawnAt">): ConsentStanding {
+  if (c.withdrawnAt) return "withdrawn";
+  if (!c.answeredAt || c.granted === null) return "pending";
+  return c.granted ? "granted" : "refused";
+}
+
+/** The latest request of a kind decides: granted and not withdrawn. */
+export function consentGranted(consents: readonly ConsentFacts[], kind: string): boolean {
+  const latest = consents.filter((c) => c.kind === kind).sort((a, b) => b.requestedAt.getTime() - a.requestedAt.getTime())[0];
+  return !!latest && consentStanding(latest) === "granted";
+}
+
+/** May the cabinet ask this candidate a consent for this entry? Only one they know who is in the search. */
+export function mayAskConsent(sight: EntrySight, candidateInSearch: boolean): boolean {
+  return sight === "identity" && candidateInSearch;
+}
+
+/** May a consultant of the mission record a reference check? Only with the candidate's consent, granted and standing. */
+export function mayRecordReferenceCheck(sight: EntrySight, consents: readonly ConsentFacts[]): boolean {
+  return sight === "identity" && consentGranted(consents, "REFERENCES");
+}
+
+/** The candidate's referees (name, relation, contact) reach the consultants on the same terms. */
+export const refereesVisible = mayRecordReferenceCheck;
+
+/**
+ * What a candidate may read of their own entry (rule 8): the stage, for its plain-French state,
+ * and the feedback once not retained. Never the notes, scores, exit reasons, events' reasons or
+ * the consultants' names: they are not selected.
+ */
+export const candidateEntrySelect = {
+  id: true, stage: true, feedback: true, stageChangedAt: true, createdAt: true,
+} satisfies Prisma.ShortlistEntrySelect;
+
+export function candidateFeedback(entry: { stage: string; feedback: string }): string | null {
+  return entry.stage === "NOT_RETAINED" && entry.feedback ? entry.feedback : null;
+}
+
+/**
+ * Where the candidate stands with the cabinet on an entry: « active »; « withdrawn » when they
+ * hide from the cabinet or the mission's collectivité (the cabinet sees « retiré par le
+ * candidat », rule 7); « out » when their profile is hidden and they have no running application
+ * (rule 7). Only the keys the candidate knows of are tested: naming another of the cabinet's
+ * clients would tell them whom else it works for.
+ */
+export function candidateEntryStanding(profile: { visibility: string; hiddenFrom: ReadonlyArray<{ officialKey: string }> }, missionKeys: readonly string[], runningApplication: boolean): "active" | "withdrawn" | "out" {
+  if (hidesFrom(profile, missionKeys)) return "withdrawn";
+  if (!isInTalentPool(profile) && !runningApplication) return "out";
+  return "active";
+}
+
+/** The missions whose search the candidate is in (rule 5's and rule 8's test). */
+export function missionSearchOfCandidateWhere(userId: string): Prisma.MissionWhereInput {
+  return {
+    OR: [
+      { contactRequests: { some: { status: "ACCEPTED", profile: { userId } } } },
+      { position: { applications: { some: { profile: { userId } } } } },
+    ],
+  };
+}
+
+/** What a candidate reads of the journal about them: which organisation, what, when, for which mission; never who in it. */
+export const candidateJournalSelect = {
+  id: true, at: true, action: true, organizationName: true, missionId: true,
+} satisfies Prisma.AuditEventSelect;

@@ -9,6 +9,8 @@ import { deleteCv, readCv, storeCv } from "~/utils/uploads.server";
 import { enqueue } from "../../search/outbox";
 import type { ProfileInput, StoredProfile, Visibility } from "~/schemas/profile";
 import { getCommune, getOfficialOrganization, searchOfficialOrganizations, normalizeName } from "~/reference/territory.server";
+import { listOwnMissions, listOwnReferees } from "./candidate-missions.server";
+import { identityViewsForExport } from "./journal.server";
 
 /**
  * A candidate's own profile: read, save, visibility, "ne pas me montrer à", CV, export and
@@ -379,6 +381,9 @@ export async function exportCandidateData(user: SessionUser) {
     }),
     row?.cvFile ? readCv(row.cvFile) : Promise.resolve(null),
   ]);
+  const [identityViews, referees, missions] = row
+    ? await Promise.all([identityViewsForExport(user, row.id), listOwnReferees(user), listOwnMissions(user)])
+    : [[], [], []];
   const profile = row ? toView(row) : null;
   return {
     exportedAt: new Date().toISOString(),
@@ -449,6 +454,18 @@ export async function exportCandidateData(user: SessionUser) {
       body: m.body,
       createdAt: m.createdAt.toISOString(),
     })),
+    // The missions as the candidate reads them: never the cabinet's notes or scores.
+    missions: missions.map((m) => ({
+      cabinet: m.cabinet,
+      position: m.title,
+      employer: m.employer,
+      state: m.state,
+      feedback: m.feedback,
+      consents: m.consents.map((c) => ({ question: c.question, state: c.state, requestedAt: c.requestedAt, answeredAt: c.answeredAt, withdrawnAt: c.withdrawnAt })),
+    })),
+    referees: referees.map((r) => ({ name: r.name, relation: r.relation, contact: r.contact, createdAt: r.createdAt })),
+    // Who saw the identity or the CV: the organisation, never the staff member.
+    identityViews,
   };
 }
 
@@ -481,6 +498,8 @@ export async function deleteCandidateAccount(user: SessionUser, password: string
       await tx.shortlistEntry.deleteMany({ where: { profileId: profile.id } });
       await tx.application.deleteMany({ where: { profileId: profile.id } });
       await tx.hiddenOrganization.deleteMany({ where: { profileId: profile.id } });
+      // The journal keeps who looked (the organisations answer for it), no longer at whom.
+      await tx.auditEvent.updateMany({ where: { profileId: profile.id }, data: { profileId: null } });
       await tx.candidateProfile.delete({ where: { id: profile.id } });
     }
     await tx.outgoingMail.deleteMany({ where: { to: account.email } });

@@ -1,4 +1,4 @@
-import { asEmployer, assertConsultant, cabinetMissionWhere, cabinetRowOfMyMissionsWhere, consultantKeys, employerPositionWhere } from "~/access/guards.server";
+import { asEmployer, assertConsultant, cabinetMissionWhere, cabinetRowOfMyMissionsWhere, consultantKeys, employerPositionWhere, ownConsentRequestWhere, ownEntryWhere } from "~/access/guards.server";
 import { notHiddenFromWhere } from "~/access/rules";
 import { db } from "~/utils/db.server";
 import { activeApplicationsWhere } from "./positions.server";
@@ -39,9 +39,15 @@ export async function candidateSummary(user: SessionUser) {
       _count: { select: { applications: { where: { state: { not: "WITHDRAWN" } } }, contactRequests: { where: { status: "PENDING" } } } },
     },
   });
+  const [missions, pendingConsents] = profile
+    ? await Promise.all([
+        db.shortlistEntry.count({ where: ownEntryWhere(user) }),
+        db.consentRequest.count({ where: { ...ownConsentRequestWhere(user), answeredAt: null } }),
+      ])
+    : [0, 0];
   return profile
-    ? { hasProfile: true, visibility: profile.visibility, updatedAt: profile.updatedAt.toISOString(), applications: profile._count.applications, pendingContacts: profile._count.contactRequests }
-    : { hasProfile: false, visibility: "HIDDEN", updatedAt: null, applications: 0, pendingContacts: 0 };
+    ? { hasProfile: true, visibility: profile.visibility, updatedAt: profile.updatedAt.toISOString(), applications: profile._count.applications, pendingContacts: profile._count.contactRequests, missions, pendingConsents }
+    : { hasProfile: false, visibility: "HIDDEN", updatedAt: null, applications: 0, pendingContacts: 0, missions, pendingConsents };
 }
 
 export async function adminSummary() {

@@ -250,10 +250,13 @@ export async function listShortlist(user: SessionUser, missionId: string): Promi
   return rows.map((r) => entryView(r, keys));
 }
 
-/** One entry with its timeline (null: absent, or not on a mission of the consultant). */
-export async function getEntry(user: SessionUser, entryId: string) {
+/**
+ * One entry with its timeline (null: absent, or not on a mission of the consultant). `client`: a
+ * transaction, for a reader that journals the view in the same transaction as the read.
+ */
+export async function getEntry(user: SessionUser, entryId: string, client: Tx | typeof db = db) {
   assertConsultant(user);
-  const row = await db.shortlistEntry.findFirst({
+  const row = await client.shortlistEntry.findFirst({
     where: { id: entryId, mission: cabinetMissionWhere(user) },
     select: {
       ...entrySelect(user),
@@ -263,7 +266,7 @@ export async function getEntry(user: SessionUser, entryId: string) {
     },
   });
   if (!row) return null;
-  const listed = await db.shortlistEntry.count({ where: { id: row.id, ...shortlistListedWhere(row.mission.positionId) } });
+  const listed = await client.shortlistEntry.count({ where: { id: row.id, ...shortlistListedWhere(row.mission.positionId) } });
   if (listed === 0) return null;
   const keys = await keysFor(user, row.mission);
   const view = entryView(row, keys);

@@ -34,6 +34,11 @@ export default function AdminHome() {
           <p>{s.mails} courriel(s) envoyé(s) par le portail.</p>
           <p><Link to="/admin/courriels">Consulter</Link></p>
         </section>
+        <section className="card" aria-labelledby="k-journal">
+          <h2 id="k-journal">Journal des accès</h2>
+          <p>Qui a vu quelle identité ou téléchargé quel CV, quand et depuis où.</p>
+          <p><Link to="/admin/journal">Consulter le journal</Link></p>
+        </section>
       </div>
     </>
   );

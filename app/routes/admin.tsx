@@ -15,6 +15,7 @@ export default function AdminSpace() {
         { to: "/admin", label: "Tableau de bord", end: true },
         { to: "/admin/organisations", label: "Organisations et invitations" },
         { to: "/admin/courriels", label: "Courriels envoyés" },
+        { to: "/admin/journal", label: "Journal des accès" },
       ]}
     />
   );

@@ -1,6 +1,9 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { CsrfField } from "~/components/ui/CsrfField";
+import { addToShortlist } from "~/domain/shortlists.server";
+import { readForm } from "~/utils/csrf.server";
 import { CandidateHitList } from "~/components/talent/CandidateHitList";
 import { SaveSearchForm } from "~/components/talent/SaveSearchForm";
 import { TalentFacetPanel, TalentSearchBar } from "~/components/talent/TalentSearchForm";
@@ -35,6 +38,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
+/**
+ * « Ajouter à la mission » on a card of a search made for a mission: the profile enters the
+ * mission's list as identifié (addToShortlist checks everything again).
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  const user = await requireUser(request, "cabinet");
+  const missionId = String(form.get("missionId") ?? "");
+  const added = await addToShortlist(user, missionId, String(form.get("profileId") ?? ""));
+  if (!added.ok) return json({ added: null, error: added.error }, { status: added.status });
+  return json({ added: { missionId, entryId: added.entryId }, error: null });
+}
+
+function AddToMission({ missionId, profileId, who }: { missionId: string; profileId: string; who: string }) {
+  const busy = useNavigation().state === "submitting";
+  return (
+    <Form method="post" className="inline" preventScrollReset>
+      <CsrfField />
+      <input type="hidden" name="missionId" value={missionId} />
+      <input type="hidden" name="profileId" value={profileId} />
+      <button type="submit" className="button-secondary" disabled={busy}>Ajouter à la mission<span className="visually-hidden"> : {who}</span></button>
+    </Form>
+  );
+}
+
 function statusLine(result: TalentSearchView, search: TalentSearch, commune: { label: string } | null): string {
   if (result.totalHits === 0) return "Aucun profil ne correspond à cette recherche.";
   const count = result.totalIsCapped ? `Plus de ${plural(result.totalHits, "profil")}` : plural(result.totalHits, "profil");
@@ -49,6 +77,7 @@ export default function TalentPool() {
   const data = useLoaderData<typeof loader>();
   const { search, errors, notes, result, commune, mission, missions, since } = data;
   const location = useLocation();
+  const added = useActionData<typeof action>();
   // Remounted at each URL: the back button shows the form as the URL says, not as it was left.
   const key = location.search;
   return (
@@ -65,6 +94,12 @@ export default function TalentPool() {
         <p className="alert alert-info">
           Recherche pour la mission <Link to={`/cabinet/missions/${mission.id}`}>{mission.title}</Link> — {mission.collectiviteName}, {mission.communeLabel}.
         </p>
+      ) : null}
+      {added?.error ? <FormAlert>{added.error}</FormAlert> : null}
+      {added?.added ? (
+        <FormAlert tone="success">
+          Le candidat est ajouté à la mission. <Link to={`/cabinet/missions/${added.added.missionId}/candidats/${added.added.entryId}`}>Voir sa fiche</Link>
+        </FormAlert>
       ) : null}
       <TalentSearchBar key={`bar${key}`} search={search} errors={errors} notes={notes} communeLabel={commune?.label ?? ""} missions={missions} />
       {data.unavailable ? <FormAlert>{data.unavailable}</FormAlert> : null}
@@ -86,7 +121,8 @@ export default function TalentPool() {
                 <Link to={`?${new URLSearchParams([...new URLSearchParams(location.search)].filter(([k]) => k !== "page")).toString()}`}>Revenir à la première page</Link>
               </p>
             ) : null}
-            <CandidateHitList hits={result.hits} since={since} missionId={mission?.id ?? null} />
+            <CandidateHitList hits={result.hits} since={since} missionId={mission?.id ?? null}
+              actions={mission ? (hit) => <AddToMission missionId={mission.id} profileId={hit.id} who={hit.visibility === "VISIBLE" && hit.name ? hit.name : hit.pseudonym} /> : undefined} />
             {result.totalPages > 1 ? <Pagination page={result.page} pageCount={result.totalPages} search={location.search} label="Pages de résultats" /> : null}
             <details className="talent-save-box">
               <summary>Enregistrer cette recherche</summary>

@@ -40,6 +40,16 @@ export default function CandidateHome() {
         <section className="card" aria-labelledby="k-contacts">
           <h2 id="k-contacts">Propositions des cabinets</h2>
           <p>{summary.pendingContacts} proposition(s) en attente de votre réponse.</p>
+          <p><Link to="/candidat/contacts">Voir les propositions</Link></p>
+        </section>
+        <section className="card" aria-labelledby="k-missions">
+          <h2 id="k-missions">Missions avec les cabinets</h2>
+          <p>
+            {summary.missions} mission(s) en cours ou passée(s)
+            {summary.pendingConsents ? `, ${summary.pendingConsents} demande(s) d’accord en attente de votre réponse` : ""}.
+          </p>
+          <p><Link to="/candidat/missions">Suivre mes missions</Link></p>
+          <p><Link to="/candidat/references">Mes références</Link> · <Link to="/candidat/journal">Qui a vu mon identité</Link></p>
         </section>
       </div>
     </>

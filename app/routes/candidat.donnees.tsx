@@ -39,9 +39,16 @@ export default function PersonalData() {
       <h2>Télécharger mes données</h2>
       <p>
         Un fichier JSON avec tout ce que Vivier conserve sur vous : votre compte, votre profil, votre CV, vos candidatures,
-        les propositions des cabinets et vos échanges avec les consultants.
+        les propositions des cabinets, vos échanges avec les consultants, vos missions et vos accords, vos références, et
+        qui a vu votre identité.
       </p>
       <p><a className="button button-secondary" href="/candidat/donnees/export" download>Télécharger mes données (JSON)</a></p>
+
+      <h2>Qui a vu mon identité</h2>
+      <p>
+        Chaque cabinet ou collectivité qui affiche votre nom ou télécharge votre CV est noté, avec la date et le poste.{" "}
+        <Link to="/candidat/journal">Consulter le journal</Link>
+      </p>
 
       <h2>Supprimer mon compte</h2>
       <p>

@@ -16,6 +16,7 @@ export default function CandidateSpace() {
         { to: "/candidat/profil", label: "Mon profil" },
         { to: "/candidat/candidatures", label: "Mes candidatures" },
         { to: "/candidat/contacts", label: "Propositions" },
+        { to: "/candidat/missions", label: "Missions" },
         { to: "/candidat/messages", label: "Messages" },
         { to: "/candidat/donnees", label: "Mes données" },
         { to: "/offres", label: "Offres" },

@@ -8,6 +8,8 @@ import { loader as applicationLoader } from "~/routes/employeur.candidatures.$ap
 import { loader as employerHomeLoader } from "~/routes/employeur._index";
 import { loader as ownProfileLoader } from "~/routes/candidat.profil";
 import { loader as ownContactsLoader } from "~/routes/candidat.contacts";
+import { loader as ownMissionsLoader } from "~/routes/candidat.missions";
+import { loader as entryLoader } from "~/routes/cabinet.missions.$id_.candidats.$entryId";
 import { exportCandidateData, getOwnProfile } from "~/domain/candidates.server";
 import { listCabinetContactRequests } from "~/domain/contact-requests.server";
 import { db } from "~/utils/db.server";
@@ -131,7 +133,26 @@ async function buildWorld() {
     "poste confidentiel, contact en attente": { visibility: "ANONYMOUS", contact: { status: "PENDING", confidential: true } },
   };
 
-  const candidates = {} as Record<Column, { userId: string; profileId: string; name: string; email: string; pseudonym: string; facts: CandidateFacts; applicationId: string | null }>;
+  /**
+   * Each candidate on the shortlist of the mission their state concerns, at the stage the domain
+   * would have put them: added from the pool, approached, interested, désisté, applied. « Caché »
+   * and « candidature retirée » were added before stepping back, and are out of the list now.
+   */
+  const entry: Record<Column, { stage: string; source: string }> = {
+    "caché": { stage: "IDENTIFIED", source: "SEARCH" },
+    "anonyme": { stage: "IDENTIFIED", source: "SEARCH" },
+    "visible": { stage: "IDENTIFIED", source: "SEARCH" },
+    "masqué pour la collectivité": { stage: "IDENTIFIED", source: "SEARCH" },
+    "contact en attente": { stage: "APPROACHED", source: "CONTACT" },
+    "contact accepté": { stage: "INTERESTED", source: "CONTACT" },
+    "contact refusé": { stage: "WITHDREW", source: "CONTACT" },
+    "candidature": { stage: "INTERESTED", source: "APPLICATION" },
+    "candidature retirée": { stage: "INTERESTED", source: "APPLICATION" },
+    "poste confidentiel, contact accepté": { stage: "INTERESTED", source: "CONTACT" },
+    "poste confidentiel, contact en attente": { stage: "APPROACHED", source: "CONTACT" },
+  };
+
+  const candidates = {} as Record<Column, { userId: string; profileId: string; name: string; email: string; pseudonym: string; facts: CandidateFacts; applicationId: string | null; entry: { missionId: string; id: string } }>;
   for (const column of COLUMNS) {
     const s = state[column];
     // Everyone in the table hides from the « masquée » collectivité; one also from the client.
@@ -153,7 +174,10 @@ async function buildWorld() {
       });
       applicationId = application.id;
     }
+    const entryMissionId = s.contact?.confidential ? confidential.mission.id : mission.id;
+    const onList = await db.shortlistEntry.create({ data: { missionId: entryMissionId, profileId: created.profile.id, stage: entry[column].stage, source: entry[column].source } });
     candidates[column] = {
+      entry: { missionId: entryMissionId, id: onList.id },
       userId: created.user.id,
       profileId: created.profile.id,
       name: created.user.name,
@@ -202,6 +226,8 @@ async function whatTheBrowserReceives(world: World, browser: Browser, column: Co
     ...(c.applicationId ? [await call(applicationLoader, browser.get(`/employeur/candidatures/${c.applicationId}`), { applicationId: c.applicationId })] : []),
     await call(ownProfileLoader, browser.get("/candidat/profil")),
     await call(ownContactsLoader, browser.get("/candidat/contacts")),
+    await call(entryLoader, browser.get(`/cabinet/missions/${c.entry.missionId}/candidats/${c.entry.id}`), { id: c.entry.missionId, entryId: c.entry.id }),
+    await call(ownMissionsLoader, browser.get("/candidat/missions")),
   ];
   const texts = await Promise.all(responses.map(async (r) => (r.status === 200 ? await r.text() : "")));
   return texts.join("\n");
@@ -244,6 +270,30 @@ describe("the gate: who may know which candidate", () => {
       }
     }, 120_000);
   }
+
+  it("lists on the mission's page each entry the rules keep, as rule 7 shows it (the table's entry pages are not empty)", async () => {
+    const sights: Record<Column, string | null> = {
+      "caché": null,
+      "anonyme": "pseudonym",
+      "visible": "identity",
+      "masqué pour la collectivité": "withdrawn",
+      "contact en attente": "pseudonym",
+      "contact accepté": "identity",
+      "contact refusé": "pseudonym",
+      "candidature": "identity",
+      "candidature retirée": null,
+      "poste confidentiel, contact accepté": "identity",
+      "poste confidentiel, contact en attente": "pseudonym",
+    };
+    const browser = await signedIn(world.actors["consultant du cabinet mandaté"].userId);
+    for (const column of COLUMNS) {
+      const { entry } = world.candidates[column];
+      const res = await call(entryLoader, browser.get(`/cabinet/missions/${entry.missionId}/candidats/${entry.id}`), { id: entry.missionId, entryId: entry.id });
+      const expected = sights[column];
+      expect(res.status, column).toBe(expected ? 200 : 404);
+      if (expected) expect(((await res.json()) as { entry: { sight: string } }).entry.sight, column).toBe(expected);
+    }
+  });
 
   it("names a confidential search's employer to the candidate only once they accepted to be in it (rule 5)", async () => {
     const accepted = await signedIn(world.candidates["poste confidentiel, contact accepté"].userId);

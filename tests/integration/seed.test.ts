@@ -50,7 +50,7 @@ describe("running the seed", () => {
   });
 
   it("changes nothing the second time", () => {
-    const tables = ["organizations", "users", "profiles", "hiddenOrganizations", "positions", "positionEvents", "committeeMembers", "criteria", "missions", "applications", "contactRequests", "messages", "savedSearches"] as const;
+    const tables = ["organizations", "users", "profiles", "hiddenOrganizations", "positions", "positionEvents", "committeeMembers", "criteria", "missions", "applications", "contactRequests", "messages", "savedSearches", "demoEvaluation"] as const;
     for (const table of tables) {
       expect(second[table], table).toEqual({ total: first[table].total, created: 0, updated: 0, deleted: 0 });
     }
@@ -314,5 +314,28 @@ describe("applications", () => {
       expect(a.profile.hiddenFrom.map((h) => h.officialKey)).not.toContain(a.position.organization.officialKey);
     }
     expect(applications.some((a) => a.internalNote !== "")).toBe(true);
+  });
+});
+
+describe("the demo evaluation", () => {
+  it("puts candidat@ on the demo DGS search beyond intéressé, met, scored, with a referee and a consent waiting for her", async () => {
+    const entry = await db.shortlistEntry.findFirstOrThrow({
+      where: { profile: { user: { email: DEMO_ACCOUNTS.candidate } }, mission: { positionId: first.keys.demoDgsPositionId } },
+      include: { interviews: true, scorecards: { include: { consultant: true } }, consents: true, events: { orderBy: { at: "asc" } }, profile: { include: { referees: true } } },
+    });
+    expect(entry.stage).toBe("EVALUATED");
+    expect(entry.events.map((e) => e.toStage)).toEqual(["INTERESTED", "CABINET_INTERVIEW", "EVALUATED"]);
+    expect(entry.interviews).toHaveLength(1);
+    expect(entry.scorecards.map((s) => [s.consultant.email, s.total])).toEqual([[DEMO_ACCOUNTS.consultant, 79]]);
+    expect(entry.profile!.referees).toHaveLength(1);
+    expect(entry.consents.map((c) => [c.kind, c.answeredAt])).toEqual([["REFERENCES", null]]);
+    expect(await db.auditEvent.count({ where: { profileId: entry.profileId, action: "IDENTITY_VIEW" } })).toBeGreaterThanOrEqual(3);
+    // The story is over before the day the seed runs, after her application.
+    const application = await db.application.findFirstOrThrow({ where: { profileId: entry.profileId!, positionId: first.keys.demoDgsPositionId } });
+    const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+    for (const d of [...entry.events.map((e) => e.at), entry.interviews[0]!.heldAt, entry.consents[0]!.requestedAt]) {
+      expect(d.getTime()).toBeGreaterThanOrEqual(application.createdAt.getTime());
+      expect(d.getTime()).toBeLessThan(today);
+    }
   });
 });

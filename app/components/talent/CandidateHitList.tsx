@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { TextArea } from "~/components/ui/Field";
 import type { CandidateHit } from "~/domain/search-results";
@@ -9,12 +10,12 @@ import { Highlighted } from "./Highlighted";
 import { formatDay, formatEuros, plural } from "./format";
 
 /** The results of a talent search, one card per profile; an anonymous profile shows no identity. */
-export function CandidateHitList({ hits, since, missionId }: { hits: CandidateHit[]; since: number | null; missionId: string | null }) {
+export function CandidateHitList({ hits, since, missionId, actions }: { hits: CandidateHit[]; since: number | null; missionId: string | null; actions?: (hit: CandidateHit) => ReactNode }) {
   return (
     <ol className="talent-hits">
       {hits.map((hit) => (
         <li key={hit.id}>
-          <CandidateCard hit={hit} isNew={since !== null && hit.lastActivityAt > since} missionId={missionId} />
+          <CandidateCard hit={hit} isNew={since !== null && hit.lastActivityAt > since} missionId={missionId} actions={actions} />
         </li>
       ))}
     </ol>
@@ -57,7 +58,7 @@ function distanceText(hit: CandidateHit): string | null {
   return band.fromKm === 0 ? `moins de ${band.toKm} km` : `entre ${band.fromKm} et ${band.toKm} km`;
 }
 
-function CandidateCard({ hit, isNew, missionId }: { hit: CandidateHit; isNew: boolean; missionId: string | null }) {
+function CandidateCard({ hit, isNew, missionId, actions }: { hit: CandidateHit; isNew: boolean; missionId: string | null; actions?: (hit: CandidateHit) => ReactNode }) {
   const h = hit.highlights;
   const distance = distanceText(hit);
   const place = hit.homeCommuneName
@@ -126,6 +127,7 @@ function CandidateCard({ hit, isNew, missionId }: { hit: CandidateHit; isNew: bo
         </ul>
       ) : null}
       <p className="small muted">Dernière activité le {formatDay(hit.lastActivityAt)}</p>
+      {actions?.(hit)}
       <ContactForm hit={hit} missionId={missionId} />
     </article>
   );
