@@ -11,8 +11,8 @@ import { stableId } from "./random";
  *
  * - The confidential DGS search: a proposal accepted by one candidate (then a conversation), one
  *   declined by another, and one sent yesterday to the demo candidate, pending.
- * - The demo DGS (Langogne), to which the demo candidate applied: the consultant wrote to her and
- *   she answered.
+ * - The demo DGS (Langogne), to which the demo candidate applied: after her interview (see
+ *   evaluation.ts), the consultant wrote to her and she answered.
  */
 
 export function generateConversations(args: {
@@ -76,10 +76,10 @@ export function generateConversations(args: {
       "Merci pour votre réponse. Le poste est celui de DGS d’une ville moyenne ; je vous propose un premier échange téléphonique cette semaine. Quels créneaux vous conviendraient ?"),
     message(confidential, accepting.user.email, accepting.user.email, clock.days(-1, 10),
       "Bonjour, jeudi après 17 heures ou vendredi matin me conviendraient. Pouvez-vous me dire d’ici là si un logement est envisageable ?"),
-    message(demoDgs, demo.user.email, consultant, clock.days(-1, 9),
-      "Bonjour, j’accompagne la commune de Langogne dans le recrutement de son DGS et j’ai bien reçu votre candidature. Seriez-vous disponible pour un entretien en visioconférence la semaine prochaine ?"),
-    message(demoDgs, demo.user.email, demo.user.email, clock.days(-1, 17),
-      "Bonjour, avec plaisir : je suis disponible mardi ou mercredi après-midi. Je vous remercie pour votre retour."),
+    message(demoDgs, demo.user.email, consultant, clock.days(-1, 15),
+      "Bonjour, merci pour notre entretien. Je présenterai votre candidature au maire de Langogne avec mon évaluation ; je vous tiens informée de la suite dans la semaine."),
+    message(demoDgs, demo.user.email, demo.user.email, clock.days(-1, 19),
+      "Merci à vous pour cet échange. Je reste disponible si le maire souhaite me rencontrer, de préférence en fin de semaine."),
   ];
 
   // The story must follow the search: nothing before the mission was entrusted to the cabinet,
