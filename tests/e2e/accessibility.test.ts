@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkA11y, closeBrowser, expectNoBrowserErrors, mailedLink, newPage, signIn, waitForHydration } from "../helpers/e2e";
+import { checkA11y, closeBrowser, expectNoBrowserErrors, mailedLink, newPage, queryPortal, signIn, waitForHydration } from "../helpers/e2e";
 
 afterAll(closeBrowser);
 
@@ -14,7 +14,8 @@ const SPACE_TIMEOUT = 300_000;
  * The sweep: every page of app/routes/ (resource routes aside: api.*, healthz, the CV downloads,
  * the data export, sign-out), opened by the role that can see it, on the demo data, which gives
  * each page something to show (prisma/seed.ts: applications in several states, proposals and
- * conversations, saved searches; the mails and the invitation are made here). Each page must
+ * conversations, saved searches, an evaluated candidate with her referee and consent, journal
+ * lines; the mails and the invitation are made here). Each page must
  * answer 200, hydrate without any browser error (console error, page error: a value missing
  * from the browser bundle, a hydration mismatch, a missing file), have a title and its main
  * landmark, and pass axe-core (no serious or critical violation) and the Content-Security-Policy.
@@ -132,6 +133,15 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
       }
     }
     expect(messages, "messages in the missions' conversations").toBeGreaterThan(0);
+    // The page of each candidate on the cabinet's missions' lists (the seed's demo candidate,
+    // interviewed and scored, among them). No page links to it yet but the talent search, right
+    // after « Ajouter à la mission »: read from the database.
+    const entries = queryPortal<{ missionId: string; id: string }>(
+      `SELECT e.missionId, e.id FROM ShortlistEntry e JOIN Mission m ON m.id = e.missionId JOIN User u ON u.organizationId = m.cabinetId WHERE u.email = ?`,
+      "consultant@vivier.test",
+    );
+    expect(entries.length, "candidates on consultant@'s missions' lists").toBeGreaterThan(0);
+    for (const e of entries) await audit(page, `/cabinet/missions/${e.missionId}/candidats/${e.id}`, "h1");
     await page.context().close();
   }, SPACE_TIMEOUT);
 
@@ -156,6 +166,10 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     await signIn(page, "candidat@vivier.test");
     await audit(page, "/candidat");
     for (const path of ["/candidat/profil", "/candidat/profil/cv", "/candidat/profil/visibilite", "/candidat/donnees"]) await audit(page, path);
+    // Her evaluated mission (with a consent to answer), her referee, who saw her identity.
+    await audit(page, "/candidat/missions", ".contact-list li");
+    await audit(page, "/candidat/references", ".contact-list li");
+    await audit(page, "/candidat/journal", "table tbody tr");
     // Her applications, in several states, and each of them.
     await audit(page, "/candidat/candidatures", "table tbody tr");
     const applications = await linksTo(page, "/candidat/candidatures", /^\/candidat\/candidatures\/[^/?#]+$/);
@@ -204,6 +218,7 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     await audit(page, "/admin/organisations", "table tbody tr");
     await audit(page, "/admin/organisations?q=Mende", "table tbody tr");
     await audit(page, "/admin/courriels", "table tbody tr");
+    await audit(page, "/admin/journal", "table tbody tr");
     await page.context().close();
   }, SPACE_TIMEOUT);
 

@@ -129,6 +129,19 @@ export async function cspViolations(page: Page): Promise<string[]> {
 }
 
 /**
+ * Rows of the portal's SQLite database, read-only: what a test cannot reach through a page (a
+ * mail as its recipient reads it; a row no page links to yet).
+ */
+export function queryPortal<Row>(sql: string, ...params: unknown[]): Row[] {
+  const sqlite = new Database(inject("databaseFile"), { readonly: true, fileMustExist: true });
+  try {
+    return sqlite.prepare(sql).all(...params) as Row[];
+  } finally {
+    sqlite.close();
+  }
+}
+
+/**
  * The path of the newest link to `prefix` (e.g. "/invitation/") in the mails the portal sent to
  * `to`, read from its OutgoingMail table as the recipient would read the mail; waits for it.
  */
@@ -138,14 +151,9 @@ export async function mailedLink(to: string, prefix: string): Promise<string> {
   await expect
     .poll(
       () => {
-        const sqlite = new Database(inject("databaseFile"), { readonly: true, fileMustExist: true });
-        try {
-          const mails = sqlite.prepare(`SELECT text FROM OutgoingMail WHERE "to" = ? ORDER BY createdAt DESC, rowid DESC`).pluck().all(to) as string[];
-          link = mails.map((text) => pattern.exec(text)?.[1]).find(Boolean);
-          return link;
-        } finally {
-          sqlite.close();
-        }
+        const mails = queryPortal<{ text: string }>(`SELECT text FROM OutgoingMail WHERE "to" = ? ORDER BY createdAt DESC, rowid DESC`, to);
+        link = mails.map((m) => pattern.exec(m.text)?.[1]).find(Boolean);
+        return link;
       },
       { message: `a mail to ${to} with a link to ${prefix}`, timeout: 30_000 },
     )
