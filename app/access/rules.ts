@@ -298,3 +298,29 @@ export function candidateEntriesWhere(userId: string): Prisma.ShortlistEntryWher
     ],
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// 9. Matching: what a score's reasons may say of an anonymous candidate
+
+/**
+ * The distance between an anonymous candidate's home and a position, as a band: the exact km,
+ * with the position's commune, would draw a circle small enough to find a person in a small
+ * département. A pseudonymous profile's reasons (app/domain/matching.ts) say only the band; the
+ * score itself is computed on the exact distance.
+ */
+export function distanceForAnonymous(km: number): string {
+  if (km < 20) return "moins de 20 km";
+  if (km < 50) return "20 à 50 km";
+  if (km < 100) return "50 à 100 km";
+  return "plus de 100 km";
+}
+
+/**
+ * « Offres pour vous » (rules 2 and 6 for a candidate): public offers only, and never one of an
+ * employer the candidate hides from, even though an offer is public: proposing it would say that
+ * Vivier thinks they should apply where they asked not to be seen.
+ */
+export function offersForCandidateWhere(hiddenFrom: ReadonlyArray<{ officialKey: string }>): Prisma.PositionWhereInput {
+  const keys = [...new Set(hiddenFrom.map((h) => h.officialKey))];
+  return { ...publicOfferWhere, ...(keys.length ? { organization: { officialKey: { notIn: keys } } } : {}) };
+}
