@@ -85,3 +85,8 @@ export const CAP_LABEL: Record<"statut" | "competence", string> = {
   statut: "Statut incompatible",
   competence: "Compétence indispensable absente",
 };
+
+/** « Ajouter à la liste » on a suggestion. */
+export const addSuggestionSchema = z.object({
+  profileId: z.string().trim().min(1, "Choisissez un candidat de la liste des suggestions.").max(64, "Choisissez un candidat de la liste des suggestions."),
+});
