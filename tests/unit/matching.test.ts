@@ -231,7 +231,7 @@ describe("distance from the commune points", () => {
   it("weighs a home beyond the radius heavily when the candidate will not move, lightly when they will", () => {
     const stays = attache({ home: at(NANTES), maxDistanceKm: 30 });
     const moves = attache({ home: at(NANTES), maxDistanceKm: 30, willingToRelocate: true });
-    expect(texts(dgs(), stays)).toContain("Domicile à 67 km, au-delà du rayon accepté 30 km, sans projet de déménagement");
+    expect(texts(dgs(), stays)).toContain("Domicile à 67 km, au-delà du rayon accepté (30 km), sans projet de déménagement");
     expect(scoreMatch(dgs(), moves, context).score).toBeGreaterThan(scoreMatch(dgs(), stays, context).score);
     expect(scoreMatch(dgs(), attache(), context).score).toBeGreaterThan(scoreMatch(dgs(), moves, context).score);
   });
