@@ -122,8 +122,8 @@ export type OffersForYou = { state: "no-profile" | "ready"; offers: OfferForYou[
 /**
  * The five public offers that fit the candidate best: published, not confidential, still open
  * (deadline not passed), of no employer they hide from (the gate's offersForCandidateWhere), not
- * one they already applied to; and only offers the statute lets them take with every
- * indispensable competency (the scorer's caps).
+ * one they already applied to; and only offers the statute lets them take (an offer where they
+ * lack an indispensable competency comes after the others, and says which).
  */
 export async function offersForCandidate(user: SessionUser, today: string = matchContext().today): Promise<OffersForYou> {
   assertCandidate(user);
@@ -143,7 +143,7 @@ export async function offersForCandidate(user: SessionUser, today: string = matc
     take: OFFERS_EXAMINED,
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const ranked = rankPositions(matchProfileFromRow(profile), rows.map(matchPositionFromRow), matchContext(today)).filter((r) => r.result.capped === null);
+  const ranked = rankPositions(matchProfileFromRow(profile), rows.map(matchPositionFromRow), matchContext(today)).filter((r) => r.result.capped !== "statut");
   return {
     state: "ready",
     offers: ranked.slice(0, OFFERS_FOR_YOU).map(({ position, result }) => {

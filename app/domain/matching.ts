@@ -391,6 +391,19 @@ const COMPETENCY_POINTS = 24;
 /** What a missing indispensable competency takes away at least (on top of the cap). */
 const MISSING_INDISPENSABLE = 6;
 
+// The position's phrases as tokens, once per position and vocabulary (a ranking scores one
+// position against hundreds of profiles).
+const wantedTokens = new WeakMap<object, WeakMap<Vocabulary, Map<string, Set<string>>>>();
+function cachedTokens(owner: object, phrase: string, vocabulary: Vocabulary): Set<string> {
+  let byVocabulary = wantedTokens.get(owner);
+  if (!byVocabulary) wantedTokens.set(owner, (byVocabulary = new WeakMap()));
+  let phrases = byVocabulary.get(vocabulary);
+  if (!phrases) byVocabulary.set(vocabulary, (phrases = new Map()));
+  let set = phrases.get(phrase);
+  if (!set) phrases.set(phrase, (set = tokens(phrase, vocabulary)));
+  return set;
+}
+
 function competencyReasons(position: MatchPosition, profile: MatchProfile, vocabulary: Vocabulary): { missingIndispensable: string[]; reasons: MatchReason[] } {
   const wanted = position.competencies.filter((c) => c.label.trim());
   const total = wanted.reduce((s, c) => s + LEVEL_WEIGHT[c.level], 0);
@@ -399,7 +412,7 @@ function competencyReasons(position: MatchPosition, profile: MatchProfile, vocab
   const missingIndispensable: string[] = [];
   for (const c of wanted) {
     const share = (COMPETENCY_POINTS * LEVEL_WEIGHT[c.level]) / total;
-    const want = tokens(c.label, vocabulary);
+    const want = cachedTokens(position, c.label, vocabulary);
     let best = { score: 0, label: "" };
     for (const h of held) {
       const s = phraseMatch(want, h.tokens);
@@ -420,7 +433,7 @@ function competencyReasons(position: MatchPosition, profile: MatchProfile, vocab
 // The function itself
 
 function functionReason(position: MatchPosition, profile: MatchProfile, vocabulary: Vocabulary): MatchReason | null {
-  const title = tokens(position.title, vocabulary);
+  const title = cachedTokens(position, position.title, vocabulary);
   const best = (list: readonly (string | null)[]) => Math.max(0, ...list.map((f) => (f ? phraseMatch(title, tokens(f, vocabulary)) : 0)));
   const current = best([profile.currentFunction]);
   if (current > 0 && profile.currentFunction) {

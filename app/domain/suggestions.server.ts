@@ -3,7 +3,7 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { actingKeys, cabinetRevealFacts, cabinetRevealSelect, identityRevealedToCabinet, notHiddenFromWhere, talentPoolWhere, type CabinetScope } from "~/access/rules";
 import type { MatchView } from "~/schemas/matching";
 import { searchCandidates, type CandidateSearchParams, type CandidateSearchViewer } from "../../search/candidate-search";
-import { rankProfiles, type Disclosure, type MatchContext, type MatchPosition } from "./matching";
+import { rankProfiles, scoreMatch, type Disclosure, type MatchContext, type MatchPosition } from "./matching";
 import { matchProfileFromRow, matchProfileSelect } from "./matching.server";
 import { getCadre } from "./reference";
 
@@ -85,7 +85,9 @@ export type Suggestion = MatchView & {
   statut: string | null;
 };
 
-export type SuggestionRun = { examined: number; suggestions: Suggestion[] };
+/** Where the time went, in ms: the talent searches, the SQLite reads, the scoring. */
+export type SuggestionTimings = { retrieve: number; read: number; score: number };
+export type SuggestionRun = { examined: number; suggestions: Suggestion[]; timings: SuggestionTimings };
 
 /**
  * Retrieves, reads and ranks. `exclude`: the profiles already on the shortlist. Candidates the
@@ -96,8 +98,10 @@ export async function rankSuggestions(
   { db, client }: { db: PrismaClient; client: Meilisearch },
   { viewer, scope, position, missionId, context, limit }: { viewer: CandidateSearchViewer; scope: CabinetScope; position: MatchPosition; missionId: string | null; context: MatchContext; limit: number },
 ): Promise<SuggestionRun> {
+  const t0 = performance.now();
   const ids = await retrieveCandidateIds(client, viewer, position);
-  if (ids.length === 0) return { examined: 0, suggestions: [] };
+  const t1 = performance.now();
+  if (ids.length === 0) return { examined: 0, suggestions: [], timings: { retrieve: t1 - t0, read: 0, score: 0 } };
   const keys = actingKeys({ organizationKey: viewer.organizationKey, clients: viewer.presentingTo });
   const rows = await db.candidateProfile.findMany({
     where: {
@@ -106,26 +110,37 @@ export async function rankSuggestions(
       ...notHiddenFromWhere(keys),
       ...(missionId ? { shortlistEntries: { none: { missionId } } } : {}),
     },
-    select: { ...matchProfileSelect, pseudonym: true, user: { select: { name: true } }, ...cabinetRevealSelect(scope) },
+    select: { ...matchProfileSelect, pseudonym: true },
   });
-  const profiles = rows.map((row) => ({
-    ...matchProfileFromRow(row),
-    row,
-    revealed: identityRevealedToCabinet(cabinetRevealFacts(row)),
-  }));
-  const disclosure = (p: (typeof profiles)[number]): Disclosure => (p.revealed ? "full" : "anonymous");
-  const ranked = rankProfiles(position, profiles, context, disclosure).filter((r) => r.result.capped !== "statut");
-  return {
-    examined: rows.length,
-    suggestions: ranked.slice(0, limit).map(({ profile, result }) => ({
+  const t2 = performance.now();
+  const kept = rankProfiles(position, rows.map(matchProfileFromRow), context)
+    .filter((r) => r.result.capped !== "statut")
+    .slice(0, limit);
+  const t3 = performance.now();
+  // Who may be named (the gate's rule 3) only for the profiles kept: the reasons are written
+  // again for them with the right disclosure (the score does not depend on it).
+  const revealRows = await db.candidateProfile.findMany({
+    where: { id: { in: kept.map((k) => k.profile.id) } },
+    select: { id: true, user: { select: { name: true } }, ...cabinetRevealSelect(scope) },
+  });
+  const reveal = new Map(revealRows.map((r) => [r.id, { name: r.user.name, revealed: identityRevealedToCabinet(cabinetRevealFacts(r)) }]));
+  const pseudonyms = new Map(rows.map((r) => [r.id, r.pseudonym]));
+  const t4 = performance.now();
+  const suggestions = kept.map(({ profile }): Suggestion => {
+    const who = reveal.get(profile.id);
+    const disclosure: Disclosure = who?.revealed ? "full" : "anonymous";
+    const result = scoreMatch(position, profile, context, disclosure);
+    return {
       profileId: profile.id,
-      label: profile.revealed ? profile.row.user.name : profile.row.pseudonym,
-      anonymous: !profile.revealed,
+      label: who?.revealed ? who.name : (pseudonyms.get(profile.id) ?? ""),
+      anonymous: disclosure === "anonymous",
       currentFunction: profile.currentFunction,
       statut: [profile.cadreEmplois ? (getCadre(profile.cadreEmplois)?.label ?? null) : null, profile.grade].filter(Boolean).join(" — ") || null,
       score: result.score,
       capped: result.capped,
       reasons: result.reasons,
-    })),
-  };
+    };
+  });
+  const t5 = performance.now();
+  return { examined: rows.length, suggestions, timings: { retrieve: t1 - t0, read: t2 - t1 + (t4 - t3), score: t3 - t2 + (t5 - t4) } };
 }
