@@ -150,7 +150,11 @@ function stem(word: string): string {
  * The trade's synonyms (search/settings.ts SYNONYM_GROUPS), compiled once: every term of a group
  * is rewritten as the group's one token before words are compared, the longest terms first.
  */
-export type Vocabulary = { terms: ReadonlyArray<{ words: string[]; token: string }> };
+export type Vocabulary = {
+  terms: ReadonlyArray<{ words: string[]; token: string }>;
+  /** The terms by their first word, longest first: a phrase is read in one pass. */
+  byFirstWord: ReadonlyMap<string, ReadonlyArray<{ words: string[]; token: string }>>;
+};
 
 export function compileVocabulary(groups: readonly (readonly string[])[]): Vocabulary {
   const terms: Array<{ words: string[]; token: string }> = [];
@@ -160,8 +164,10 @@ export function compileVocabulary(groups: readonly (readonly string[])[]): Vocab
       if (words.length) terms.push({ words, token: `~${i}` });
     }
   });
-  terms.sort((a, b) => b.words.length - a.words.length || a.token.localeCompare(b.token) || a.words.join(" ").localeCompare(b.words.join(" ")));
-  return { terms };
+  terms.sort((a, b) => b.words.length - a.words.length || (a.token < b.token ? -1 : a.token > b.token ? 1 : 0) || (a.words.join(" ") < b.words.join(" ") ? -1 : 1));
+  const byFirstWord = new Map<string, Array<{ words: string[]; token: string }>>();
+  for (const t of terms) (byFirstWord.get(t.words[0]) ?? byFirstWord.set(t.words[0], []).get(t.words[0])!).push(t);
+  return { terms, byFirstWord };
 }
 
 /** A phrase as a set of comparable tokens: synonyms folded, stop words out. */
@@ -169,7 +175,7 @@ export function tokens(phrase: string, vocabulary: Vocabulary): Set<string> {
   const words = normalizeText(phrase).split(" ").filter(Boolean).map(stem);
   const out: string[] = [];
   for (let i = 0; i < words.length; ) {
-    const term = vocabulary.terms.find((t) => t.words.every((w, k) => words[i + k] === w));
+    const term = vocabulary.byFirstWord.get(words[i])?.find((t) => t.words.every((w, k) => words[i + k] === w));
     if (term) {
       out.push(term.token);
       i += term.words.length;

@@ -13,19 +13,19 @@ import { getCadre } from "./reference";
  * (search/bench.ts) measures exactly what the page runs; app/domain/match-pages.server.ts
  * is the page's side (who is asking, for which mission).
  *
- * Retrieval (docs/decisions/041-suggestions-retrieval.md). Up to 500 candidates, in one parallel
- * round of talent searches, each going through search/candidate-search.ts searchCandidates and
- * so through its confidentiality filter (the gate's rules 1 and 2 for this viewer) — no filter
- * is written here:
+ * Retrieval (docs/decisions/041-suggestions-retrieval.md). Up to 300 candidates, in one parallel
+ * round of six talent searches, each going through search/candidate-search.ts searchCandidates
+ * and so through its confidentiality filter (the gate's rules 1 and 2 for this viewer) — no
+ * filter is written here:
  * - who could hold the post as a titulaire: the post's catégorie (A and A+ for an A post or an
  *   emploi fonctionnel), within 100 km of the post, ranked by the engine on the position's own
  *   words (indispensable competencies first, then important ones: the engine keeps the first ten
  *   words and, when too few profiles hold them all, drops words from the end) — 150;
- * - the same catégorie and words, anywhere, among those ready to move — 100;
- * - the same catégorie holding every indispensable competency under its exact label — 100;
- * - the 50 nearest of the catégorie, words or not (a short profile nearby is still a lead);
+ * - the same catégorie and words, anywhere, among those ready to move — 50;
+ * - the same catégorie holding every indispensable competency under its exact label — 50;
  * - when the post is open to contractuels: contractuels, private-sector employees and job
- *   seekers within 100 km, on the same words — 100 (they have no catégorie of their own).
+ *   seekers within 100 km, on the same words — 50 (they have no catégorie of their own).
+ * Titulaires of another catégorie are not looked for: the statute rules them out.
  * The scorer then reads each profile whole from the database (the index holds less, and rounds
  * an anonymous distance), again through the gate's `where` (the pool, hide-from: an index a few
  * hundred milliseconds behind a change must not let a profile through), and without the profiles
@@ -33,8 +33,11 @@ import { getCadre } from "./reference";
  */
 
 export const RETRIEVAL_RADIUS_KM = 100;
-/** Pages of 50 (the talent search's largest page) per query: 3 + 2 + 2 + 1 + 2 = 10, 500 profiles. */
-const PAGES = { near: 3, movers: 2, exact: 2, nearest: 1, contract: 2 } as const;
+/**
+ * Pages of 50 (the talent search's largest page) per query: 3 + 1 + 1 + 1 = 6, 300 profiles.
+ * Ten (500) missed the 300 ms budget at 100,000 profiles (docs/decisions/041).
+ */
+const PAGES = { near: 3, movers: 1, exact: 1, contract: 1 } as const;
 const PAGE_SIZE = 50;
 
 /** The catégories of titulaires who may hold the post (A+ is catégorie A by law). */
@@ -64,7 +67,6 @@ export function retrievalPlan(position: MatchPosition): Array<{ name: keyof type
     { name: "movers", pages: PAGES.movers, params: { ...base, q, categorie, willingToRelocate: true } },
   ];
   if (indispensable.length) plan.push({ name: "exact", pages: PAGES.exact, params: { ...base, categorie, competencies: indispensable } });
-  if (around) plan.push({ name: "nearest", pages: PAGES.nearest, params: { ...base, categorie, around, sort: "distance" } });
   if (position.openToContractuels) plan.push({ name: "contract", pages: PAGES.contract, params: { ...base, q, status: ["CONTRACTUEL", "PRIVE", "DEMANDEUR_EMPLOI"], around } });
   return plan;
 }

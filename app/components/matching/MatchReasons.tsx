@@ -31,7 +31,7 @@ export function MatchReasons({
           <strong className="match-score-value">{score}</strong>
           <span className="muted">/100</span>
         </span>
-        {capped ? <span className="badge badge-red">{CAP_LABEL[capped]}</span> : null}
+        {capped ? <span className="badge badge-red">{reasons.find((r) => r.factor === "plafond")?.text ?? CAP_LABEL[capped]}</span> : null}
       </p>
       <ReasonList reasons={top} />
       {rest.length ? (
