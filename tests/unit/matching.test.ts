@@ -365,3 +365,19 @@ describe("the caps, as a property", () => {
     );
   });
 });
+
+describe("the suggestions' retrieval plan", () => {
+  it("looks for the post's catégorie around the post and among movers, and for contractuels only when the post is open to them", async () => {
+    const { retrievalPlan, retrievalWords } = await import("~/domain/suggestions.server");
+    const closed = retrievalPlan(dgs());
+    expect(closed.map((q) => q.name)).toEqual(["near", "movers", "exact"]);
+    expect(closed.reduce((n, q) => n + q.pages, 0) * 50).toBeLessThanOrEqual(500);
+    for (const q of closed) expect(q.params.categorie).toEqual(["A", "A+"]);
+    expect(closed[0].params.around).toMatchObject({ radiusKm: 100 });
+    expect(closed[2].params.competencies).toEqual(["Gestion budgétaire M57", "Droit des collectivités territoriales"]);
+    expect(retrievalWords(dgs())).toBe("Gestion budgétaire M57 Droit des collectivités territoriales Finances locales Marchés publics");
+    const open = retrievalPlan(dgs({ openToContractuels: true, emploiFonctionnel: null, categorie: "B" }));
+    expect(open.at(-1)).toMatchObject({ name: "contract", params: { status: ["CONTRACTUEL", "PRIVE", "DEMANDEUR_EMPLOI"] } });
+    expect(open[0].params.categorie).toEqual(["B"]);
+  });
+});
