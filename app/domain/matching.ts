@@ -513,14 +513,19 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000);
 }
 
-function availabilityReason(position: MatchPosition, profile: MatchProfile, today: string): MatchReason {
+function availabilityReason(position: MatchPosition, profile: MatchProfile, today: string, disclosure: Disclosure): MatchReason {
   const start = position.startDate && position.startDate > today ? position.startDate : today;
   const available = profile.availableFrom && profile.availableFrom > today ? profile.availableFrom : today;
   const late = daysBetween(start, available);
   const startWords = position.startDate && position.startDate > today ? `prise de poste le ${frenchDay(position.startDate)}` : "poste à pourvoir dès que possible";
-  if (late <= 0) return { factor: "disponibilite", text: available === today ? `Disponible immédiatement ; ${startWords}` : `Disponible le ${frenchDay(available)} ; ${startWords}`, weight: 2 };
+  // An anonymous card shows availability by period, not by day: its reasons do the same.
+  const when = disclosure === "anonymous" ? "" : ` le ${frenchDay(available)}`;
+  if (late <= 0) {
+    const text = available === today ? `Disponible immédiatement ; ${startWords}` : disclosure === "anonymous" ? `Disponible avant la date voulue ; ${startWords}` : `Disponible${when} ; ${startWords}`;
+    return { factor: "disponibilite", text, weight: 2 };
+  }
   const delay = late < 14 ? `${late} jour${late > 1 ? "s" : ""}` : late < 60 ? `${Math.round(late / 7)} semaines` : `${Math.round(late / 30)} mois`;
-  return { factor: "disponibilite", text: `Disponible le ${frenchDay(available)}, ${delay} après la ${startWords.startsWith("prise") ? "prise de poste" : "date souhaitée"}`, weight: late <= 90 ? -2 : -6 };
+  return { factor: "disponibilite", text: `Disponible${when ? `${when},` : ""} ${delay} après la ${startWords.startsWith("prise") ? "prise de poste" : "date souhaitée"}`, weight: late <= 90 ? -2 : -6 };
 }
 
 function remoteReason(position: MatchPosition, profile: MatchProfile): MatchReason | null {
@@ -570,7 +575,7 @@ export function scoreMatch(position: MatchPosition, profile: MatchProfile, conte
     distance.reason,
     salaryReason(position, profile),
     housingReason(position, profile, distance.beyond),
-    availabilityReason(position, profile, context.today),
+    availabilityReason(position, profile, context.today, disclosure),
     remoteReason(position, profile),
     ...wishReasons(position, profile),
   ].filter((r): r is MatchReason => r !== null).map((r) => ({ ...r, weight: tidy(r.weight) }));

@@ -381,3 +381,13 @@ describe("the suggestions' retrieval plan", () => {
     expect(open[0].params.categorie).toEqual(["B"]);
   });
 });
+
+describe("what an anonymous candidate's reasons may say", () => {
+  it("says availability by period, not by day, and never names the home commune", () => {
+    const anonymous = texts(dgs(), attache({ availableFrom: "2027-04-05" }), "anonymous");
+    expect(anonymous).toContain("Disponible 5 semaines après la prise de poste");
+    expect(anonymous.join("\n")).not.toContain("5 avril");
+    expect(texts(dgs(), attache(), "anonymous")).toContain("Disponible avant la date voulue ; prise de poste le 1er mars 2027");
+    expect(texts(dgs(), attache(), "full").join("\n")).not.toMatch(/Janzé/);
+  });
+});
