@@ -217,7 +217,7 @@ async function main(): Promise<void> {
       const s = await measureSuggestions({ db: db!, client: client!, viewer, samples: opts.samples, root });
       const sum = summarize(s.times);
       say();
-      say(`« Profils suggérés » (recherche du vivier pour retrouver jusqu’à 500 profils, lecture SQLite, notation ; ${sum.n} mesures, les cinq postes du jeu étiqueté à tour de rôle)`);
+      say(`« Profils suggérés » (recherche du vivier pour retrouver jusqu’à 300 profils, lecture SQLite, notation ; ${sum.n} mesures, les cinq postes du jeu étiqueté à tour de rôle)`);
       say(table(["poste", "profils examinés", "suggérés", "meilleur score"], s.perPosition.map((p) => [p.title, count(p.examined), count(p.suggested), p.top === null ? "—" : String(p.top)])));
       say(`p50 ${ms(sum.p50)}, p95 ${ms(sum.p95)}, max ${ms(Math.max(...s.times))} ; dont recherche p50 ${ms(summarize(s.parts.retrieve).p50)}, lecture SQLite p50 ${ms(summarize(s.parts.read).p50)}, notation p50 ${ms(summarize(s.parts.score).p50)} (charge de la machine : ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} sur 1 / 5 / 15 min)`);
       return [`« Profils suggérés » p95 < ${TARGETS.suggestionsP95Ms} ms (${count(opts.docs)} profils)`, ms(sum.p95), verdict(sum.p95 < TARGETS.suggestionsP95Ms)];

@@ -19,8 +19,8 @@ import { getCadre } from "./reference";
  * filter is written here:
  * - who could hold the post as a titulaire: the post's catégorie (A and A+ for an A post or an
  *   emploi fonctionnel), within 100 km of the post, ranked by the engine on the position's own
- *   words (indispensable competencies first, then important ones: the engine keeps the first ten
- *   words and, when too few profiles hold them all, drops words from the end) — 150;
+ *   words (the first six of its indispensable, then important competencies: when too few
+ *   profiles hold them all, the engine drops words from the end) — 150;
  * - the same catégorie and words, anywhere, among those ready to move — 50;
  * - the same catégorie holding every indispensable competency under its exact label — 50;
  * - when the post is open to contractuels: contractuels, private-sector employees and job
@@ -46,13 +46,20 @@ function categoriesFor(position: MatchPosition): string[] {
   return [position.categorie];
 }
 
+/** The engine's cost grows with the words of a query (and their synonyms): the first six do. */
+export const RETRIEVAL_WORDS = 6;
+const LINK_WORDS = new Set(["de", "des", "du", "d", "la", "le", "les", "l", "et", "en", "à", "a", "au", "aux", "pour", "avec", "sur", "par", "un", "une", "h/f"]);
+
 /** The position's words for the engine: indispensable competencies first, then important ones. */
 export function retrievalWords(position: MatchPosition): string {
   const labels = [
     ...position.competencies.filter((c) => c.level === "INDISPENSABLE"),
     ...position.competencies.filter((c) => c.level === "IMPORTANT"),
   ].map((c) => c.label);
-  return labels.length ? labels.join(" ") : position.title.replace(/\(H\/F\)/i, "").trim();
+  const text = labels.length ? labels.join(" ") : position.title.replace(/\(H\/F\)/i, "");
+  // Words that carry meaning: « de », « des », « et » would take places among the six.
+  const words = text.split(/[\s'’,;:()]+/).filter((w) => w !== "" && !LINK_WORDS.has(w.toLowerCase()));
+  return words.slice(0, RETRIEVAL_WORDS).join(" ");
 }
 
 /** The talent searches of the retrieval, each with its number of pages. */

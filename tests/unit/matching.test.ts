@@ -375,7 +375,7 @@ describe("the suggestions' retrieval plan", () => {
     for (const q of closed) expect(q.params.categorie).toEqual(["A", "A+"]);
     expect(closed[0].params.around).toMatchObject({ radiusKm: 100 });
     expect(closed[2].params.competencies).toEqual(["Gestion budgétaire M57", "Droit des collectivités territoriales"]);
-    expect(retrievalWords(dgs())).toBe("Gestion budgétaire M57 Droit des collectivités territoriales Finances locales Marchés publics");
+    expect(retrievalWords(dgs())).toBe("Gestion budgétaire M57 Droit collectivités territoriales");
     const open = retrievalPlan(dgs({ openToContractuels: true, emploiFonctionnel: null, categorie: "B" }));
     expect(open.at(-1)).toMatchObject({ name: "contract", params: { status: ["CONTRACTUEL", "PRIVE", "DEMANDEUR_EMPLOI"] } });
     expect(open[0].params.categorie).toEqual(["B"]);
