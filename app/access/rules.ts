@@ -1,4 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
+import { distanceBand, distanceBandLabel } from "./anonymous-distance";
 
 /**
  * THE GATE: every rule about which candidate, which identity and which position an actor may see,
@@ -55,6 +56,9 @@ import type { Prisma } from "~/generated/prisma/client";
  *    the candidate's consent for that entry stands, asked once they are in the search. Each
  *    delivery of a revealed identity or CV to a consultant is journaled; the candidate reads who
  *    saw them by organisation, never by staff member. (Number 9 is the anonymous distance's.)
+ * 11. Matching: a score's reasons tell an anonymous candidate's distance in rule 9's bands;
+ *    « Offres pour vous » proposes public offers only, never one of an employer the candidate
+ *    hides from.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -404,3 +408,25 @@ export function missionSearchOfCandidateWhere(userId: string): Prisma.MissionWhe
 export const candidateJournalSelect = {
   id: true, at: true, action: true, organizationName: true, missionId: true,
 } satisfies Prisma.AuditEventSelect;
+// 11. Matching: what a score's reasons may say of an anonymous candidate
+
+/**
+ * The distance between an anonymous candidate's home and a position, as a band: the exact km,
+ * with the position's commune, would draw a circle small enough to find a person in a small
+ * département. A pseudonymous profile's reasons (app/domain/matching.ts) say only the band; the
+ * score itself is computed on the exact distance.
+ */
+export function distanceForAnonymous(km: number): string {
+  // The talent search's bands (rule 9): one way of telling an anonymous distance everywhere.
+  return distanceBandLabel(distanceBand(km));
+}
+
+/**
+ * « Offres pour vous » (rules 2 and 6 for a candidate): public offers only, and never one of an
+ * employer the candidate hides from, even though an offer is public: proposing it would say that
+ * Vivier thinks they should apply where they asked not to be seen.
+ */
+export function offersForCandidateWhere(hiddenFrom: ReadonlyArray<{ officialKey: string }>): Prisma.PositionWhereInput {
+  const keys = [...new Set(hiddenFrom.map((h) => h.officialKey))];
+  return { ...publicOfferWhere, ...(keys.length ? { organization: { officialKey: { notIn: keys } } } : {}) };
+}

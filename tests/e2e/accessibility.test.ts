@@ -48,7 +48,9 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     const page = await newPage();
     await signIn(page, "consultant@vivier.test");
     for (const path of ["/cabinet", "/cabinet/vivier", "/cabinet/vivier?q=finances", "/cabinet/recherches", "/cabinet/contacts", "/cabinet/missions", "/cabinet/consultants"]) await audit(page, path);
-    await audit(page, await firstLink(page, "/cabinet/missions", "/cabinet/missions/"));
+    const mission = await firstLink(page, "/cabinet/missions", "/cabinet/missions/");
+    await audit(page, mission);
+    await audit(page, `${mission}/suggestions`);
     await page.context().close();
   });
 

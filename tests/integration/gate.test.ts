@@ -3,6 +3,8 @@ import { candidateSight, type CandidateFacts, type CandidateSight, type GateActo
 import { loader as vivierLoader } from "~/routes/cabinet.vivier";
 import { loader as cabinetContactsLoader } from "~/routes/cabinet.contacts";
 import { loader as missionLoader } from "~/routes/cabinet.missions.$id";
+import { loader as suggestionsLoader } from "~/routes/cabinet.missions.$id_.suggestions";
+import { loader as candidateHomeLoader } from "~/routes/candidat._index";
 import { loader as applicationsLoader } from "~/routes/employeur.postes.$id_.candidatures";
 import { loader as applicationLoader } from "~/routes/employeur.candidatures.$applicationId";
 import { loader as employerHomeLoader } from "~/routes/employeur._index";
@@ -221,6 +223,9 @@ async function whatTheBrowserReceives(world: World, browser: Browser, column: Co
     await call(cabinetContactsLoader, browser.get("/cabinet/contacts")),
     await call(missionLoader, browser.get(`/cabinet/missions/${world.mission.id}`), { id: world.mission.id }),
     await call(missionLoader, browser.get(`/cabinet/missions/${world.confidential.mission.id}`), { id: world.confidential.mission.id }),
+    await call(suggestionsLoader, browser.get(`/cabinet/missions/${world.mission.id}/suggestions`), { id: world.mission.id }),
+    await call(suggestionsLoader, browser.get(`/cabinet/missions/${world.confidential.mission.id}/suggestions`), { id: world.confidential.mission.id }),
+    await call(candidateHomeLoader, browser.get("/candidat")),
     await call(applicationsLoader, browser.get(`/employeur/postes/${world.position.id}/candidatures`), { id: world.position.id }),
     await call(employerHomeLoader, browser.get("/employeur")),
     ...(c.applicationId ? [await call(applicationLoader, browser.get(`/employeur/candidatures/${c.applicationId}`), { applicationId: c.applicationId })] : []),
