@@ -205,7 +205,9 @@ export async function resetPassword(token: string, password: string): Promise<bo
     const used = await tx.passwordReset.updateMany({ where: { id: reset.id, usedAt: null }, data: { usedAt: new Date() } });
     if (used.count !== 1) return false;
     await tx.user.update({ where: { id: reset.userId }, data: { passwordHash } });
-    // A new password closes every open session.
+    // A new password ends the account's other reset links (one may sit in a mailbox someone
+    // else reads) and closes every open session.
+    await tx.passwordReset.updateMany({ where: { userId: reset.userId, usedAt: null }, data: { usedAt: new Date() } });
     await tx.session.deleteMany({ where: { userId: reset.userId } });
     return true;
   });

@@ -253,6 +253,20 @@ describe("password reset", () => {
     expect(reused.status).toBe(410);
   });
 
+  it("ends every other reset link of the account once one of them has served", async () => {
+    const user = await createUser("CANDIDATE");
+    const browser = await Browser.create();
+    for (let i = 0; i < 2; i++) await call(resetRequestAction, browser.post("/mot-de-passe-oublie", { email: user.email }));
+    const mails = await db.outgoingMail.findMany({ where: { to: user.email }, orderBy: { createdAt: "asc" } });
+    const [first, second] = mails.map((m) => /\/mot-de-passe\/([\w-]+)/.exec(m.text)?.[1] ?? "");
+    expect(first && second && first !== second).toBeTruthy();
+    const done = await call(resetAction, browser.post(`/mot-de-passe/${second}`, { password: "nouveau-mot-de-passe" }), { token: second });
+    expect(((await done.json()) as { done: boolean }).done).toBe(true);
+    const stale = await call(resetAction, browser.post(`/mot-de-passe/${first}`, { password: "mot-de-passe-de-l-intrus" }), { token: first });
+    expect(stale.status).toBe(410);
+    expect(await db.passwordReset.count({ where: { userId: user.id, usedAt: null } })).toBe(0);
+  });
+
   it("answers the same for an unknown address and sends nothing", async () => {
     const browser = await Browser.create();
     const email = uniqueEmail("ghost");
