@@ -33,7 +33,7 @@ export async function login(email: string, password: string, address: string): P
     await recordLoginFailure(email, address);
     return { ok: false, status: 401, error: BAD_CREDENTIALS };
   }
-  await clearLoginFailures(email);
+  await clearLoginFailures(email, address);
   return { ok: true, user: { id: user.id, role: user.role } };
 }
 
@@ -197,18 +197,25 @@ export async function findValidReset(token: string) {
   return reset;
 }
 
-export async function resetPassword(token: string, password: string): Promise<boolean> {
+/**
+ * Sets the new password behind a valid reset link. The sign-in failures counted against the
+ * account from the reset's address are forgotten: whoever holds the link owns the mailbox.
+ */
+export async function resetPassword(token: string, password: string, address: string): Promise<boolean> {
   const passwordHash = await hashPassword(password);
-  return db.$transaction(async (tx) => {
-    const reset = await tx.passwordReset.findUnique({ where: { tokenHash: hashToken(token) } });
-    if (!reset || reset.usedAt || reset.expiresAt <= new Date()) return false;
+  const email = await db.$transaction(async (tx) => {
+    const reset = await tx.passwordReset.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: { select: { email: true } } } });
+    if (!reset || reset.usedAt || reset.expiresAt <= new Date()) return null;
     const used = await tx.passwordReset.updateMany({ where: { id: reset.id, usedAt: null }, data: { usedAt: new Date() } });
-    if (used.count !== 1) return false;
+    if (used.count !== 1) return null;
     await tx.user.update({ where: { id: reset.userId }, data: { passwordHash } });
     // A new password ends the account's other reset links (one may sit in a mailbox someone
     // else reads) and closes every open session.
     await tx.passwordReset.updateMany({ where: { userId: reset.userId, usedAt: null }, data: { usedAt: new Date() } });
     await tx.session.deleteMany({ where: { userId: reset.userId } });
-    return true;
+    return reset.user.email;
   });
+  if (email === null) return false;
+  await clearLoginFailures(email, address);
+  return true;
 }

@@ -84,17 +84,40 @@ describe("sign-in", () => {
     expect(b.error).toBe(a.error);
   });
 
-  it("blocks an account after 5 failures, even with the right password, and says when to retry", async () => {
+  it("blocks an account from one address after 5 failures there, even with the right password, and says when to retry", async () => {
     const user = await createUser("CANDIDATE");
     const browser = await Browser.create();
     for (let i = 0; i < 5; i++) {
-      const res = await call(loginAction, browser.post("/connexion", { email: user.email, password: `mauvais-${i}-xxxxxxxx` }), {}, `192.0.2.${i}`);
+      const res = await call(loginAction, browser.post("/connexion", { email: user.email, password: `mauvais-${i}-xxxxxxxx` }), {}, "192.0.2.10");
       expect(res.status).toBe(401);
     }
-    const res = await call(loginAction, browser.post("/connexion", { email: user.email, password: TEST_PASSWORD }), {}, "192.0.2.99");
+    const res = await call(loginAction, browser.post("/connexion", { email: user.email, password: TEST_PASSWORD }), {}, "192.0.2.10");
     expect(res.status).toBe(429);
     expect(((await res.json()) as { error: string }).error).toMatch(/Trop de tentatives.*Réessayez dans \d+ minute/);
     expect(res.headers.get("Set-Cookie")).toBeNull();
+  });
+
+  it("keeps the owner able to sign in from another address while someone else's failures block theirs", async () => {
+    const user = await createUser("CANDIDATE");
+    const attacker = await Browser.create();
+    for (let i = 0; i < 8; i++) await call(loginAction, attacker.post("/connexion", { email: user.email, password: `mauvais-${i}-xxxxxxxx` }), {}, "192.0.2.20");
+    const owner = await Browser.create();
+    const res = await call(loginAction, owner.post("/connexion", { email: user.email, password: TEST_PASSWORD }), {}, "198.51.100.20");
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe("/candidat");
+  });
+
+  it("lets the owner in again from a blocked address once they chose a new password through a reset link", async () => {
+    const user = await createUser("CANDIDATE");
+    const browser = await Browser.create();
+    const shared = "192.0.2.30";
+    for (let i = 0; i < 5; i++) await call(loginAction, browser.post("/connexion", { email: user.email, password: `mauvais-${i}-xxxxxxxx` }), {}, shared);
+    await call(resetRequestAction, browser.post("/mot-de-passe-oublie", { email: user.email }), {}, shared);
+    const mail = await db.outgoingMail.findFirstOrThrow({ where: { to: user.email } });
+    const token = /\/mot-de-passe\/([\w-]+)/.exec(mail.text)?.[1] ?? "";
+    await call(resetAction, browser.post(`/mot-de-passe/${token}`, { password: "nouveau-mot-de-passe" }), { token }, shared);
+    const res = await call(loginAction, browser.post("/connexion", { email: user.email, password: "nouveau-mot-de-passe" }), {}, shared);
+    expect(res.status).toBe(302);
   });
 
   it("blocks an address after 20 failures across accounts", async () => {
