@@ -8,6 +8,7 @@ import { loader as employerHome } from "~/routes/employeur._index";
 import { loader as rootLoader } from "~/root";
 import { action as resetRequestAction } from "~/routes/mot-de-passe-oublie";
 import { action as resetAction } from "~/routes/mot-de-passe.$token";
+import { SIGNED_UP } from "~/schemas/auth";
 import { db } from "~/utils/db.server";
 import { hashToken } from "~/utils/session.server";
 import { Browser, call, createCabinet, createUser, TEST_PASSWORD, uniqueEmail } from "../helpers/http";
@@ -18,18 +19,42 @@ async function rootUser(browser: Browser) {
 }
 
 describe("sign-up", () => {
-  it("creates a candidate account, dates the privacy consent and signs the candidate in", async () => {
+  it("creates a candidate account, dates the privacy consent and sends the candidate to sign in", async () => {
     const browser = await Browser.create();
     const email = uniqueEmail("Signup").toUpperCase();
     const res = await call(signupAction, browser.post("/inscription", { name: "Camille Martin", email: ` ${email} `, password: "un-mot-de-passe-long", privacy: "on" }));
     expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe("/candidat");
+    expect(res.headers.get("Location")).toBe(SIGNED_UP);
     const user = await db.user.findUniqueOrThrow({ where: { email: email.toLowerCase() } });
     expect(user.role).toBe("CANDIDATE");
     expect(user.privacyAcceptedAt).toBeInstanceOf(Date);
     expect(user.passwordHash).not.toContain("un-mot-de-passe-long");
-    browser.store(res.headers.get("Set-Cookie"));
+    const signIn = await call(loginAction, browser.post("/connexion", { email: email.toLowerCase(), password: "un-mot-de-passe-long" }));
+    expect(signIn.headers.get("Location")).toBe("/candidat");
+    browser.store(signIn.headers.get("Set-Cookie"));
     expect(await rootUser(browser)).toMatchObject({ name: "Camille Martin", role: "CANDIDATE" });
+  });
+
+  it("answers a sign-up with a taken address exactly as a new one, creates nothing and tells the owner by e-mail", async () => {
+    const cabinet = await createCabinet();
+    const taken = [await createUser("CANDIDATE"), await createUser("CONSULTANT", { organizationId: cabinet.id })];
+    const answer = async (email: string) => {
+      const browser = await Browser.create();
+      const res = await call(signupAction, browser.post("/inscription", { name: "Qui Que Ce Soit", email, password: "un-mot-de-passe-long", privacy: "on" }));
+      return { status: res.status, location: res.headers.get("Location"), cookie: res.headers.get("Set-Cookie"), body: await res.text() };
+    };
+    const fresh = await answer(uniqueEmail("fresh"));
+    for (const owner of taken) {
+      expect(await answer(owner.email)).toEqual(fresh);
+      const after = await db.user.findMany({ where: { email: owner.email } });
+      expect(after).toHaveLength(1);
+      expect(after[0]).toMatchObject({ name: owner.name, role: owner.role, passwordHash: owner.passwordHash });
+      const mails = await db.outgoingMail.findMany({ where: { to: owner.email } });
+      expect(mails).toHaveLength(1);
+      expect(mails[0]?.text).toMatch(/créer un compte/);
+      expect(mails[0]?.text).toContain("/connexion");
+      expect(mails[0]?.text).toContain("/mot-de-passe-oublie");
+    }
   });
 
   it("refuses a short password and a missing privacy consent, writing nothing", async () => {
