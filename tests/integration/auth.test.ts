@@ -201,6 +201,22 @@ describe("CSRF", () => {
     expect(await db.user.count({ where: { email } })).toBe(0);
   });
 
+  it("refuses a form posted from another site with 403, even with a valid token, and writes nothing", async () => {
+    const browser = await Browser.create();
+    const email = uniqueEmail("foreign");
+    for (const origin of ["https://evil.example", "null", "pas une adresse"]) {
+      const request = browser.post("/inscription", { name: "Site Tiers", email, password: "un-mot-de-passe-long", privacy: "on" });
+      request.headers.set("Origin", origin);
+      const res = await call(signupAction, request);
+      expect(res.status, origin).toBe(403);
+      expect(((await res.json()) as { error: string }).error).toContain("ne provient pas de Vivier");
+    }
+    const sameSite = browser.post("/inscription", { name: "Même Site", email, password: "un-mot-de-passe-long", privacy: "on" });
+    sameSite.headers.set("Origin", "http://localhost:3000");
+    expect((await call(signupAction, sameSite)).status).toBe(302);
+    expect(await db.user.findUniqueOrThrow({ where: { email } })).toMatchObject({ name: "Même Site" });
+  });
+
   it("refuses a POST without a token in every route action, even from a signed-in user of the space", async () => {
     const fs = await import("node:fs");
     const path = await import("node:path");
