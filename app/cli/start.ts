@@ -10,7 +10,7 @@ const dev = process.argv.includes("--dev");
 process.env.NODE_ENV ??= dev ? "development" : "production";
 ensureSessionSecret();
 
-const { EnvError, parseEnv } = await import("../utils/env.server");
+const { EnvError, parseEnv, secureCookies } = await import("../utils/env.server");
 let config;
 try {
   config = parseEnv(process.env);
@@ -61,7 +61,7 @@ if (dev) {
 }
 
 const { createApp, listen } = await import("./server");
-const server = await listen(createApp({ dev }), config.PORT);
+const server = await listen(createApp({ dev, secure: secureCookies(config) }), config.PORT);
 
 console.log(`
 Vivier est prêt : http://localhost:${config.PORT}

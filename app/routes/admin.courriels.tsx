@@ -2,13 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listMails } from "~/domain/organizations.server";
+import { readPage } from "~/utils/pagination";
 import { requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Courriels envoyés — Administration Vivier" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "admin");
-  const page = Math.max(1, Number(new URL(request.url).searchParams.get("page")) || 1);
+  const page = readPage(new URL(request.url).searchParams.get("page"));
   const result = await listMails(page);
   return json({
     page,
