@@ -462,21 +462,22 @@ const FAR_MOVE_KM = 150;
 
 function distanceReason(km: number | null, profile: MatchProfile, disclosure: Disclosure): { reason: MatchReason; beyond: boolean } {
   if (km === null) return { reason: { factor: "distance", text: "Domicile ou lieu du poste non renseigné : distance inconnue", weight: 0 }, beyond: true };
-  const shown = disclosure === "anonymous" ? distanceForAnonymous(km) : km < 1 ? "moins de 1 km" : `${Math.round(km)} km`;
+  // « Domicile à 42 km » when the distance may be told; « Domicile : entre 20 et 30 km » in a band.
+  const shown = disclosure === "anonymous" ? `: ${distanceForAnonymous(km)}` : km < 1 ? "à moins de 1 km" : `à ${Math.round(km)} km`;
   const radius = profile.maxDistanceKm ?? DEFAULT_RADIUS_KM;
   const within = profile.maxDistanceKm !== null ? `rayon accepté ${profile.maxDistanceKm} km` : "rayon non précisé";
   const beyond = profile.maxDistanceKm !== null ? `au-delà du rayon accepté (${profile.maxDistanceKm} km)` : `au-delà de ${DEFAULT_RADIUS_KM} km (rayon non précisé)`;
   // Living within reach is worth more than moving, even with housing found (at most 1 + 2).
-  if (km <= radius) return { reason: { factor: "distance", text: `Domicile à ${shown} ; ${within}`, weight: 8 - (4 * km) / Math.max(radius, 1) }, beyond: false };
+  if (km <= radius) return { reason: { factor: "distance", text: `Domicile ${shown} ; ${within}`, weight: 8 - (4 * km) / Math.max(radius, 1) }, beyond: false };
   if (profile.willingToRelocate) {
     // A move across France is a real project, often given up: the recruiter will want it confirmed.
     return km <= FAR_MOVE_KM
-      ? { reason: { factor: "distance", text: `Domicile à ${shown}, ${beyond} ; prêt à déménager`, weight: 1 }, beyond: true }
-      : { reason: { factor: "distance", text: `Domicile à ${shown} ; prêt à déménager, mobilité lointaine à confirmer`, weight: -3 }, beyond: true };
+      ? { reason: { factor: "distance", text: `Domicile ${shown}, ${beyond} ; prêt à déménager`, weight: 1 }, beyond: true }
+      : { reason: { factor: "distance", text: `Domicile ${shown} ; prêt à déménager, mobilité lointaine à confirmer`, weight: -3 }, beyond: true };
   }
-  if (km <= radius * 1.25) return { reason: { factor: "distance", text: `Domicile à ${shown}, un peu ${beyond}`, weight: -5 }, beyond: true };
+  if (km <= radius * 1.25) return { reason: { factor: "distance", text: `Domicile ${shown}, un peu ${beyond}`, weight: -5 }, beyond: true };
   // Someone who will neither drive that far nor move will not take the post: almost a cap.
-  return { reason: { factor: "distance", text: `Domicile à ${shown}, ${beyond}, sans projet de déménagement`, weight: -25 }, beyond: true };
+  return { reason: { factor: "distance", text: `Domicile ${shown}, ${beyond}, sans projet de déménagement`, weight: -25 }, beyond: true };
 }
 
 function salaryReason(position: MatchPosition, profile: MatchProfile): MatchReason | null {

@@ -223,9 +223,9 @@ describe("distance from the commune points", () => {
   });
 
   it("says the distance as a band to whoever may not know who the candidate is", () => {
-    expect(texts(dgs(), attache(), "anonymous")).toContain("Domicile à moins de 20 km ; rayon accepté 40 km");
-    expect(texts(dgs(), attache({ home: at(NANTES), maxDistanceKm: 100 }), "anonymous")).toContain("Domicile à 50 à 100 km ; rayon accepté 100 km");
-    expect([5, 20, 49.9, 50, 99, 100, 400].map(distanceForAnonymous)).toEqual(["moins de 20 km", "20 à 50 km", "20 à 50 km", "50 à 100 km", "50 à 100 km", "plus de 100 km", "plus de 100 km"]);
+    expect(texts(dgs(), attache(), "anonymous")).toContain("Domicile : moins de 20 km ; rayon accepté 40 km");
+    expect(texts(dgs(), attache({ home: at(NANTES), maxDistanceKm: 100 }), "anonymous")).toContain("Domicile : entre 60 et 70 km ; rayon accepté 100 km");
+    expect([5, 20, 20.5, 49.9, 99, 400].map(distanceForAnonymous)).toEqual(["moins de 20 km", "moins de 20 km", "entre 20 et 30 km", "entre 40 et 50 km", "entre 90 et 100 km", "entre 390 et 400 km"]);
   });
 
   it("weighs a home beyond the radius heavily when the candidate will not move, lightly when they will", () => {
