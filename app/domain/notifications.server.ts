@@ -10,12 +10,13 @@ import { sendMail } from "~/utils/mail.server";
  * where; the detail is behind the sign-in.
  */
 
-export type CandidateNotice = "application-state" | "contact-request" | "message";
+export type CandidateNotice = "application-state" | "contact-request" | "message" | "presentation";
 
 const PAGE: Record<CandidateNotice, string> = {
   "application-state": "/candidat/candidatures",
   "contact-request": "/candidat/contacts",
   message: "/candidat/messages",
+  presentation: "/candidat/presentations",
 };
 
 export const CANDIDATE_NOTICE_SUBJECT = "Vivier : du nouveau dans votre espace";

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listMails } from "~/domain/organizations.server";
 import { requireUser } from "~/utils/auth.server";
+import { attachmentNames } from "~/utils/mail.server";
 
 export const meta: MetaFunction = () => [{ title: "Courriels envoyés — Administration Vivier" }];
 
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pages: result.pages,
     total: result.total,
     // Links in mails are single-use secrets: the admin sees the mail without them.
-    mails: result.mails.map((m) => ({ ...m, text: m.text.replace(/https?:\/\/\S+\/(invitation|mot-de-passe)\/\S+/g, "[lien personnel masqué]") })),
+    mails: result.mails.map(({ attachments, ...m }) => ({ ...m, attachments: attachmentNames(attachments), text: m.text.replace(/https?:\/\/\S+\/(invitation|mot-de-passe)\/\S+/g, "[lien personnel masqué]") })),
   });
 }
 
@@ -34,7 +35,7 @@ export default function AdminMails() {
               <tr key={m.id}>
                 <td>{new Date(m.createdAt).toLocaleString("fr-FR")}</td>
                 <td>{m.to}</td>
-                <td><details><summary>{m.subject}</summary><pre style={{ whiteSpace: "pre-wrap" }}>{m.text}</pre></details></td>
+                <td><details><summary>{m.subject}</summary><pre style={{ whiteSpace: "pre-wrap" }}>{m.text}</pre></details>{m.attachments.map((a) => <p key={a} className="muted">pièce jointe : {a}</p>)}</td>
                 <td>{m.sentAt ? "envoyé" : m.error ? `échec : ${m.error}` : "conservé"}</td>
               </tr>
             ))}
