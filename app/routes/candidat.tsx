@@ -17,6 +17,7 @@ export default function CandidateSpace() {
         { to: "/candidat/candidatures", label: "Mes candidatures" },
         { to: "/candidat/contacts", label: "Propositions" },
         { to: "/candidat/messages", label: "Messages" },
+        { to: "/candidat/presentations", label: "Présentations" },
         { to: "/candidat/donnees", label: "Mes données" },
         { to: "/offres", label: "Offres" },
       ]}
