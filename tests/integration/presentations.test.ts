@@ -439,7 +439,7 @@ describe("every new page, data request, action, file and export refuses stranger
     expect((await presentPost(s, c.entry.id, { intent: "feedback", feedback: "x".repeat(50) }, otherConsultant)).status).toBe(404);
     expect((await call(missionFinalistsLoader, otherConsultant.browser.get("/"), { id: s.mission.id })).status).toBe(404);
     expect((await call(missionFinalistsAction, otherConsultant.browser.post("/", { intent: "close" }), { id: s.mission.id })).status).toBe(404);
-    for (const fields of [{ intent: "withdraw", id: consentId }, { intent: "grant", id: consentId }, { intent: "choose-slot", id: interview.id, slotId: interview.slots[0]!.id }]) {
+    for (const fields of [{ intent: "withdraw", id: consentId, slotId: "" }, { intent: "grant", id: consentId, slotId: "" }, { intent: "choose-slot", id: interview.id, slotId: interview.slots[0]!.id }]) {
       expect((await call(candidateAction, otherCandidate.browser.post("/candidat/presentations", fields))).status, fields.intent).toBe(404);
     }
     const theirs = await (await call(candidateLoader, otherCandidate.browser.get("/candidat/presentations"))).text();
