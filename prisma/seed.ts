@@ -10,6 +10,7 @@ import { Geo } from "./seed/geo";
 import type { SeedPlan } from "./seed/plan";
 import { generatePositions, positionId } from "./seed/positions";
 import { createFaker } from "./seed/random";
+import { seedPresentations } from "./seed/presentations";
 import { writePlan, type WriteSummary } from "./seed/write";
 
 /**
@@ -106,7 +107,16 @@ async function demoPasswordHash(db: PrismaClient): Promise<string> {
 export async function seed(db: PrismaClient, options: SeedOptions = {}): Promise<SeedSummary> {
   const started = performance.now();
   const { plan, demoCollectivite, firstCabinet, collectivites } = buildSeedPlan(options.now);
-  const written = await writePlan(db, plan, await demoPasswordHash(db));
+  const passwordHash = await demoPasswordHash(db);
+  const written = await writePlan(db, plan, passwordHash);
+  const moirans = collectivites.find((c) => c.slug === "moirans-en-montagne");
+  await seedPresentations(db, {
+    now: options.now ?? new Date(),
+    passwordHash,
+    demoCollectiviteKey: demoCollectivite.org.officialKey,
+    firstCabinetKey: firstCabinet.officialKey,
+    moiransKey: moirans?.org.officialKey ?? "",
+  });
   const byState = { DRAFT: 0, PUBLISHED: 0, FILLED: 0, CLOSED: 0 };
   for (const p of plan.positions) byState[p.state]++;
   return {
