@@ -315,7 +315,8 @@ export async function compareFinalists(user: SessionUser, positionId: string, cl
     };
   });
   if (forExport) {
-    await db.$transaction((tx) => recordAudit(tx, [{ actor: { id: user.id, name: user.name }, organization: null, action: "EXPORT", profileId: null, missionId: null, detail: `Comparaison des finalistes — ${list.viewer.positionTitle}`, clientAddress }]));
+    const viewer = (await finalistsViewer(user, positionId))!;
+    await db.$transaction((tx) => recordAudit(tx, [audit(viewer, "EXPORT", null, `Comparaison des finalistes (CSV) — ${viewer.positionTitle}`, clientAddress)]));
   }
   return { viewer: list.viewer, criteria: list.criteria, columns };
 }

@@ -465,5 +465,6 @@ describe("every new page, data request, action, file and export refuses stranger
     expect(await count("EXPORT")).toBe(1);
     const line = await db.auditEvent.findFirstOrThrow({ where: { actorId: s.employer.id, action: "CV_DOWNLOAD" } });
     expect(line).toMatchObject({ organizationId: s.client.id, organizationName: s.client.name, missionId: s.mission.id });
+    expect(await db.auditEvent.findFirstOrThrow({ where: { actorId: s.employer.id, action: "EXPORT" } })).toMatchObject({ organizationId: s.client.id });
   });
 });
