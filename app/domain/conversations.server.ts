@@ -16,11 +16,9 @@ import { onContactRequestAnswered } from "./shortlists.server";
 // ---------------------------------------------------------------------------------------------
 // Contact requests
 
-export const CONTACT_STATUS_LABEL: Record<string, string> = {
-  PENDING: "En attente de votre réponse",
-  ACCEPTED: "Acceptée : votre identité est visible de ce cabinet",
-  DECLINED: "Refusée : rien n’a été révélé",
-};
+// The candidate's labels live with the schemas, where the page may import them (a value of a
+// .server module is empty in the browser).
+export { CONTACT_STATUS_LABEL } from "~/schemas/contact-request";
 
 /** The acting candidate's contact requests, pending ones first. */
 export async function listOwnContactRequests(user: SessionUser) {

@@ -6,7 +6,7 @@ import { DecisionSummary } from "~/components/presentations/FinalistParts";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { Field, FormAlert, Select, TextArea } from "~/components/ui/Field";
 import { listMissionFollowUps, recordFollowUp } from "~/domain/follow-ups.server";
-import { closeMission, listMissionPresentations } from "~/domain/presentations.server";
+import { closeMission, listMissionPresentations, presentationsToPrepare } from "~/domain/presentations.server";
 import { fieldErrors } from "~/schemas/errors";
 import { FOLLOW_UP_STATE_LABEL, SIGNAL_LABEL, SIGNALS, WITH_WHOM_LABEL, followUpSchema, type Decision } from "~/schemas/presentation";
 import { STAGE_LABEL } from "~/schemas/shortlist";
@@ -25,7 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const data = await listMissionPresentations(user, params.id ?? "");
   if (!data) throw notFound();
   const followUps = (await listMissionFollowUps(user, params.id ?? "")) ?? [];
-  return json({ ...data, followUps, ok: new URL(request.url).searchParams.get("ok") });
+  const toPresent = (await presentationsToPrepare(user)).filter((p) => p.missionId === data.mission.id);
+  return json({ ...data, followUps, toPresent, ok: new URL(request.url).searchParams.get("ok") });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -49,10 +50,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return json({ error: "Action inconnue.", followUpId: null, fieldErrors: {} as Record<string, string> }, { status: 400 });
 }
 
+const CONSENT_LABEL: Record<string, string> = {
+  none: "accord de présentation à demander",
+  pending: "accord demandé, en attente",
+  granted: "accord donné : prêt à présenter",
+  refused: "accord refusé",
+  withdrawn: "accord retiré",
+};
+
 const SUCCESS: Record<string, string> = { close: "La mission est close.", suivi: "Le point de suivi est enregistré." };
 
 export default function MissionFinalistsPage() {
-  const { mission, finalists, followUps, ok } = useLoaderData<typeof loader>();
+  const { mission, finalists, followUps, toPresent, ok } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const missing = finalists.filter((f) => f.awaitingFeedback).length;
@@ -63,8 +72,16 @@ export default function MissionFinalistsPage() {
       <h1>Finalistes présentés à {mission.collectivite}</h1>
       <FormAlert>{data && !data.followUpId ? data.error : null}</FormAlert>
       {!data && ok && SUCCESS[ok] ? <FormAlert tone="success">{SUCCESS[ok]}</FormAlert> : null}
+      {toPresent.length ? (
+        <section aria-labelledby="a-presenter" className="card">
+          <h2 id="a-presenter">Candidats évalués, à présenter</h2>
+          <ul>
+            {toPresent.map((p) => <li key={p.entryId}><Link to={p.href}>{p.label}</Link> — {CONSENT_LABEL[p.consent]}</li>)}
+          </ul>
+        </section>
+      ) : null}
       {finalists.length === 0 ? (
-        <p>Aucun finaliste présenté pour l’instant. Présentez un candidat évalué depuis sa fiche, avec son accord.</p>
+        <p>Aucun finaliste présenté pour l’instant. Présentez un candidat évalué, avec son accord.</p>
       ) : (
         <ul className="cards">
           {finalists.map((f) => (

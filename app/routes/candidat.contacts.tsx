@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { formatDay } from "~/components/candidates/format";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { FormAlert } from "~/components/ui/Field";
-import { answerContactRequest, CONTACT_STATUS_LABEL, listOwnContactRequests } from "~/domain/conversations.server";
+import { answerContactRequest, listOwnContactRequests } from "~/domain/conversations.server";
+import { CONTACT_STATUS_LABEL } from "~/schemas/contact-request";
 import { contactAnswerSchema } from "~/schemas/application";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";

@@ -31,6 +31,13 @@ export const consultantMessageSchema = z.object({
     .max(MESSAGE_MAX, "Le message ne peut pas dépasser 4 000 caractères."),
 });
 
+/** A contact request's state, as the candidate reads it. */
+export const CONTACT_STATUS_LABEL: Record<string, string> = {
+  PENDING: "En attente de votre réponse",
+  ACCEPTED: "Acceptée : votre identité est visible de ce cabinet",
+  DECLINED: "Refusée : rien n’a été révélé",
+};
+
 export const CONTACT_STATUS_CABINET_LABEL: Record<string, string> = {
   PENDING: "En attente",
   ACCEPTED: "Acceptée",

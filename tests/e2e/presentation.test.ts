@@ -46,7 +46,8 @@ describe("presenting a finalist to the committee, its decision and the follow-up
 
     // The consultant asks candidat@'s consent.
     const consultant = await signedIn("consultant@vivier.test", errors);
-    await consultant.goto(presentationUrl);
+    await consultant.goto(`/cabinet/missions/${entry.missionId}/finalistes`);
+    await Promise.all([consultant.waitForURL((url) => url.pathname === presentationUrl), consultant.getByRole("link", { name: "Camille Roussel" }).click()]);
     await checkA11y(consultant);
     await Promise.all([consultant.waitForURL(/ok=accord-demande/), consultant.getByRole("button", { name: "Demander l’accord de présentation" }).click()]);
 
