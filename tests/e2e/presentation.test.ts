@@ -106,6 +106,18 @@ describe("presenting a finalist to the committee, its decision and the follow-up
     await member.getByText(/finaliste retenu/).waitFor();
     await member.goto(`/employeur/postes/${entry.positionId}/finalistes/comparaison`);
     await checkA11y(member);
+    const csv = await member.request.get(`/employeur/postes/${entry.positionId}/finalistes/comparaison.csv`);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()["content-type"]).toContain("text/csv");
+    expect(await csv.text()).toContain("Camille Roussel");
+    // The printable dossier: printed, only the dossier remains (no site header, navigation or footer).
+    await member.getByRole("link", { name: "Camille Roussel" }).click();
+    await Promise.all([member.waitForURL(/\/dossier$/), member.getByRole("link", { name: "Dossier imprimable" }).click()]);
+    await checkA11y(member);
+    await member.emulateMedia({ media: "print" });
+    expect(await member.locator(".site-header").isVisible()).toBe(false);
+    await member.getByRole("heading", { level: 1, name: "Camille Roussel" }).waitFor();
+    await member.emulateMedia({ media: "screen" });
     // The member reaches nothing else of the collectivité.
     expect((await member.request.get(`/employeur/postes/${entry.positionId}`)).status()).toBe(403);
 

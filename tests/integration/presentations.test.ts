@@ -22,6 +22,7 @@ import * as committeeRoute from "~/routes/employeur.postes.$id_.comite";
 import * as applicationPage from "~/routes/employeur.candidatures.$applicationId";
 import * as applicationCv from "~/routes/employeur.candidatures.$applicationId_.cv";
 import { followUpsDue, sendFollowUpReminders } from "~/domain/follow-ups.server";
+import { startDailyJobs } from "~/cli/jobs";
 import { db } from "~/utils/db.server";
 import { call, createUser } from "../helpers/http";
 import { actor, committeeAccount, evaluatedCandidate, presentationScene, SYNTHESIS, type Actor, type Scene } from "./presentation-fixtures";
@@ -411,6 +412,22 @@ describe("the integration follow-up", () => {
     expect(await mine()).toBe(2);
     await sendFollowUpReminders(new Date("2027-04-10T08:00:00Z"));
     expect(await mine()).toBe(4);
+  });
+});
+
+describe("the daily job in the portal's process", () => {
+  it("sends at start the reminders that came due while the portal was stopped", async () => {
+    const { s, presentationId } = await (async () => {
+      const scene = await presentationScene();
+      const { presentationId: id } = await presented(scene);
+      return { s: scene, presentationId: id };
+    })();
+    // A check-in that came due yesterday, its reminder never sent.
+    await db.followUp.create({ data: { presentationId, missionId: s.mission.id, months: 1, withWhom: "HIRE", dueOn: new Date(Date.now() - 24 * 60 * 60 * 1000) } });
+    const jobs = startDailyJobs({ intervalMs: 60 * 60 * 1000, log: () => {} });
+    await jobs.runNow();
+    await jobs.stop();
+    expect(await db.outgoingMail.count({ where: { to: s.consultant.email, subject: { startsWith: "Vivier : point de suivi à 1 mois" } } })).toBe(1);
   });
 });
 
