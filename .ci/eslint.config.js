@@ -68,7 +68,7 @@ export const LAYER_POLICIES = [
   { from: layer("routes", "root"), allow: { to: layer("domain", "access", "components", "ui", "schemas", "reference") } },
   { from: layer("routes", "root"), allow: { to: edgeUtils } },
   { from: layer("routes", "root", "components", "ui", "schemas"), allow: { to: browserSafeUtils } },
-  { from: layer("root"), allow: { to: layer("styles") } },
+  { from: layer("root", "routes"), allow: { to: layer("styles") } },
 
   // Components render: schemas, reference, other components, and the shapes of what loaders
   // return, as types only (docs/decisions/009-type-only-imports.md).

@@ -59,6 +59,14 @@ import { distanceBand, distanceBandLabel } from "./anonymous-distance";
  * 11. Matching: a score's reasons tell an anonymous candidate's distance in rule 9's bands;
  *    « Offres pour vous » proposes public offers only, never one of an employer the candidate
  *    hides from.
+ * 12. A presented finalist (docs/decisions/051-presentation.md): their identity, the cabinet's
+ *    synthesis and scores and the CV as presented reach the collectivité's employers and the
+ *    members of that position's committee, and nobody else of the collectivité, only while the
+ *    candidate's PRESENTATION consent is granted and not withdrawn, the cabinet has not withdrawn
+ *    the presentation, rule 7 keeps them on the mission's list, and they do not hide from the
+ *    collectivité (rule 2). When that stops after the committee decided, the decision stays on
+ *    record without any identity; before a decision, the finalist is gone from the client's view
+ *    (not even counted). Before presentation the client sees nothing of the shortlist.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -219,7 +227,9 @@ export type GateActor =
   | { kind: "admin" }
   | { kind: "candidate"; userId: string }
   | { kind: "employer"; organizationId: string; organizationKey: string }
-  | { kind: "consultant"; cabinetId: string; keys: readonly string[]; missionIds: "all" | readonly string[] };
+  | { kind: "consultant"; cabinetId: string; keys: readonly string[]; missionIds: "all" | readonly string[] }
+  /** A committee member's account: the positions whose committee they sit on. */
+  | { kind: "committee"; positionIds: readonly string[] };
 
 /** What the rules need to know of a candidate, with the rows that tie them to organisations. */
 export type CandidateFacts = {
@@ -229,6 +239,8 @@ export type CandidateFacts = {
   contactRequests: ReadonlyArray<{ cabinetId: string; status: string; missionId: string | null }>;
   /** Each application with its position's collectivité and the missions (of any cabinet) on that position. */
   applications: ReadonlyArray<{ state: string; organizationId: string; missions: ReadonlyArray<{ id: string; cabinetId: string }> }>;
+  /** Each presentation of the candidate to a collectivité (rule 12), with what decides its sight. */
+  presentations?: ReadonlyArray<{ positionId: string; organizationId: string; organizationKey: string } & Omit<FinalistFacts, "hiddenFromClient">>;
 };
 
 /**
@@ -249,9 +261,19 @@ export function candidateSight(actor: GateActor, candidate: CandidateFacts): Can
       return actor.userId === candidate.userId ? "self" : "none";
     case "employer": {
       if (hidesFrom(candidate, [actor.organizationKey])) return "none";
+      const presented = (candidate.presentations ?? []).some(
+        (p) => p.organizationId === actor.organizationId && finalistSight({ ...p, hiddenFromClient: false }) === "identity",
+      );
+      if (presented) return "identity";
       const theirs = candidate.applications.filter((a) => a.organizationId === actor.organizationId);
       if (theirs.length === 0) return "none";
       return theirs.some((a) => applicationRevealToEmployer(a).email) ? "identity" : "name";
+    }
+    case "committee": {
+      const presented = (candidate.presentations ?? []).some(
+        (p) => actor.positionIds.includes(p.positionId) && finalistSight({ ...p, hiddenFromClient: hidesFrom(candidate, [p.organizationKey]) }) === "identity",
+      );
+      return presented ? "identity" : "none";
     }
     case "consultant": {
       if (hidesFrom(candidate, actor.keys)) return "none";
@@ -429,4 +451,82 @@ export function distanceForAnonymous(km: number): string {
 export function offersForCandidateWhere(hiddenFrom: ReadonlyArray<{ officialKey: string }>): Prisma.PositionWhereInput {
   const keys = [...new Set(hiddenFrom.map((h) => h.officialKey))];
   return { ...publicOfferWhere, ...(keys.length ? { organization: { officialKey: { notIn: keys } } } : {}) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 12. Presented finalists
+
+/** What decides how a presented finalist shows to the collectivité and its committee. */
+export type FinalistFacts = {
+  /** The cabinet withdrew the presentation. */
+  withdrawn: boolean;
+  consentGranted: boolean;
+  consentWithdrawn: boolean;
+  /** Rule 7 keeps the entry on the mission's list. */
+  listed: boolean;
+  /** The candidate hides from the collectivité (rule 2). */
+  hiddenFromClient: boolean;
+  /** The committee recorded a decision. */
+  decided: boolean;
+};
+
+/** « identity »: everything presented; « decision »: the decision alone, no identity; « none »: absent, not counted. */
+export type FinalistSight = "none" | "decision" | "identity";
+
+export function finalistSight(f: FinalistFacts): FinalistSight {
+  if (f.withdrawn && !f.decided) return "none";
+  const open = !f.withdrawn && f.consentGranted && !f.consentWithdrawn && f.listed && !f.hiddenFromClient;
+  if (open) return "identity";
+  return f.decided ? "decision" : "none";
+}
+
+/**
+ * Select these on a Presentation to decide rule 12 for the collectivité of `organizationKey`
+ * with `finalistFacts`; the position is the presentation's.
+ */
+export function finalistFactsSelect(organizationKey: string, positionId: string) {
+  return {
+    withdrawnAt: true,
+    decision: true,
+    consent: { select: { granted: true, withdrawnAt: true } },
+    entry: {
+      select: {
+        profile: {
+          select: {
+            visibility: true,
+            user: { select: { role: true } },
+            hiddenFrom: { where: { officialKey: organizationKey }, select: { officialKey: true } },
+            applications: { where: { positionId, state: { not: "WITHDRAWN" } }, select: { id: true } },
+          },
+        },
+      },
+    },
+  } satisfies Prisma.PresentationSelect;
+}
+
+export function finalistFacts(row: {
+  withdrawnAt: Date | null;
+  decision: string | null;
+  consent: { granted: boolean | null; withdrawnAt: Date | null };
+  entry: { profile: { visibility: string; user: { role: string }; hiddenFrom: readonly unknown[]; applications: readonly unknown[] } | null };
+}): FinalistFacts {
+  const p = row.entry.profile;
+  return {
+    withdrawn: row.withdrawnAt !== null,
+    consentGranted: row.consent.granted === true,
+    consentWithdrawn: row.consent.withdrawnAt !== null,
+    listed: !!p && (isInTalentPool(p) || p.applications.length > 0),
+    hiddenFromClient: !p || p.hiddenFrom.length > 0,
+    decided: row.decision !== null,
+  };
+}
+
+/** Many presentations: those whose finalist's identity the collectivité of `organizationKey` may see. */
+export function presentedFinalistWhere(organizationKey: string, positionId: string): Prisma.PresentationWhereInput {
+  return {
+    positionId,
+    withdrawnAt: null,
+    consent: { granted: true, withdrawnAt: null },
+    entry: { AND: [shortlistListedWhere(positionId), { profile: notHiddenFromWhere([organizationKey]) }] },
+  };
 }

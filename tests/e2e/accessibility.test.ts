@@ -22,6 +22,14 @@ async function firstLink(page: Page, from: string, prefix: string): Promise<stri
   return href ?? "";
 }
 
+/** The first finalist's page linked from a finalists page (the cards' headings). */
+async function finalistLink(page: Page, finalists: string): Promise<string> {
+  await page.goto(finalists);
+  const href = await page.locator(`main h2 a[href^="${finalists}/"]`).first().getAttribute("href");
+  expect(href, `a finalist on ${finalists}`).toBeTruthy();
+  return href ?? "";
+}
+
 describe("every page passes an automatic accessibility check (RGAA, axe: no serious or critical violation)", () => {
   it("the public pages", async () => {
     const page = await newPage();
@@ -41,6 +49,21 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     const dgs = await firstLink(page, `/employeur/postes?q=${encodeURIComponent("Directeur général des services")}`, "/employeur/postes/");
     await audit(page, `${dgs}/candidatures`);
     await audit(page, await firstLink(page, `${dgs}/candidatures`, "/employeur/candidatures/"));
+    // The finalists presented for it (seeded), one of them, its dossier, the comparison, the committee's access.
+    for (const path of [`${dgs}/finalistes`, `${dgs}/finalistes/comparaison`, `${dgs}/comite`]) await audit(page, path);
+    const finalist = await finalistLink(page, `${dgs}/finalistes`);
+    await audit(page, finalist);
+    await audit(page, `${finalist}/dossier`);
+    await page.context().close();
+  });
+
+  it("a committee member's pages", async () => {
+    const page = await newPage();
+    await signIn(page, "comite@vivier.test");
+    await audit(page, "/employeur/comite");
+    const finalists = await firstLink(page, "/employeur/comite", "/employeur/postes/");
+    await audit(page, finalists);
+    await audit(page, await finalistLink(page, finalists));
     await page.context().close();
   });
 
@@ -51,13 +74,14 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     const mission = await firstLink(page, "/cabinet/missions", "/cabinet/missions/");
     await audit(page, mission);
     await audit(page, `${mission}/suggestions`);
+    await audit(page, `${mission}/finalistes`);
     await page.context().close();
   });
 
   it("the candidate's pages", async () => {
     const page = await newPage();
     await signIn(page, "candidat@vivier.test");
-    for (const path of ["/candidat", "/candidat/profil", "/candidat/profil/cv", "/candidat/profil/visibilite", "/candidat/candidatures", "/candidat/contacts", "/candidat/messages", "/candidat/donnees"]) await audit(page, path);
+    for (const path of ["/candidat", "/candidat/profil", "/candidat/profil/cv", "/candidat/profil/visibilite", "/candidat/candidatures", "/candidat/contacts", "/candidat/messages", "/candidat/presentations", "/candidat/donnees"]) await audit(page, path);
     await audit(page, await firstLink(page, "/candidat/candidatures", "/candidat/candidatures/"));
     await page.context().close();
   });

@@ -15,6 +15,8 @@ declare module "vitest" {
     baseUrl: string;
     /** The master key of the portal's Meilisearch, to check that no page ever carries it. */
     meiliMasterKey: string;
+    /** The portal's SQLite file, for a test to read what it cannot see in a page (a mail's link). */
+    databaseFile: string;
   }
 }
 
@@ -79,6 +81,7 @@ export default async function setup(project: TestProject) {
   }
   portal.removeAllListeners("exit");
   project.provide("baseUrl", baseUrl);
+  project.provide("databaseFile", path.join(dir, "vivier.db"));
   project.provide("meiliMasterKey", fs.readFileSync(path.join(dir, "meili", "master.key"), "utf8").trim());
 
   return async () => {
