@@ -68,11 +68,14 @@ export const LAYER_POLICIES = [
   { from: layer("routes", "root"), allow: { to: layer("domain", "access", "components", "ui", "schemas", "reference") } },
   { from: layer("routes", "root"), allow: { to: edgeUtils } },
   { from: layer("routes", "root", "components", "ui", "schemas"), allow: { to: browserSafeUtils } },
-  { from: layer("root"), allow: { to: layer("styles") } },
+  { from: layer("root", "routes"), allow: { to: layer("styles") } },
 
   // Components render: schemas, reference, other components, and the shapes of what loaders
   // return, as types only (docs/decisions/009-type-only-imports.md).
   { from: layer("components"), allow: { to: layer("components", "ui", "schemas", "reference") } },
+  // …and the gate's browser-safe rules (spaces, the anonymous distance's bands); its .server
+  // modules stay out by the rule on server values below.
+  { from: layer("components", "ui"), allow: { to: { file: { path: ["app/access/spaces.ts", "app/access/anonymous-distance.ts"] } } } },
   { from: layer("ui"), allow: { to: layer("ui") } },
   { from: layer("components", "ui"), allow: { to: layer("domain", "access"), dependency: { kind: "type" } } },
 
@@ -91,7 +94,8 @@ export const LAYER_POLICIES = [
   { from: layer("search"), allow: { to: layer("search", "access", "reference", "schemas", "utils", "generated") } },
   // `npm run search:reindex` prepares the environment the way `npm start` does (see decision 008).
   { from: { file: { path: "search/reindex.ts" } }, allow: { to: { file: { path: "app/cli/prepare.ts" } }, dependency: { kind: "value", nodeKind: "dynamic-import" } } },
-  { from: layer("bench"), allow: { to: layer("bench", "search", "seed", "access", "reference", "schemas", "utils", "generated") } },
+  // The benchmarks measure the portal's own functions, the domain's suggestions included.
+  { from: layer("bench"), allow: { to: layer("bench", "search", "seed", "domain", "access", "reference", "schemas", "utils", "generated") } },
   { from: layer("seed"), allow: { to: layer("seed", "reference", "schemas", "utils", "generated", "data") } },
   { from: layer("cli"), allow: { to: layer("cli", "domain", "access", "reference", "schemas", "utils", "search", "seed", "generated") } },
   { from: layer("config"), allow: { to: layer("config") } },

@@ -14,6 +14,7 @@ import { generatePositions, positionId } from "./seed/positions";
 import { createFaker } from "./seed/random";
 import { generateSavedSearches } from "./seed/saved-searches";
 import { writePlan, type Counts, type WriteSummary } from "./seed/write";
+import { seedPresentations } from "./seed/presentations";
 
 /**
  * Vivier's demo data: real collectivités of the official list with their positions, two
@@ -114,8 +115,17 @@ async function demoPasswordHash(db: PrismaClient): Promise<string> {
 export async function seed(db: PrismaClient, options: SeedOptions = {}): Promise<SeedSummary> {
   const started = performance.now();
   const { plan, demoCollectivite, firstCabinet, collectivites, clock } = buildSeedPlan(options.now);
-  const written = await writePlan(db, plan, await demoPasswordHash(db));
+  const passwordHash = await demoPasswordHash(db);
+  const written = await writePlan(db, plan, passwordHash);
   const demoEvaluation = await writeDemoEvaluation(db, planDemoEvaluation({ clock, plan, demoCollectiviteKey: demoCollectivite.org.officialKey }));
+  const moirans = collectivites.find((c) => c.slug === "moirans-en-montagne");
+  await seedPresentations(db, {
+    now: options.now ?? new Date(),
+    passwordHash,
+    demoCollectiviteKey: demoCollectivite.org.officialKey,
+    firstCabinetKey: firstCabinet.officialKey,
+    moiransKey: moirans?.org.officialKey ?? "",
+  });
   const byState = { DRAFT: 0, PUBLISHED: 0, FILLED: 0, CLOSED: 0 };
   for (const p of plan.positions) byState[p.state]++;
   return {

@@ -14,6 +14,9 @@
  * 5. Distance three ways, raw: as the portal asks it (the communes of the circle), with
  *    Meilisearch's geo search (after turning on a geo index), and without distance; then the
  *    edits again, with the geo index.
+ * 6. « Profils suggérés » (search/bench/suggestions.ts): retrieval through the portal's search,
+ *    profiles read from SQLite, the scorer; p95 against 300 ms. `--only suggestions` runs 1, 2
+ *    and 6 alone.
  *
  * Prints a table and PASS/FAIL per target; exits 0 whatever the figures, 1 only on an error.
  */
@@ -37,8 +40,10 @@ import type { CandidateSearchViewer } from "./candidate-search";
 import { count, ms, ratio, summarize, table, timed, type Summary } from "./bench/stats";
 import { findFreePort, startMeilisearch, type MeiliProcess } from "./meili-process";
 import { reindexAll } from "./reindex";
+import { indexSettings } from "./settings";
+import { measureSuggestions } from "./bench/suggestions";
 
-const TARGETS = { portalOverRaw: 1.25, sqlOverPortal: 10, indexSeconds: 30, indexDocs: 100_000, editP95Ms: 2000 };
+const TARGETS = { portalOverRaw: 1.25, sqlOverPortal: 10, indexSeconds: 30, indexDocs: 100_000, editP95Ms: 2000, suggestionsP95Ms: 300 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -48,14 +53,16 @@ function options() {
       docs: { type: "string", default: "100000" },
       samples: { type: "string", default: "200" },
       edits: { type: "string", default: "20" },
+      only: { type: "string" },
     },
   });
+  if (values.only !== undefined && values.only !== "suggestions") throw new Error(`--only takes "suggestions" (got ${values.only})`);
   const positive = (name: string, value: string | undefined, min: number) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer of at least ${min} (got ${value})`);
     return n;
   };
-  return { docs: positive("docs", values.docs, 100), samples: positive("samples", values.samples, 5), edits: positive("edits", values.edits, 1) };
+  return { docs: positive("docs", values.docs, 100), samples: positive("samples", values.samples, 5), edits: positive("edits", values.edits, 1), onlySuggestions: values.only === "suggestions" };
 }
 
 // Meilisearch counts exactly up to the index's pagination.maxTotalHits (1,000).
@@ -204,6 +211,27 @@ async function main(): Promise<void> {
     const docsPerSecond = documents / (indexing.ms / 1000);
     say(`Indexés : ${count(documents)} documents en ${ms(indexing.ms)} (${count(Math.round(docsPerSecond))} docs/s), lot de 10 000, par la réindexation de production.`);
 
+    // 6 first when asked alone: the suggestions need only the data and the index.
+    const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
+    const reportSuggestions = async () => {
+      say("« Profils suggérés »…");
+      const s = await measureSuggestions({ db: db!, client: client!, viewer, samples: opts.samples, root });
+      const sum = summarize(s.times);
+      say();
+      say(`« Profils suggérés » (recherche du vivier pour retrouver jusqu’à 300 profils, lecture SQLite, notation ; ${sum.n} mesures, les cinq postes du jeu étiqueté à tour de rôle)`);
+      say(table(["poste", "profils examinés", "suggérés", "meilleur score"], s.perPosition.map((p) => [p.title, count(p.examined), count(p.suggested), p.top === null ? "—" : String(p.top)])));
+      say(`p50 ${ms(sum.p50)}, p95 ${ms(sum.p95)}, max ${ms(Math.max(...s.times))} ; dont recherche p50 ${ms(summarize(s.parts.retrieve).p50)}, lecture SQLite p50 ${ms(summarize(s.parts.read).p50)}, notation p50 ${ms(summarize(s.parts.score).p50)} (charge de la machine : ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} sur 1 / 5 / 15 min)`);
+      return [`« Profils suggérés » p95 < ${TARGETS.suggestionsP95Ms} ms (${count(opts.docs)} profils)`, ms(sum.p95), verdict(sum.p95 < TARGETS.suggestionsP95Ms)];
+    };
+    if (opts.onlySuggestions) {
+      const row = await reportSuggestions();
+      say();
+      say(table(["objectif", "mesuré", "résultat"], [row]));
+      say();
+      say(`Durée totale : ${ms(Date.now() - started)}.`);
+      return;
+    }
+
     // 3. Queries.
     say("Requêtes…");
     const measured = await measureQueries(
@@ -304,7 +332,9 @@ async function main(): Promise<void> {
     say("(≠ : la recherche géographique de Meilisearch ne rend pas la même page ; avec du texte, elle trie d’abord par pertinence, puis par distance.)");
     say();
 
-    const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
+    // 6. Suggestions, on the index as the portal has it (without the geo index turned on in 5).
+    await waitFor(client, await client.index("candidates").updateSettings({ filterableAttributes: indexSettings.candidates.filterableAttributes, sortableAttributes: indexSettings.candidates.sortableAttributes }));
+    const suggestionsRow = await reportSuggestions();
     say();
     say(table(
       ["objectif", "mesuré", "résultat"],
@@ -315,6 +345,7 @@ async function main(): Promise<void> {
           ? [`${count(TARGETS.indexDocs)} profils indexés en < ${TARGETS.indexSeconds} s`, ms(indexing.ms), verdict(indexing.ms < TARGETS.indexSeconds * 1000)]
           : [`${count(TARGETS.indexDocs)} profils indexés en < ${TARGETS.indexSeconds} s`, `${ms(indexing.ms)} pour ${count(opts.docs)}`, "— (à 100 000)"],
         [`modification visible < ${TARGETS.editP95Ms / 1000} s (p95)`, ms(edits.p95), verdict(edits.p95 < TARGETS.editP95Ms)],
+        suggestionsRow,
       ],
     ));
     say();

@@ -40,3 +40,8 @@ export function distanceBand(km: number): DistanceBand {
   const toKm = effectiveRadiusKm(km);
   return { fromKm: toKm === MIN_RADIUS_KM ? 0 : toKm - RADIUS_STEP_KM, toKm };
 }
+
+/** A band as the pages say it: « moins de 20 km », « entre 20 et 30 km ». */
+export function distanceBandLabel(band: DistanceBand): string {
+  return band.fromKm === 0 ? `moins de ${band.toKm} km` : `entre ${band.fromKm} et ${band.toKm} km`;
+}

@@ -157,3 +157,81 @@ export function ownRefereeWhere(user: SessionUser, id?: string): Prisma.RefereeW
 export function publicOfferByIdWhere(id: string): Prisma.PositionWhereInput {
   return { id, ...publicOfferWhere };
 }
+
+// ---------------------------------------------------------------------------------------------
+// The position's committee and its finalists (rules.ts, rule 12)
+
+export type CommitteeRole = "CONTRIBUTE" | "DECIDE" | "EVALUATE";
+
+/**
+ * Who looks at a position's finalists, and with which rights: an employer of the collectivité
+ * (who may also sit on the committee), or a member of that position's committee with an
+ * account. `member` is their seat, read again at every request: a removed member is a stranger
+ * at once.
+ */
+export type FinalistsViewer = {
+  userId: string;
+  name: string;
+  positionId: string;
+  positionTitle: string;
+  positionState: string;
+  organizationId: string;
+  organizationKey: string;
+  organizationName: string;
+  employer: boolean;
+  member: { id: string; role: CommitteeRole; name: string } | null;
+};
+
+/**
+ * The viewer of a position's finalists, or null (not found: another collectivité's position,
+ * or a committee the user does not sit on). Anyone but an employer or a committee member: 403.
+ */
+export async function finalistsViewer(user: SessionUser, positionId: string): Promise<FinalistsViewer | null> {
+  const isEmployer = user.role === "EMPLOYER" && user.organization?.kind === "COLLECTIVITE";
+  if (!isEmployer && user.role !== "COMMITTEE") throw forbidden();
+  const position = await db.position.findFirst({
+    where: {
+      id: positionId,
+      ...(isEmployer ? { organizationId: user.organization!.id } : { committee: { some: { userId: user.id } } }),
+    },
+    select: {
+      id: true, title: true, state: true,
+      organization: { select: { id: true, officialKey: true, name: true } },
+      committee: { where: { userId: user.id }, select: { id: true, role: true, name: true }, take: 1 },
+    },
+  });
+  if (!position) return null;
+  const seat = position.committee[0];
+  return {
+    userId: user.id,
+    name: user.name,
+    positionId: position.id,
+    positionTitle: position.title,
+    positionState: position.state,
+    organizationId: position.organization.id,
+    organizationKey: position.organization.officialKey,
+    organizationName: position.organization.name,
+    employer: isEmployer,
+    member: seat ? { id: seat.id, role: seat.role as CommitteeRole, name: seat.name } : null,
+  };
+}
+
+/** What a viewer may do on the finalists: score (évalue, décide), decide (décide), organise (employers). */
+export function committeeRights(viewer: Pick<FinalistsViewer, "employer" | "member">) {
+  const role = viewer.member?.role ?? null;
+  return {
+    score: role === "EVALUATE" || role === "DECIDE",
+    decide: role === "DECIDE",
+    organise: viewer.employer,
+  };
+}
+
+/** The positions whose committee the user sits on (their seats). */
+export function committeeSeatsWhere(user: SessionUser): Prisma.CommitteeMemberWhereInput {
+  return { userId: user.id };
+}
+
+/** A candidate's own consent requests. */
+export function ownConsentWhere(user: SessionUser, id?: string): Prisma.ConsentRequestWhereInput {
+  return { ...(id ? { id } : {}), entry: { profile: { userId: user.id } } };
+}

@@ -1,4 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
+import { distanceBand, distanceBandLabel } from "./anonymous-distance";
 
 /**
  * THE GATE: every rule about which candidate, which identity and which position an actor may see,
@@ -55,6 +56,17 @@ import type { Prisma } from "~/generated/prisma/client";
  *    the candidate's consent for that entry stands, asked once they are in the search. Each
  *    delivery of a revealed identity or CV to a consultant is journaled; the candidate reads who
  *    saw them by organisation, never by staff member. (Number 9 is the anonymous distance's.)
+ * 11. Matching: a score's reasons tell an anonymous candidate's distance in rule 9's bands;
+ *    « Offres pour vous » proposes public offers only, never one of an employer the candidate
+ *    hides from.
+ * 12. A presented finalist (docs/decisions/051-presentation.md): their identity, the cabinet's
+ *    synthesis and scores and the CV as presented reach the collectivité's employers and the
+ *    members of that position's committee, and nobody else of the collectivité, only while the
+ *    candidate's PRESENTATION consent is granted and not withdrawn, the cabinet has not withdrawn
+ *    the presentation, rule 7 keeps them on the mission's list, and they do not hide from the
+ *    collectivité (rule 2). When that stops after the committee decided, the decision stays on
+ *    record without any identity; before a decision, the finalist is gone from the client's view
+ *    (not even counted). Before presentation the client sees nothing of the shortlist.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -215,7 +227,9 @@ export type GateActor =
   | { kind: "admin" }
   | { kind: "candidate"; userId: string }
   | { kind: "employer"; organizationId: string; organizationKey: string }
-  | { kind: "consultant"; cabinetId: string; keys: readonly string[]; missionIds: "all" | readonly string[] };
+  | { kind: "consultant"; cabinetId: string; keys: readonly string[]; missionIds: "all" | readonly string[] }
+  /** A committee member's account: the positions whose committee they sit on. */
+  | { kind: "committee"; positionIds: readonly string[] };
 
 /** What the rules need to know of a candidate, with the rows that tie them to organisations. */
 export type CandidateFacts = {
@@ -225,6 +239,8 @@ export type CandidateFacts = {
   contactRequests: ReadonlyArray<{ cabinetId: string; status: string; missionId: string | null }>;
   /** Each application with its position's collectivité and the missions (of any cabinet) on that position. */
   applications: ReadonlyArray<{ state: string; organizationId: string; missions: ReadonlyArray<{ id: string; cabinetId: string }> }>;
+  /** Each presentation of the candidate to a collectivité (rule 12), with what decides its sight. */
+  presentations?: ReadonlyArray<{ positionId: string; organizationId: string; organizationKey: string } & Omit<FinalistFacts, "hiddenFromClient">>;
 };
 
 /**
@@ -245,9 +261,19 @@ export function candidateSight(actor: GateActor, candidate: CandidateFacts): Can
       return actor.userId === candidate.userId ? "self" : "none";
     case "employer": {
       if (hidesFrom(candidate, [actor.organizationKey])) return "none";
+      const presented = (candidate.presentations ?? []).some(
+        (p) => p.organizationId === actor.organizationId && finalistSight({ ...p, hiddenFromClient: false }) === "identity",
+      );
+      if (presented) return "identity";
       const theirs = candidate.applications.filter((a) => a.organizationId === actor.organizationId);
       if (theirs.length === 0) return "none";
       return theirs.some((a) => applicationRevealToEmployer(a).email) ? "identity" : "name";
+    }
+    case "committee": {
+      const presented = (candidate.presentations ?? []).some(
+        (p) => actor.positionIds.includes(p.positionId) && finalistSight({ ...p, hiddenFromClient: hidesFrom(candidate, [p.organizationKey]) }) === "identity",
+      );
+      return presented ? "identity" : "none";
     }
     case "consultant": {
       if (hidesFrom(candidate, actor.keys)) return "none";
@@ -404,3 +430,103 @@ export function missionSearchOfCandidateWhere(userId: string): Prisma.MissionWhe
 export const candidateJournalSelect = {
   id: true, at: true, action: true, organizationName: true, missionId: true,
 } satisfies Prisma.AuditEventSelect;
+// 11. Matching: what a score's reasons may say of an anonymous candidate
+
+/**
+ * The distance between an anonymous candidate's home and a position, as a band: the exact km,
+ * with the position's commune, would draw a circle small enough to find a person in a small
+ * département. A pseudonymous profile's reasons (app/domain/matching.ts) say only the band; the
+ * score itself is computed on the exact distance.
+ */
+export function distanceForAnonymous(km: number): string {
+  // The talent search's bands (rule 9): one way of telling an anonymous distance everywhere.
+  return distanceBandLabel(distanceBand(km));
+}
+
+/**
+ * « Offres pour vous » (rules 2 and 6 for a candidate): public offers only, and never one of an
+ * employer the candidate hides from, even though an offer is public: proposing it would say that
+ * Vivier thinks they should apply where they asked not to be seen.
+ */
+export function offersForCandidateWhere(hiddenFrom: ReadonlyArray<{ officialKey: string }>): Prisma.PositionWhereInput {
+  const keys = [...new Set(hiddenFrom.map((h) => h.officialKey))];
+  return { ...publicOfferWhere, ...(keys.length ? { organization: { officialKey: { notIn: keys } } } : {}) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 12. Presented finalists
+
+/** What decides how a presented finalist shows to the collectivité and its committee. */
+export type FinalistFacts = {
+  /** The cabinet withdrew the presentation. */
+  withdrawn: boolean;
+  consentGranted: boolean;
+  consentWithdrawn: boolean;
+  /** Rule 7 keeps the entry on the mission's list. */
+  listed: boolean;
+  /** The candidate hides from the collectivité (rule 2). */
+  hiddenFromClient: boolean;
+  /** The committee recorded a decision. */
+  decided: boolean;
+};
+
+/** « identity »: everything presented; « decision »: the decision alone, no identity; « none »: absent, not counted. */
+export type FinalistSight = "none" | "decision" | "identity";
+
+export function finalistSight(f: FinalistFacts): FinalistSight {
+  if (f.withdrawn && !f.decided) return "none";
+  const open = !f.withdrawn && f.consentGranted && !f.consentWithdrawn && f.listed && !f.hiddenFromClient;
+  if (open) return "identity";
+  return f.decided ? "decision" : "none";
+}
+
+/**
+ * Select these on a Presentation to decide rule 12 for the collectivité of `organizationKey`
+ * with `finalistFacts`; the position is the presentation's.
+ */
+export function finalistFactsSelect(organizationKey: string, positionId: string) {
+  return {
+    withdrawnAt: true,
+    decision: true,
+    consent: { select: { granted: true, withdrawnAt: true } },
+    entry: {
+      select: {
+        profile: {
+          select: {
+            visibility: true,
+            user: { select: { role: true } },
+            hiddenFrom: { where: { officialKey: organizationKey }, select: { officialKey: true } },
+            applications: { where: { positionId, state: { not: "WITHDRAWN" } }, select: { id: true } },
+          },
+        },
+      },
+    },
+  } satisfies Prisma.PresentationSelect;
+}
+
+export function finalistFacts(row: {
+  withdrawnAt: Date | null;
+  decision: string | null;
+  consent: { granted: boolean | null; withdrawnAt: Date | null };
+  entry: { profile: { visibility: string; user: { role: string }; hiddenFrom: readonly unknown[]; applications: readonly unknown[] } | null };
+}): FinalistFacts {
+  const p = row.entry.profile;
+  return {
+    withdrawn: row.withdrawnAt !== null,
+    consentGranted: row.consent.granted === true,
+    consentWithdrawn: row.consent.withdrawnAt !== null,
+    listed: !!p && (isInTalentPool(p) || p.applications.length > 0),
+    hiddenFromClient: !p || p.hiddenFrom.length > 0,
+    decided: row.decision !== null,
+  };
+}
+
+/** Many presentations: those whose finalist's identity the collectivité of `organizationKey` may see. */
+export function presentedFinalistWhere(organizationKey: string, positionId: string): Prisma.PresentationWhereInput {
+  return {
+    positionId,
+    withdrawnAt: null,
+    consent: { granted: true, withdrawnAt: null },
+    entry: { AND: [shortlistListedWhere(positionId), { profile: notHiddenFromWhere([organizationKey]) }] },
+  };
+}

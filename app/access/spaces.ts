@@ -5,17 +5,22 @@
  * other modules: app/access/rules.ts and app/access/guards.server.ts.
  */
 
-export const ROLES = ["EMPLOYER", "CONSULTANT", "CANDIDATE", "ADMIN"] as const;
+export const ROLES = ["EMPLOYER", "CONSULTANT", "CANDIDATE", "ADMIN", "COMMITTEE"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const SPACES = ["employeur", "cabinet", "candidat", "admin"] as const;
 export type Space = (typeof SPACES)[number];
 
-const SPACE_ROLE: Record<Space, Role> = {
-  employeur: "EMPLOYER",
-  cabinet: "CONSULTANT",
-  candidat: "CANDIDATE",
-  admin: "ADMIN",
+/**
+ * A committee member's account (COMMITTEE) enters the employer space, where only the finalists
+ * pages of the positions whose committee they sit on let them in: every other employer page
+ * calls asEmployer, which refuses them (docs/decisions/050-committee-accounts.md).
+ */
+const SPACE_ROLES: Record<Space, readonly Role[]> = {
+  employeur: ["EMPLOYER", "COMMITTEE"],
+  cabinet: ["CONSULTANT"],
+  candidat: ["CANDIDATE"],
+  admin: ["ADMIN"],
 };
 
 export const HOME_OF_ROLE: Record<Role, string> = {
@@ -23,6 +28,7 @@ export const HOME_OF_ROLE: Record<Role, string> = {
   CONSULTANT: "/cabinet",
   CANDIDATE: "/candidat",
   ADMIN: "/admin",
+  COMMITTEE: "/employeur/comite",
 };
 
 export const ROLE_LABEL: Record<Role, string> = {
@@ -30,6 +36,7 @@ export const ROLE_LABEL: Record<Role, string> = {
   CONSULTANT: "Consultant",
   CANDIDATE: "Candidat",
   ADMIN: "Administrateur",
+  COMMITTEE: "Membre de comité",
 };
 
 export function isRole(value: unknown): value is Role {
@@ -43,7 +50,7 @@ export function spaceOf(pathname: string): Space | null {
 }
 
 export function canEnter(role: string, space: Space): boolean {
-  return SPACE_ROLE[space] === role;
+  return (SPACE_ROLES[space] as readonly string[]).includes(role);
 }
 
 /**

@@ -6,6 +6,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { MAX_CV_REQUEST_BYTES } from "../domain/cv.server";
+import { FOREIGN_ORIGIN_HEADER, isForeignOrigin, NONCE_LOCAL, securityHeaders } from "../utils/security-headers.server";
 
 const BUILD = path.resolve("build", "index.js");
 
@@ -46,11 +47,36 @@ function limitRequestBodies(req: express.Request, res: express.Response, next: e
   next();
 }
 
-/** The HTTP server: static assets, then Remix, with the client's address in the load context. */
-export function createApp({ dev }: { dev: boolean }) {
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A form posted by another site (an Origin header that is not the host the request was sent
+ * to, as Remix compares them): Remix would stop it with a bare 500 before any action runs. The
+ * Origin is taken away and the request marked, so that the action's readForm() answers the
+ * French 403 page instead.
+ */
+function markForeignOrigins(req: express.Request, _res: express.Response, next: express.NextFunction) {
+  delete req.headers[FOREIGN_ORIGIN_HEADER];
+  if (SAFE_METHODS.has(req.method)) return next();
+  const host = req.get("x-forwarded-host")?.split(",")[0]?.trim() || req.get("host");
+  if (isForeignOrigin(req.headers.origin, host)) {
+    delete req.headers.origin;
+    req.headers[FOREIGN_ORIGIN_HEADER] = "1";
+  }
+  next();
+}
+
+/**
+ * The HTTP server: security headers on every response, static assets, then Remix, with the
+ * client's address and the page's CSP nonce in the load context. `secure`: served over https in
+ * production (HSTS, see app/utils/security-headers.server.ts).
+ */
+export function createApp({ dev, secure = false }: { dev: boolean; secure?: boolean }) {
   const app = express();
   app.disable("x-powered-by");
+  app.use(securityHeaders({ secure }));
   app.use(limitRequestBodies);
+  app.use(markForeignOrigins);
   app.use("/build", express.static("public/build", { immutable: !dev, maxAge: dev ? 0 : "1y" }));
   app.use(express.static("public", { maxAge: dev ? 0 : "1h" }));
   const build = buildLoader(dev);
@@ -59,7 +85,7 @@ export function createApp({ dev }: { dev: boolean }) {
     createRequestHandler({
       build: () => build(),
       mode: dev ? "development" : "production",
-      getLoadContext: (req) => ({ clientAddress: req.socket.remoteAddress ?? "unknown" }),
+      getLoadContext: (req, res) => ({ clientAddress: req.socket.remoteAddress ?? "unknown", cspNonce: String(res.locals[NONCE_LOCAL]) }),
     }),
   );
   return app;

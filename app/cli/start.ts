@@ -10,7 +10,7 @@ const dev = process.argv.includes("--dev");
 process.env.NODE_ENV ??= dev ? "development" : "production";
 ensureSessionSecret();
 
-const { EnvError, parseEnv } = await import("../utils/env.server");
+const { EnvError, parseEnv, secureCookies } = await import("../utils/env.server");
 let config;
 try {
   config = parseEnv(process.env);
@@ -51,6 +51,9 @@ await ensureIndexes({ db, client, log: (line: string) => console.log(`  ${line}`
 const worker = startOutboxWorker({ db, client });
 // Availability buckets are relative to the day of indexing: refresh those that went stale.
 const freshness = startFreshnessTimer({ db });
+// Daily jobs (follow-up reminders): a first run now catches up what came due while stopped.
+const { startDailyJobs } = await import("./jobs");
+const jobs = startDailyJobs();
 
 let watcher: ChildProcess | undefined;
 if (dev) {
@@ -61,7 +64,7 @@ if (dev) {
 }
 
 const { createApp, listen } = await import("./server");
-const server = await listen(createApp({ dev }), config.PORT);
+const server = await listen(createApp({ dev, secure: secureCookies(config) }), config.PORT);
 
 console.log(`
 Vivier est prêt : http://localhost:${config.PORT}
@@ -78,6 +81,7 @@ async function stop(signal: string) {
   watcher?.kill("SIGTERM");
   server.close();
   freshness.stop();
+  await jobs.stop();
   await worker.stop();
   await search.stop();
   await db.$disconnect();

@@ -9,12 +9,13 @@ const MESSAGES: Record<number, { title: string; text: string }> = {
   500: { title: "Une erreur est survenue", text: "Le service a rencontré un problème. Réessayez dans quelques instants." },
 };
 
-export function ErrorPage({ status }: { status: number }) {
+/** `text`: the French explanation a thrown response carried (`{ error }`), instead of the generic one. */
+export function ErrorPage({ status, text }: { status: number; text?: string }) {
   const message = MESSAGES[status] ?? MESSAGES[500];
   return (
     <main id="contenu" className="container narrow" tabIndex={-1}>
       <h1>{message.title}</h1>
-      <p>{message.text}</p>
+      <p>{text ?? message.text}</p>
       <p className="muted">Code d’erreur : {status}</p>
       <p><Link to="/">Retour à l’accueil</Link></p>
     </main>

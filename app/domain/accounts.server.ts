@@ -2,6 +2,7 @@ import { invitationRights } from "~/access/guards.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { sendMail } from "~/utils/mail.server";
+import { Prisma } from "~/generated/prisma/client";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from "~/utils/rate-limit.server";
 import { hashToken, newToken } from "~/utils/session.server";
@@ -33,29 +34,45 @@ export async function login(email: string, password: string, address: string): P
     await recordLoginFailure(email, address);
     return { ok: false, status: 401, error: BAD_CREDENTIALS };
   }
-  await clearLoginFailures(email);
+  await clearLoginFailures(email, address);
   return { ok: true, user: { id: user.id, role: user.role } };
 }
 
-export type SignupResult = { ok: true; userId: string } | { ok: false; fieldErrors: Record<string, string> };
-
-/** A candidate signs up alone; the privacy notice's acceptance is dated. */
-export async function signupCandidate(input: { name: string; email: string; password: string }): Promise<SignupResult> {
+/**
+ * A candidate signs up alone; the privacy notice's acceptance is dated. The answer is the same
+ * whether the address is new or already has an account (a candidate's or staff's), so that
+ * sign-up tells no one who uses Vivier: the owner of an existing account is told by e-mail
+ * instead, and nothing is created. Either way the password is hashed, so both take as long.
+ */
+export async function signupCandidate(input: { name: string; email: string; password: string }): Promise<void> {
+  const passwordHash = await hashPassword(input.password);
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing) {
-    return { ok: false, fieldErrors: { email: "Un compte existe déjà avec cette adresse. Connectez-vous ou réinitialisez votre mot de passe." } };
+  if (existing) return tellOwnerOfSignupAttempt(input.email);
+  try {
+    await db.user.create({
+      data: { email: input.email, name: input.name, role: "CANDIDATE", passwordHash, privacyAcceptedAt: new Date() },
+      select: { id: true },
+    });
+  } catch (error) {
+    // Two sign-ups with one address at once: the second finds the first's account.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return tellOwnerOfSignupAttempt(input.email);
+    throw error;
   }
-  const user = await db.user.create({
-    data: {
-      email: input.email,
-      name: input.name,
-      role: "CANDIDATE",
-      passwordHash: await hashPassword(input.password),
-      privacyAcceptedAt: new Date(),
-    },
-    select: { id: true },
+  await sendMail({
+    to: input.email,
+    subject: "Bienvenue sur Vivier",
+    text: `Bonjour ${input.name},\n\nVotre profil candidat est créé. Connectez-vous avec l’adresse et le mot de passe choisis :\n${env().APP_URL}/connexion\n\nSi vous n’êtes pas à l’origine de cette inscription, reprenez la main sur ce compte en choisissant un nouveau mot de passe :\n${env().APP_URL}/mot-de-passe-oublie\n\nL’équipe Vivier`,
   });
-  return { ok: true, userId: user.id };
+}
+
+async function tellOwnerOfSignupAttempt(email: string): Promise<void> {
+  const owner = await db.user.findUniqueOrThrow({ where: { email }, select: { name: true } });
+  const base = env().APP_URL;
+  await sendMail({
+    to: email,
+    subject: "Tentative de création d’un compte Vivier avec votre adresse",
+    text: `Bonjour ${owner.name},\n\nQuelqu’un a essayé de créer un compte sur Vivier avec votre adresse e-mail. Vous avez déjà un compte : aucun autre n’a été créé.\n\nPour vous connecter :\n${base}/connexion\n\nSi vous avez oublié votre mot de passe, choisissez-en un nouveau ici :\n${base}/mot-de-passe-oublie\n\nSi ce n’était pas vous, vous n’avez rien à faire.\n\nL’équipe Vivier`,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -138,7 +155,7 @@ export async function createInvitation(
 export async function findValidInvitation(token: string) {
   const invitation = await db.invitation.findUnique({
     where: { tokenHash: hashToken(token) },
-    include: { organization: { select: { name: true } } },
+    include: { organization: { select: { name: true } }, committeeMember: { select: { position: { select: { title: true } } } } },
   });
   if (!invitation || invitation.acceptedAt || invitation.expiresAt <= new Date()) return null;
   return invitation;
@@ -157,18 +174,23 @@ export async function acceptInvitation(token: string, input: { name: string; pas
     if (await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) {
       return { ok: false as const, error: "Un compte existe déjà avec cette adresse." };
     }
+    // A committee member's account belongs to no organisation: it reaches the one position
+    // whose seat it is given (app/domain/committee.server.ts), nothing else of the collectivité.
+    const committee = invitation.role === "COMMITTEE";
+    if (committee && !invitation.committeeMemberId) return { ok: false as const, error: "Cette invitation n’est plus valable : demandez-en une nouvelle." };
     const user = await tx.user.create({
       data: {
         email: invitation.email,
         name: input.name,
         role: invitation.role,
         isCabinetLead: invitation.isCabinetLead,
-        organizationId: invitation.organizationId,
+        organizationId: committee ? null : invitation.organizationId,
         passwordHash,
         privacyAcceptedAt: new Date(),
       },
       select: { id: true, role: true },
     });
+    if (committee) await tx.committeeMember.update({ where: { id: invitation.committeeMemberId! }, data: { userId: user.id } });
     return { ok: true as const, userId: user.id, role: user.role };
   });
 }
@@ -197,16 +219,25 @@ export async function findValidReset(token: string) {
   return reset;
 }
 
-export async function resetPassword(token: string, password: string): Promise<boolean> {
+/**
+ * Sets the new password behind a valid reset link. The sign-in failures counted against the
+ * account from the reset's address are forgotten: whoever holds the link owns the mailbox.
+ */
+export async function resetPassword(token: string, password: string, address: string): Promise<boolean> {
   const passwordHash = await hashPassword(password);
-  return db.$transaction(async (tx) => {
-    const reset = await tx.passwordReset.findUnique({ where: { tokenHash: hashToken(token) } });
-    if (!reset || reset.usedAt || reset.expiresAt <= new Date()) return false;
+  const email = await db.$transaction(async (tx) => {
+    const reset = await tx.passwordReset.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: { select: { email: true } } } });
+    if (!reset || reset.usedAt || reset.expiresAt <= new Date()) return null;
     const used = await tx.passwordReset.updateMany({ where: { id: reset.id, usedAt: null }, data: { usedAt: new Date() } });
-    if (used.count !== 1) return false;
+    if (used.count !== 1) return null;
     await tx.user.update({ where: { id: reset.userId }, data: { passwordHash } });
-    // A new password closes every open session.
+    // A new password ends the account's other reset links (one may sit in a mailbox someone
+    // else reads) and closes every open session.
+    await tx.passwordReset.updateMany({ where: { userId: reset.userId, usedAt: null }, data: { usedAt: new Date() } });
     await tx.session.deleteMany({ where: { userId: reset.userId } });
-    return true;
+    return reset.user.email;
   });
+  if (email === null) return false;
+  await clearLoginFailures(email, address);
+  return true;
 }

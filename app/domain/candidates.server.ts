@@ -351,13 +351,13 @@ export async function exportCandidateData(user: SessionUser) {
   });
   const row = await db.candidateProfile.findUnique({ where: { userId: user.id }, select: ownProfileSelect });
   const profileId = row?.id ?? "";
-  const [applications, contactRequests, messages, cvBytes] = await Promise.all([
+  const [applications, contactRequests, messages, mails, cvBytes] = await Promise.all([
     db.application.findMany({
       where: { profileId },
       orderBy: { createdAt: "asc" },
       // The recruiters' internal note and score are theirs, not the candidate's data: never exported.
       select: {
-        letter: true, state: true, createdAt: true, updatedAt: true, withdrawnAt: true,
+        letter: true, state: true, createdAt: true, updatedAt: true, withdrawnAt: true, cvFile: true,
         position: { select: { title: true, organization: { select: { name: true } } } },
       },
     }),
@@ -379,11 +379,19 @@ export async function exportCandidateData(user: SessionUser) {
         mission: { select: { cabinet: { select: { name: true } }, position: { select: { title: true } } } },
       },
     }),
+    // Every mail Vivier stored for the address (OutgoingMail keeps them until the account goes).
+    db.outgoingMail.findMany({
+      where: { to: account.email },
+      orderBy: { createdAt: "asc" },
+      select: { subject: true, text: true, createdAt: true, sentAt: true },
+    }),
     row?.cvFile ? readCv(row.cvFile) : Promise.resolve(null),
   ]);
   const [identityViews, referees, missions] = row
     ? await Promise.all([identityViewsForExport(user, row.id), listOwnReferees(user), listOwnMissions(user)])
     : [[], [], []];
+  // The CV as sent with each application, embedded like the profile's so the file stands alone.
+  const sentCvs = await Promise.all(applications.map((a) => (a.cvFile ? readCv(a.cvFile) : Promise.resolve(null))));
   const profile = row ? toView(row) : null;
   return {
     exportedAt: new Date().toISOString(),
@@ -430,15 +438,19 @@ export async function exportCandidateData(user: SessionUser) {
       createdAt: profile.createdAt,
       updatedAt: profile.updatedAt,
     },
-    applications: applications.map((a) => ({
-      position: a.position.title,
-      employer: a.position.organization.name,
-      letter: a.letter,
-      state: a.state,
-      createdAt: a.createdAt.toISOString(),
-      updatedAt: a.updatedAt.toISOString(),
-      withdrawnAt: a.withdrawnAt?.toISOString() ?? null,
-    })),
+    applications: applications.map((a, i) => {
+      const cv = sentCvs[i];
+      return {
+        position: a.position.title,
+        employer: a.position.organization.name,
+        letter: a.letter,
+        state: a.state,
+        createdAt: a.createdAt.toISOString(),
+        updatedAt: a.updatedAt.toISOString(),
+        withdrawnAt: a.withdrawnAt?.toISOString() ?? null,
+        cv: cv ? { contentType: "application/pdf", contentBase64: cv.toString("base64") } : null,
+      };
+    }),
     contactRequests: contactRequests.map((c) => ({
       cabinet: c.cabinet.name,
       position: c.mission?.position.title ?? null,
@@ -466,6 +478,12 @@ export async function exportCandidateData(user: SessionUser) {
     referees: referees.map((r) => ({ name: r.name, relation: r.relation, contact: r.contact, createdAt: r.createdAt })),
     // Who saw the identity or the CV: the organisation, never the staff member.
     identityViews,
+    mails: mails.map((m) => ({
+      subject: m.subject,
+      text: m.text,
+      createdAt: m.createdAt.toISOString(),
+      sentAt: m.sentAt?.toISOString() ?? null,
+    })),
   };
 }
 

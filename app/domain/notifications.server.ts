@@ -10,13 +10,14 @@ import { sendMail } from "~/utils/mail.server";
  * where; the detail is behind the sign-in.
  */
 
-export type CandidateNotice = "application-state" | "contact-request" | "message" | "consent-request";
+export type CandidateNotice = "application-state" | "contact-request" | "message" | "consent-request" | "presentation";
 
 const PAGE: Record<CandidateNotice, string> = {
   "application-state": "/candidat/candidatures",
   "contact-request": "/candidat/contacts",
   message: "/candidat/messages",
   "consent-request": "/candidat/missions",
+  presentation: "/candidat/presentations",
 };
 
 export const CANDIDATE_NOTICE_SUBJECT = "Vivier : du nouveau dans votre espace";

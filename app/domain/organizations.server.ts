@@ -1,4 +1,5 @@
 import { db } from "~/utils/db.server";
+import { attachmentNames } from "~/utils/mail.server";
 import type { SessionUser } from "~/utils/session.server";
 
 /** Organisations as the admin manages them: every one, with its people and pending invitations. */
@@ -23,10 +24,19 @@ export async function cabinetTeam(user: SessionUser) {
   return { consultants, invitations };
 }
 
+/**
+ * The mails sent, newest first, as the admin reads them: the attachments by name only, and the
+ * single-use links (invitations, password resets) masked — they are secrets of their addressee.
+ */
 export async function listMails(page: number, perPage = 30) {
-  const [total, mails] = await Promise.all([
+  const [total, rows] = await Promise.all([
     db.outgoingMail.count(),
     db.outgoingMail.findMany({ orderBy: { createdAt: "desc" }, skip: (page - 1) * perPage, take: perPage }),
   ]);
+  const mails = rows.map(({ attachments, ...m }) => ({
+    ...m,
+    attachments: attachmentNames(attachments),
+    text: m.text.replace(/https?:\/\/\S+\/(invitation|mot-de-passe)\/\S+/g, "[lien personnel masqué]"),
+  }));
   return { total, mails, pages: Math.max(1, Math.ceil(total / perPage)) };
 }

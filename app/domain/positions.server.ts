@@ -195,7 +195,10 @@ export async function getPosition(user: SessionUser, id: string) {
     /** Online at /offres (the gate's rule 6). */
     isPublic: isPublicOffer(p),
     state: p.state as PositionState,
-    committee: p.committee.map((m) => ({ id: m.id, name: m.name, function: m.function, role: m.role as CommitteeRole })),
+    committee: p.committee.map((m) => ({
+      id: m.id, name: m.name, function: m.function, role: m.role as CommitteeRole,
+      email: m.email, invitedAt: m.invitedAt?.toISOString() ?? null, hasAccount: m.userId !== null,
+    })),
     criteria: p.criteria.map((c) => ({ id: c.id, label: c.label, weight: c.weight })),
     events: p.events.map((e) => ({ id: e.id, fromState: e.fromState as PositionState | null, toState: e.toState as PositionState, at: e.at.toISOString(), by: e.user?.name ?? null })),
     missions: p.missionsMandated.map((m) => ({ id: m.id, cabinetId: m.cabinet.id, cabinetName: m.cabinet.name, status: m.status, createdAt: m.createdAt.toISOString() })),
@@ -282,14 +285,37 @@ function columns(input: PositionInput) {
 }
 
 async function writeLists(tx: Tx, positionId: string, input: Pick<PositionInput, "committee" | "criteria">) {
-  await tx.committeeMember.deleteMany({ where: { positionId } });
-  await tx.criterion.deleteMany({ where: { positionId } });
-  if (input.committee.length) {
-    await tx.committeeMember.createMany({ data: input.committee.map((m, sort) => ({ positionId, name: m.name, function: m.function, role: m.role, sort })) });
+  // A member kept under the same name keeps their row, hence their account and their scores
+  // (app/domain/committee.server.ts); one left out of the list loses access with its row. A
+  // criterion kept under the same label keeps its id, which the scorecards refer to.
+  const members = await tx.committeeMember.findMany({ where: { positionId }, select: { id: true, name: true } });
+  const memberIds = new Map(members.map((m) => [m.name.trim().toLowerCase(), m.id]));
+  const keptMembers: string[] = [];
+  for (const [sort, m] of input.committee.entries()) {
+    const id = memberIds.get(m.name.trim().toLowerCase());
+    const data = { name: m.name, function: m.function, role: m.role, sort };
+    if (id && !keptMembers.includes(id)) {
+      keptMembers.push(id);
+      await tx.committeeMember.update({ where: { id }, data });
+    } else {
+      keptMembers.push((await tx.committeeMember.create({ data: { positionId, ...data }, select: { id: true } })).id);
+    }
   }
-  if (input.criteria.length) {
-    await tx.criterion.createMany({ data: input.criteria.map((c, sort) => ({ positionId, label: c.label, weight: c.weight, sort })) });
+  await tx.committeeMember.deleteMany({ where: { positionId, id: { notIn: keptMembers } } });
+  const criteria = await tx.criterion.findMany({ where: { positionId }, select: { id: true, label: true } });
+  const criterionIds = new Map(criteria.map((c) => [c.label.trim().toLowerCase(), c.id]));
+  const keptCriteria: string[] = [];
+  for (const [sort, c] of input.criteria.entries()) {
+    const id = criterionIds.get(c.label.trim().toLowerCase());
+    const data = { label: c.label, weight: c.weight, sort };
+    if (id && !keptCriteria.includes(id)) {
+      keptCriteria.push(id);
+      await tx.criterion.update({ where: { id }, data });
+    } else {
+      keptCriteria.push((await tx.criterion.create({ data: { positionId, ...data }, select: { id: true } })).id);
+    }
   }
+  await tx.criterion.deleteMany({ where: { positionId, id: { notIn: keptCriteria } } });
 }
 
 /** Creates a draft position of the user's collectivité. */
@@ -385,6 +411,22 @@ export async function changePositionState(user: SessionUser, id: string, action:
     await enqueue(tx, "positions", id);
     return { ok: true } as const;
   });
+}
+
+/**
+ * The committee retained a finalist (app/domain/committee.server.ts): the position becomes
+ * pourvu, dated and signed like any state change, from a draft or a published position. Unlike
+ * the employer's « Marquer pourvu », the missions stay open: the cabinet still owes the other
+ * finalists their feedback and follows the hire (it closes its mission itself).
+ */
+export async function fillPositionFromHire(tx: Tx, positionId: string, userId: string | null): Promise<boolean> {
+  const current = await tx.position.findUnique({ where: { id: positionId }, select: { state: true } });
+  if (!current || !["DRAFT", "PUBLISHED"].includes(current.state)) return false;
+  const changed = await tx.position.updateMany({ where: { id: positionId, state: current.state }, data: { state: "FILLED" } });
+  if (changed.count !== 1) return false;
+  await tx.positionEvent.create({ data: { positionId, fromState: current.state, toState: "FILLED", userId } });
+  await enqueue(tx, "positions", positionId);
+  return true;
 }
 
 /** A new draft with the same content, committee and criteria (dates that have passed are left out). */

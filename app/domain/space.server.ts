@@ -6,6 +6,6 @@ import { requireUser } from "~/utils/auth.server";
 export async function spaceLayoutData(request: Request, space: Space) {
   const user = await requireUser(request, space);
   return json({
-    user: { name: user.name, isCabinetLead: user.isCabinetLead, organization: user.organization && { name: user.organization.name } },
+    user: { name: user.name, role: user.role, isCabinetLead: user.isCabinetLead, organization: user.organization && { name: user.organization.name } },
   });
 }

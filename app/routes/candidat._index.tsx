@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { OffersForYou } from "~/components/matching/OffersForYou";
 import { candidateSummary } from "~/domain/dashboard.server";
+import { offersForCandidate } from "~/domain/match-pages.server";
 import { requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Mon espace candidat — Vivier" }];
@@ -14,11 +16,11 @@ const VISIBILITY: Record<string, string> = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "candidat");
-  return json({ name: user.name, summary: await candidateSummary(user) });
+  return json({ name: user.name, summary: await candidateSummary(user), offers: await offersForCandidate(user) });
 }
 
 export default function CandidateHome() {
-  const { name, summary } = useLoaderData<typeof loader>();
+  const { name, summary, offers } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Bonjour {name}</h1>
@@ -52,6 +54,7 @@ export default function CandidateHome() {
           <p><Link to="/candidat/references">Mes références</Link> · <Link to="/candidat/journal">Qui a vu mon identité</Link></p>
         </section>
       </div>
+      <OffersForYou state={offers.state} offers={offers.offers} />
     </>
   );
 }

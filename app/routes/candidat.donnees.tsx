@@ -38,9 +38,9 @@ export default function PersonalData() {
 
       <h2>Télécharger mes données</h2>
       <p>
-        Un fichier JSON avec tout ce que Vivier conserve sur vous : votre compte, votre profil, votre CV, vos candidatures,
-        les propositions des cabinets, vos échanges avec les consultants, vos missions et vos accords, vos références, et
-        qui a vu votre identité.
+        Un fichier JSON avec tout ce que Vivier conserve sur vous : votre compte, votre profil, votre CV, vos candidatures
+        (avec le CV envoyé à chacune), les propositions des cabinets, vos échanges avec les consultants, vos missions et
+        vos accords, vos références, qui a vu votre identité, et les courriels que Vivier vous a adressés.
       </p>
       <p><a className="button button-secondary" href="/candidat/donnees/export" download>Télécharger mes données (JSON)</a></p>
 

@@ -18,6 +18,7 @@ export default function CandidateSpace() {
         { to: "/candidat/contacts", label: "Propositions" },
         { to: "/candidat/missions", label: "Missions" },
         { to: "/candidat/messages", label: "Messages" },
+        { to: "/candidat/presentations", label: "Présentations" },
         { to: "/candidat/donnees", label: "Mes données" },
         { to: "/offres", label: "Offres" },
       ]}

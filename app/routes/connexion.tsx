@@ -43,6 +43,13 @@ export default function SignIn() {
       <PublicHeader signedIn={false} />
       <main id="contenu" className="container narrow" tabIndex={-1}>
         <h1>Se connecter</h1>
+        {params.get("inscription") && !data ? (
+          <FormAlert tone="info">
+            Demande d’inscription reçue. Nous vous avons écrit à l’adresse indiquée : si elle n’avait pas encore de
+            compte, votre profil est créé et vous pouvez vous connecter ci-dessous avec le mot de passe choisi ; sinon,
+            le message vous dit comment retrouver l’accès à votre compte.
+          </FormAlert>
+        ) : null}
         <FormAlert>{data?.error}</FormAlert>
         <Form method="post" noValidate>
           <CsrfField />

@@ -97,7 +97,11 @@ export default function PositionPage() {
         {isPublic ? <>En ligne : <Link to={`/offres/${offer.id}`}>voir l’offre publique</Link>. </> : null}
         Mis à jour le {formatDate(position.updatedAt)}.
       </p>
-      <p><Link to={`/employeur/postes/${offer.id}/candidatures`}>Candidatures ({position.applications})</Link></p>
+      <p>
+        <Link to={`/employeur/postes/${offer.id}/candidatures`}>Candidatures ({position.applications})</Link>
+        {" · "}<Link to={`/employeur/postes/${offer.id}/finalistes`}>Finalistes présentés</Link>
+        {" · "}<Link to={`/employeur/postes/${offer.id}/comite`}>Accès du comité</Link>
+      </p>
       <PositionActions position={position} actions={actions} editable={editable} />
       <div className="cards">
         <CommitteePanel position={position} />

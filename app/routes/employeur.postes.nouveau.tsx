@@ -4,12 +4,14 @@ import { useActionData } from "@remix-run/react";
 import { PositionEditor } from "~/components/positions/PositionEditor";
 import { positionEditorAction } from "~/domain/position-editor.server";
 import { emptyPositionValues } from "~/schemas/position";
+import { asEmployer } from "~/access/guards.server";
 import { requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Nouveau poste — Vivier" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, "employeur");
+  // The employer space also lets committee accounts in (for their finalists): not here.
+  asEmployer(await requireUser(request, "employeur"));
   return json({ values: emptyPositionValues() });
 }
 

@@ -11,10 +11,15 @@ export default function EmployerSpace() {
     <SpaceLayout
       spaceLabel="Employeur"
       user={user}
-      nav={[
-        { to: "/employeur", label: "Tableau de bord", end: true },
-        { to: "/employeur/postes", label: "Postes" },
-      ]}
+      nav={
+        // A committee member's account reaches only the finalists of its positions (docs/decisions/050).
+        user.role === "COMMITTEE"
+          ? [{ to: "/employeur/comite", label: "Mes comités" }]
+          : [
+              { to: "/employeur", label: "Tableau de bord", end: true },
+              { to: "/employeur/postes", label: "Postes" },
+            ]
+      }
     />
   );
 }

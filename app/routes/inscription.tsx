@@ -5,9 +5,9 @@ import { PublicHeader, SiteFooter } from "~/components/SpaceLayout";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { Field, FormAlert } from "~/components/ui/Field";
 import { signupCandidate } from "~/domain/accounts.server";
-import { fieldErrors, signupSchema } from "~/schemas/auth";
+import { fieldErrors, SIGNED_UP, signupSchema } from "~/schemas/auth";
 import { readForm } from "~/utils/csrf.server";
-import { createUserSession, getSessionUser } from "~/utils/session.server";
+import { getSessionUser } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Créer mon profil candidat — Vivier" }];
 
@@ -21,9 +21,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? "") };
   const parsed = signupSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return json({ values, fieldErrors: fieldErrors(parsed.error) }, { status: 400 });
-  const result = await signupCandidate(parsed.data);
-  if (!result.ok) return json({ values, fieldErrors: result.fieldErrors }, { status: 400 });
-  return redirect("/candidat", { headers: { "Set-Cookie": await createUserSession(result.userId) } });
+  // The same answer whether the address was new or taken (the owner of a taken one is told by e-mail).
+  await signupCandidate(parsed.data);
+  return redirect(SIGNED_UP);
 }
 
 export default function Signup() {

@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Accepter l’invitation — V
 export async function loader({ params }: LoaderFunctionArgs) {
   const invitation = await findValidInvitation(params.token ?? "");
   if (!invitation) return json({ invitation: null });
-  return json({ invitation: { name: invitation.name, email: invitation.email, organization: invitation.organization.name } });
+  return json({ invitation: { name: invitation.name, email: invitation.email, organization: invitation.organization.name, committeeOf: invitation.committeeMember?.position.title ?? null } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -41,7 +41,11 @@ export default function AcceptInvitation() {
           <FormAlert>Cette invitation n’est plus valable : elle a déjà servi ou a expiré. Demandez-en une nouvelle à la personne qui vous a invité.</FormAlert>
         ) : (
           <>
-            <p>Vous êtes invité(e) à rejoindre <strong>{invitation.organization}</strong> avec l’adresse {invitation.email}.</p>
+            {invitation.committeeOf ? (
+              <p>Vous êtes invité(e) au comité de recrutement de <strong>{invitation.organization}</strong> pour le poste « {invitation.committeeOf} », avec l’adresse {invitation.email}. Vous y verrez les finalistes de ce poste, et rien d’autre.</p>
+            ) : (
+              <p>Vous êtes invité(e) à rejoindre <strong>{invitation.organization}</strong> avec l’adresse {invitation.email}.</p>
+            )}
             <FormAlert>{data?.error}</FormAlert>
             <Form method="post" noValidate>
               <CsrfField />

@@ -14,11 +14,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return json({ valid: !!(await findValidReset(params.token ?? "")) });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const parsed = resetPasswordSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return json({ done: false, error: null, fieldErrors: fieldErrors(parsed.error) }, { status: 400 });
-  const done = await resetPassword(params.token ?? "", parsed.data.password);
+  const done = await resetPassword(params.token ?? "", parsed.data.password, context?.clientAddress ?? "unknown");
   if (!done) return json({ done: false, error: "Ce lien n’est plus valable. Demandez-en un nouveau.", fieldErrors: {} as Record<string, string> }, { status: 410 });
   return json({ done: true, error: null, fieldErrors: {} as Record<string, string> });
 }

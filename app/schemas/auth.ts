@@ -30,6 +30,12 @@ export const loginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
+/**
+ * Where a sign-up lands, whether the address was new or already had an account: the sign-in page
+ * with a notice that says to look in the mailbox (browser-safe, read by both routes).
+ */
+export const SIGNED_UP = "/connexion?inscription=1";
+
 export const signupSchema = z.object({
   name,
   email,

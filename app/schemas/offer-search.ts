@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readPage } from "~/utils/pagination";
 import { CATEGORIES, FILIERES } from "~/reference/statute";
 
 /**
@@ -65,10 +66,7 @@ const schema = z.object({
     return (OFFER_RADII_KM as readonly number[]).includes(n) ? n : DEFAULT_RADIUS_KM;
   }),
   tri: z.string().optional().transform((v) => ((OFFER_SORTS as readonly string[]).includes(v ?? "") ? (v as OfferSort) : "")),
-  page: z.string().optional().transform((v) => {
-    const n = Number(v);
-    return Number.isInteger(n) && n >= 1 ? Math.min(n, MAX_OFFER_PAGE) : 1;
-  }),
+  page: z.string().optional().transform((v) => readPage(v, MAX_OFFER_PAGE)),
 });
 
 export type OfferSearchInput = { params: OfferSearchParams; errors: { commune?: string } };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readPage } from "~/utils/pagination";
 import { CADRES, CATEGORIES, FILIERES, type Categorie } from "~/reference/statute";
 import { STATUSES, type Status } from "~/schemas/profile";
 import { MIN_RADIUS_KM, RADIUS_STEP_KM, effectiveRadiusKm } from "~/access/anonymous-distance";
@@ -127,10 +128,7 @@ const rawSchema = z.object({
     return Number.isFinite(n) && n > 0 && n <= MAX_RADIUS_KM ? n : DEFAULT_RADIUS_KM;
   }),
   sort: z.string().optional().transform((v) => ((TALENT_SORTS as readonly string[]).includes(v ?? "") ? (v as TalentSort) : "relevance")),
-  page: z.string().optional().transform((v) => {
-    const n = Number(v);
-    return Number.isInteger(n) && n >= 1 ? Math.min(n, MAX_PAGE) : 1;
-  }),
+  page: z.string().optional().transform((v) => readPage(v, MAX_PAGE)),
   mission: z.string().optional().transform((v) => (v && ID.test(v) ? v : null)),
 });
 

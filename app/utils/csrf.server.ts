@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { createCookie, json } from "@remix-run/node";
-import { env, secureCookies } from "./env.server";
+import { cookieName, env, secureCookies } from "./env.server";
+import { FOREIGN_ORIGIN_HEADER, isForeignOrigin } from "./security-headers.server";
 import { newToken } from "./session.server";
 
 /**
@@ -11,7 +12,7 @@ import { newToken } from "./session.server";
 
 export const CSRF_FIELD = "csrf";
 
-const csrfCookie = createCookie("vivier_csrf", {
+const csrfCookie = createCookie(cookieName("vivier_csrf"), {
   httpOnly: true,
   sameSite: "lax",
   secure: secureCookies(),
@@ -40,11 +41,17 @@ export function csrfForbidden(): Response {
   );
 }
 
+function fromAnotherOrigin(request: Request): boolean {
+  return request.headers.has(FOREIGN_ORIGIN_HEADER) || isForeignOrigin(request.headers.get("Origin"), new URL(request.url).host);
+}
+
 /**
- * Reads the form data of a POST after checking its CSRF token. Throws a 403 response when the
- * token is missing or wrong, so the action goes no further.
+ * Reads the form data of a POST after checking where it comes from and its CSRF token. Throws a
+ * 403 response when another site sent it or the token is missing or wrong, so the action goes
+ * no further.
  */
 export async function readForm(request: Request): Promise<FormData> {
+  if (fromAnotherOrigin(request)) throw csrfForbidden();
   const expected = await csrfCookie.parse(request.headers.get("Cookie"));
   let form: FormData;
   try {

@@ -57,6 +57,15 @@ export function secureCookies(e: Env = env()): boolean {
   return e.NODE_ENV === "production" && !["localhost", "127.0.0.1", "[::1]"].includes(host);
 }
 
+/**
+ * A cookie's name: `__Host-` prefixed wherever cookies are Secure, so that the browser refuses
+ * it unless it is Secure, has Path=/ and no Domain (no sibling subdomain can set or shadow it).
+ * Plain on this machine over http, where a `__Host-` cookie could not be set (decision 060).
+ */
+export function cookieName(name: string, e: Env = env()): string {
+  return secureCookies(e) ? `__Host-${name}` : name;
+}
+
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;

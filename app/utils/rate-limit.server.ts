@@ -1,24 +1,33 @@
 import { RateLimiterMemory } from "rate-limiter-flexible";
 
 /**
- * Sign-in failures: 5 per account and 20 per address in 15 minutes. In memory: one portal
- * process. Counting happens whether or not the account exists, so the limit says nothing of it.
+ * Sign-in failures: 5 per account from one client address, and 20 per address across accounts,
+ * in 15 minutes. The account itself is never locked: a stranger's failures only block the
+ * stranger's address, and the owner still signs in from anywhere else, or from that address too
+ * once a reset link gave them a new password. In memory: one portal process. Counting happens
+ * whether or not the account exists, so the limit says nothing of it.
  */
 const WINDOW_S = 15 * 60;
-const perAccount = new RateLimiterMemory({ keyPrefix: "login-account", points: 5, duration: WINDOW_S });
-const perAddress = new RateLimiterMemory({ keyPrefix: "login-address", points: 20, duration: WINDOW_S });
+const PER_PAIR = 5;
+const PER_ADDRESS = 20;
+const perAccountAndAddress = new RateLimiterMemory({ keyPrefix: "login-account-address", points: PER_PAIR, duration: WINDOW_S });
+const perAddress = new RateLimiterMemory({ keyPrefix: "login-address", points: PER_ADDRESS, duration: WINDOW_S });
+
+// A JSON pair cannot be forged by an e-mail holding the separator.
+const pairKey = (email: string, address: string) => JSON.stringify([email, address]);
 
 /** Seconds to wait before trying again, or 0 when a new attempt is allowed. */
 export async function loginRetryAfter(email: string, address: string): Promise<number> {
-  const [a, b] = await Promise.all([perAccount.get(email), perAddress.get(address)]);
-  const blocked = [a && a.consumedPoints >= 5 ? a.msBeforeNext : 0, b && b.consumedPoints >= 20 ? b.msBeforeNext : 0];
+  const [a, b] = await Promise.all([perAccountAndAddress.get(pairKey(email, address)), perAddress.get(address)]);
+  const blocked = [a && a.consumedPoints >= PER_PAIR ? a.msBeforeNext : 0, b && b.consumedPoints >= PER_ADDRESS ? b.msBeforeNext : 0];
   return Math.ceil(Math.max(...blocked) / 1000);
 }
 
 export async function recordLoginFailure(email: string, address: string): Promise<void> {
-  await Promise.all([perAccount.penalty(email, 1), perAddress.penalty(address, 1)]);
+  await Promise.all([perAccountAndAddress.penalty(pairKey(email, address), 1), perAddress.penalty(address, 1)]);
 }
 
-export async function clearLoginFailures(email: string): Promise<void> {
-  await perAccount.delete(email);
+/** After a successful sign-in or password reset from this address: the account's count there starts again. */
+export async function clearLoginFailures(email: string, address: string): Promise<void> {
+  await perAccountAndAddress.delete(pairKey(email, address));
 }

@@ -2,12 +2,12 @@ import { createHash, randomBytes } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import { isRole, type Role } from "~/access/spaces";
 import { db } from "./db.server";
-import { env, secureCookies } from "./env.server";
+import { cookieName, env, secureCookies } from "./env.server";
 
 /** A session lasts 14 days from sign-in; past that the user signs in again. */
 export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
-const sessionCookie = createCookie("vivier_session", {
+const sessionCookie = createCookie(cookieName("vivier_session"), {
   httpOnly: true,
   sameSite: "lax",
   secure: secureCookies(),

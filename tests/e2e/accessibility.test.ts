@@ -71,6 +71,14 @@ async function linksTo(page: Page, from: string, pattern: RegExp): Promise<strin
   return found;
 }
 
+/** The first finalist's page linked from a finalists page (the cards' headings). */
+async function finalistLink(page: Page, finalists: string): Promise<string> {
+  await page.goto(finalists);
+  const href = await page.locator(`main h2 a[href^="${finalists}/"]`).first().getAttribute("href");
+  expect(href, `a finalist on ${finalists}`).toBeTruthy();
+  return href ?? "";
+}
+
 describe("every page passes an automatic accessibility check (RGAA, axe: no serious or critical violation) without a browser error", () => {
   it("the public pages", async () => {
     const page = await newPage();
@@ -104,6 +112,21 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     const [dgs] = await linksTo(page, `/employeur/postes?q=${encodeURIComponent("Directeur général des services")}`, /^\/employeur\/postes\/(?!nouveau)[^/?#]+$/);
     await audit(page, `${dgs}/candidatures`, "table tbody tr");
     for (const application of await linksTo(page, `${dgs}/candidatures`, /^\/employeur\/candidatures\/[^/?#]+$/)) await audit(page, application);
+    // The finalists presented for it (seeded), one of them, its dossier, the comparison, the committee's access.
+    for (const path of [`${dgs}/finalistes`, `${dgs}/finalistes/comparaison`, `${dgs}/comite`]) await audit(page, path);
+    const finalist = await finalistLink(page, `${dgs}/finalistes`);
+    await audit(page, finalist);
+    await audit(page, `${finalist}/dossier`);
+    await page.context().close();
+  }, SPACE_TIMEOUT);
+
+  it("a committee member's pages", async () => {
+    const page = await newPage();
+    await signIn(page, "comite@vivier.test");
+    await audit(page, "/employeur/comite");
+    const [finalists] = await linksTo(page, "/employeur/comite", /^\/employeur\/postes\/[^?#]+$/);
+    await audit(page, finalists);
+    await audit(page, await finalistLink(page, finalists));
     await page.context().close();
   }, SPACE_TIMEOUT);
 
@@ -121,11 +144,13 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     await page.context().close();
   }, SPACE_TIMEOUT);
 
-  it("the consultant's missions and each of their confidential conversations", async () => {
+  it("the consultant's missions, their suggestions, finalists and confidential conversations", async () => {
     const page = await newPage();
     await signIn(page, "consultant@vivier.test");
     let messages = 0;
     for (const mission of await linksTo(page, "/cabinet/missions", /^\/cabinet\/missions\/[^/?#]+$/)) {
+      await audit(page, `${mission}/suggestions`);
+      await audit(page, `${mission}/finalistes`);
       await audit(page, mission, ".contact-list li");
       for (const thread of await linksTo(page, mission, /^\/cabinet\/missions\/[^/?#]+\/messages\/[^/?#]+$/)) {
         await audit(page, thread);
@@ -170,6 +195,7 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     await audit(page, "/candidat/missions", ".contact-list li");
     await audit(page, "/candidat/references", ".contact-list li");
     await audit(page, "/candidat/journal", "table tbody tr");
+    await audit(page, "/candidat/presentations");
     // Her applications, in several states, and each of them.
     await audit(page, "/candidat/candidatures", "table tbody tr");
     const applications = await linksTo(page, "/candidat/candidatures", /^\/candidat\/candidatures\/[^/?#]+$/);

@@ -15,7 +15,7 @@ declare module "vitest" {
     baseUrl: string;
     /** The master key of the portal's Meilisearch, to check that no page ever carries it. */
     meiliMasterKey: string;
-    /** The portal's SQLite file, to read the mails it sent (the OutgoingMail table). */
+    /** The portal's SQLite file, for a test to read what it cannot see in a page (a mail's link). */
     databaseFile: string;
   }
 }
@@ -81,8 +81,8 @@ export default async function setup(project: TestProject) {
   }
   portal.removeAllListeners("exit");
   project.provide("baseUrl", baseUrl);
-  project.provide("meiliMasterKey", fs.readFileSync(path.join(dir, "meili", "master.key"), "utf8").trim());
   project.provide("databaseFile", path.join(dir, "vivier.db"));
+  project.provide("meiliMasterKey", fs.readFileSync(path.join(dir, "meili", "master.key"), "utf8").trim());
 
   return async () => {
     await stopPortal();

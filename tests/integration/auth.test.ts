@@ -8,6 +8,7 @@ import { loader as employerHome } from "~/routes/employeur._index";
 import { loader as rootLoader } from "~/root";
 import { action as resetRequestAction } from "~/routes/mot-de-passe-oublie";
 import { action as resetAction } from "~/routes/mot-de-passe.$token";
+import { SIGNED_UP } from "~/schemas/auth";
 import { db } from "~/utils/db.server";
 import { hashToken } from "~/utils/session.server";
 import { Browser, call, createCabinet, createUser, TEST_PASSWORD, uniqueEmail } from "../helpers/http";
@@ -18,18 +19,42 @@ async function rootUser(browser: Browser) {
 }
 
 describe("sign-up", () => {
-  it("creates a candidate account, dates the privacy consent and signs the candidate in", async () => {
+  it("creates a candidate account, dates the privacy consent and sends the candidate to sign in", async () => {
     const browser = await Browser.create();
     const email = uniqueEmail("Signup").toUpperCase();
     const res = await call(signupAction, browser.post("/inscription", { name: "Camille Martin", email: ` ${email} `, password: "un-mot-de-passe-long", privacy: "on" }));
     expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe("/candidat");
+    expect(res.headers.get("Location")).toBe(SIGNED_UP);
     const user = await db.user.findUniqueOrThrow({ where: { email: email.toLowerCase() } });
     expect(user.role).toBe("CANDIDATE");
     expect(user.privacyAcceptedAt).toBeInstanceOf(Date);
     expect(user.passwordHash).not.toContain("un-mot-de-passe-long");
-    browser.store(res.headers.get("Set-Cookie"));
+    const signIn = await call(loginAction, browser.post("/connexion", { email: email.toLowerCase(), password: "un-mot-de-passe-long" }));
+    expect(signIn.headers.get("Location")).toBe("/candidat");
+    browser.store(signIn.headers.get("Set-Cookie"));
     expect(await rootUser(browser)).toMatchObject({ name: "Camille Martin", role: "CANDIDATE" });
+  });
+
+  it("answers a sign-up with a taken address exactly as a new one, creates nothing and tells the owner by e-mail", async () => {
+    const cabinet = await createCabinet();
+    const taken = [await createUser("CANDIDATE"), await createUser("CONSULTANT", { organizationId: cabinet.id })];
+    const answer = async (email: string) => {
+      const browser = await Browser.create();
+      const res = await call(signupAction, browser.post("/inscription", { name: "Qui Que Ce Soit", email, password: "un-mot-de-passe-long", privacy: "on" }));
+      return { status: res.status, location: res.headers.get("Location"), cookie: res.headers.get("Set-Cookie"), body: await res.text() };
+    };
+    const fresh = await answer(uniqueEmail("fresh"));
+    for (const owner of taken) {
+      expect(await answer(owner.email)).toEqual(fresh);
+      const after = await db.user.findMany({ where: { email: owner.email } });
+      expect(after).toHaveLength(1);
+      expect(after[0]).toMatchObject({ name: owner.name, role: owner.role, passwordHash: owner.passwordHash });
+      const mails = await db.outgoingMail.findMany({ where: { to: owner.email } });
+      expect(mails).toHaveLength(1);
+      expect(mails[0]?.text).toMatch(/créer un compte/);
+      expect(mails[0]?.text).toContain("/connexion");
+      expect(mails[0]?.text).toContain("/mot-de-passe-oublie");
+    }
   });
 
   it("refuses a short password and a missing privacy consent, writing nothing", async () => {
@@ -84,17 +109,40 @@ describe("sign-in", () => {
     expect(b.error).toBe(a.error);
   });
 
-  it("blocks an account after 5 failures, even with the right password, and says when to retry", async () => {
+  it("blocks an account from one address after 5 failures there, even with the right password, and says when to retry", async () => {
     const user = await createUser("CANDIDATE");
     const browser = await Browser.create();
     for (let i = 0; i < 5; i++) {
-      const res = await call(loginAction, browser.post("/connexion", { email: user.email, password: `mauvais-${i}-xxxxxxxx` }), {}, `192.0.2.${i}`);
+      const res = await call(loginAction, browser.post("/connexion", { email: user.email, password: `mauvais-${i}-xxxxxxxx` }), {}, "192.0.2.10");
       expect(res.status).toBe(401);
     }
-    const res = await call(loginAction, browser.post("/connexion", { email: user.email, password: TEST_PASSWORD }), {}, "192.0.2.99");
+    const res = await call(loginAction, browser.post("/connexion", { email: user.email, password: TEST_PASSWORD }), {}, "192.0.2.10");
     expect(res.status).toBe(429);
     expect(((await res.json()) as { error: string }).error).toMatch(/Trop de tentatives.*Réessayez dans \d+ minute/);
     expect(res.headers.get("Set-Cookie")).toBeNull();
+  });
+
+  it("keeps the owner able to sign in from another address while someone else's failures block theirs", async () => {
+    const user = await createUser("CANDIDATE");
+    const attacker = await Browser.create();
+    for (let i = 0; i < 8; i++) await call(loginAction, attacker.post("/connexion", { email: user.email, password: `mauvais-${i}-xxxxxxxx` }), {}, "192.0.2.20");
+    const owner = await Browser.create();
+    const res = await call(loginAction, owner.post("/connexion", { email: user.email, password: TEST_PASSWORD }), {}, "198.51.100.20");
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe("/candidat");
+  });
+
+  it("lets the owner in again from a blocked address once they chose a new password through a reset link", async () => {
+    const user = await createUser("CANDIDATE");
+    const browser = await Browser.create();
+    const shared = "192.0.2.30";
+    for (let i = 0; i < 5; i++) await call(loginAction, browser.post("/connexion", { email: user.email, password: `mauvais-${i}-xxxxxxxx` }), {}, shared);
+    await call(resetRequestAction, browser.post("/mot-de-passe-oublie", { email: user.email }), {}, shared);
+    const mail = await db.outgoingMail.findFirstOrThrow({ where: { to: user.email } });
+    const token = /\/mot-de-passe\/([\w-]+)/.exec(mail.text)?.[1] ?? "";
+    await call(resetAction, browser.post(`/mot-de-passe/${token}`, { password: "nouveau-mot-de-passe" }), { token }, shared);
+    const res = await call(loginAction, browser.post("/connexion", { email: user.email, password: "nouveau-mot-de-passe" }), {}, shared);
+    expect(res.status).toBe(302);
   });
 
   it("blocks an address after 20 failures across accounts", async () => {
@@ -151,6 +199,22 @@ describe("CSRF", () => {
     const wrong = await call(signupAction, forged);
     expect(wrong.status).toBe(403);
     expect(await db.user.count({ where: { email } })).toBe(0);
+  });
+
+  it("refuses a form posted from another site with 403, even with a valid token, and writes nothing", async () => {
+    const browser = await Browser.create();
+    const email = uniqueEmail("foreign");
+    for (const origin of ["https://evil.example", "null", "pas une adresse"]) {
+      const request = browser.post("/inscription", { name: "Site Tiers", email, password: "un-mot-de-passe-long", privacy: "on" });
+      request.headers.set("Origin", origin);
+      const res = await call(signupAction, request);
+      expect(res.status, origin).toBe(403);
+      expect(((await res.json()) as { error: string }).error).toContain("ne provient pas de Vivier");
+    }
+    const sameSite = browser.post("/inscription", { name: "Même Site", email, password: "un-mot-de-passe-long", privacy: "on" });
+    sameSite.headers.set("Origin", "http://localhost:3000");
+    expect((await call(signupAction, sameSite)).status).toBe(302);
+    expect(await db.user.findUniqueOrThrow({ where: { email } })).toMatchObject({ name: "Même Site" });
   });
 
   it("refuses a POST without a token in every route action, even from a signed-in user of the space", async () => {
@@ -251,6 +315,20 @@ describe("password reset", () => {
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
     const reused = await call(resetAction, browser.post(`/mot-de-passe/${token}`, { password: "encore-un-autre-mot" }), { token });
     expect(reused.status).toBe(410);
+  });
+
+  it("ends every other reset link of the account once one of them has served", async () => {
+    const user = await createUser("CANDIDATE");
+    const browser = await Browser.create();
+    for (let i = 0; i < 2; i++) await call(resetRequestAction, browser.post("/mot-de-passe-oublie", { email: user.email }));
+    const mails = await db.outgoingMail.findMany({ where: { to: user.email }, orderBy: { createdAt: "asc" } });
+    const [first, second] = mails.map((m) => /\/mot-de-passe\/([\w-]+)/.exec(m.text)?.[1] ?? "");
+    expect(first && second && first !== second).toBeTruthy();
+    const done = await call(resetAction, browser.post(`/mot-de-passe/${second}`, { password: "nouveau-mot-de-passe" }), { token: second });
+    expect(((await done.json()) as { done: boolean }).done).toBe(true);
+    const stale = await call(resetAction, browser.post(`/mot-de-passe/${first}`, { password: "mot-de-passe-de-l-intrus" }), { token: first });
+    expect(stale.status).toBe(410);
+    expect(await db.passwordReset.count({ where: { userId: user.id, usedAt: null } })).toBe(0);
   });
 
   it("answers the same for an unknown address and sends nothing", async () => {

@@ -14,6 +14,7 @@ import { action as cvAction, loader as cvLoader } from "~/routes/candidat.profil
 import { action as visibilityAction, loader as visibilityLoader } from "~/routes/candidat.profil.visibilite";
 import { env } from "~/utils/env.server";
 import { MAX_CV_BYTES } from "~/domain/cv.server";
+import { storeCv } from "~/utils/uploads.server";
 import { getSearchClient, searchErrorCode } from "../../search/client";
 import { drainOutbox } from "../../search/outbox";
 import { applySettings } from "../../search/settings";
@@ -329,6 +330,24 @@ describe("personal data", () => {
     expect(data.messages[0]).toMatchObject({ body: "Quel est le climat social ?", from: "vous" });
     expect(text).not.toContain("NOTE-INTERNE-SECRETE");
     expect(text).not.toMatch(/internalNote|score/);
+  });
+
+  it("exports the mails Vivier stored for the candidate and the CV sent with each application", async () => {
+    const { browser, user, email } = await signedInCandidate();
+    await saveProfile(browser, validProfileFields());
+    const profile = (await profileOf(user.id))!;
+    const offer = await position((await collectivite("69123")).id, { title: "Directrice générale adjointe (export)" });
+    const sentCv = Buffer.from("%PDF-1.4 CV envoyé avec la candidature");
+    const cvFile = await storeCv(sentCv);
+    await db.application.create({ data: { profileId: profile.id, positionId: offer.id, letter: "Lettre", cvFile } });
+    await db.outgoingMail.create({ data: { to: email, subject: "Du nouveau sur votre candidature", text: "Connectez-vous pour lire la suite." } });
+    await db.outgoingMail.create({ data: { to: `autre-${email}`, subject: "Courrier d'une autre personne", text: "Pas pour vous." } });
+
+    const text = await (await call(exportLoader, browser.get("/candidat/donnees/export"))).text();
+    const data = JSON.parse(text);
+    expect(data.mails).toEqual([expect.objectContaining({ subject: "Du nouveau sur votre candidature", text: "Connectez-vous pour lire la suite.", createdAt: expect.any(String) })]);
+    expect(text).not.toContain("Courrier d'une autre personne");
+    expect(data.applications[0].cv).toMatchObject({ contentType: "application/pdf", contentBase64: sentCv.toString("base64") });
   });
 
   it("keeps the account when the password is wrong or the confirmation missing", async () => {

@@ -3,9 +3,12 @@ import { candidateSight, type CandidateFacts, type CandidateSight, type GateActo
 import { loader as vivierLoader } from "~/routes/cabinet.vivier";
 import { loader as cabinetContactsLoader } from "~/routes/cabinet.contacts";
 import { loader as missionLoader } from "~/routes/cabinet.missions.$id";
+import { loader as suggestionsLoader } from "~/routes/cabinet.missions.$id_.suggestions";
+import { loader as candidateHomeLoader } from "~/routes/candidat._index";
 import { loader as applicationsLoader } from "~/routes/employeur.postes.$id_.candidatures";
 import { loader as applicationLoader } from "~/routes/employeur.candidatures.$applicationId";
 import { loader as employerHomeLoader } from "~/routes/employeur._index";
+import { loader as finalistsLoader } from "~/routes/employeur.postes.$id_.finalistes";
 import { loader as ownProfileLoader } from "~/routes/candidat.profil";
 import { loader as ownContactsLoader } from "~/routes/candidat.contacts";
 import { loader as ownMissionsLoader } from "~/routes/candidat.missions";
@@ -39,6 +42,7 @@ const COLUMNS = [
   "candidature retirée",
   "poste confidentiel, contact accepté",
   "poste confidentiel, contact en attente",
+  "finaliste présenté",
 ] as const;
 type Column = (typeof COLUMNS)[number];
 
@@ -54,6 +58,8 @@ const ACTORS = [
   "consultant d’un autre cabinet",
   "responsable du cabinet mandaté",
   "administrateur",
+  "membre du comité",
+  "membre du comité d’un autre poste",
 ] as const;
 type Actor = (typeof ACTORS)[number];
 
@@ -69,18 +75,20 @@ const S = "self" as const;
  * that came through the missions.
  */
 const EXPECTED: Record<Actor, readonly CandidateSight[]> = {
-  //                                         caché anon vis masq att acc ref cand ret conf-acc conf-att
-  "anonyme":                                  [_, _, _, _, _, _, _, _, _, _, _],
-  "le candidat":                              [S, S, S, S, S, S, S, S, S, S, S],
-  "un autre candidat":                        [_, _, _, _, _, _, _, _, _, _, _],
-  "employeur de la collectivité":             [_, _, _, _, _, _, _, I, N, _, _],
-  "employeur d’une collectivité masquée":     [_, _, _, _, _, _, _, _, _, _, _],
-  "un autre employeur":                       [_, _, _, _, _, _, _, _, _, _, _],
-  "consultant du cabinet mandaté":            [_, P, I, _, P, I, P, I, _, I, P],
-  "consultant du même cabinet, hors mission": [_, P, I, _, P, P, P, _, _, P, P],
-  "consultant d’un autre cabinet":            [_, P, I, I, P, P, P, _, _, P, P],
-  "responsable du cabinet mandaté":           [_, P, I, _, P, I, P, I, _, I, P],
-  "administrateur":                           [_, _, _, _, _, _, _, _, _, _, _],
+  //                                         caché anon vis masq att acc ref cand ret conf-acc conf-att présenté
+  "anonyme":                                  [_, _, _, _, _, _, _, _, _, _, _, _],
+  "le candidat":                              [S, S, S, S, S, S, S, S, S, S, S, S],
+  "un autre candidat":                        [_, _, _, _, _, _, _, _, _, _, _, _],
+  "employeur de la collectivité":             [_, _, _, _, _, _, _, I, N, _, _, I],
+  "employeur d’une collectivité masquée":     [_, _, _, _, _, _, _, _, _, _, _, _],
+  "un autre employeur":                       [_, _, _, _, _, _, _, _, _, _, _, _],
+  "consultant du cabinet mandaté":            [_, P, I, _, P, I, P, I, _, I, P, I],
+  "consultant du même cabinet, hors mission": [_, P, I, _, P, P, P, _, _, P, P, P],
+  "consultant d’un autre cabinet":            [_, P, I, I, P, P, P, _, _, P, P, P],
+  "responsable du cabinet mandaté":           [_, P, I, _, P, I, P, I, _, I, P, I],
+  "administrateur":                           [_, _, _, _, _, _, _, _, _, _, _, _],
+  "membre du comité":                         [_, _, _, _, _, _, _, _, _, _, _, I],
+  "membre du comité d’un autre poste":        [_, _, _, _, _, _, _, _, _, _, _, _],
 };
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
@@ -113,13 +121,21 @@ async function buildWorld() {
     colleague: await createUser("CONSULTANT", { organizationId: cabinet.id }),
     otherConsultant: await createUser("CONSULTANT", { organizationId: otherCabinet.id }),
     admin: await createUser("ADMIN"),
+    member: await createUser("ADMIN"),
+    otherMember: await createUser("ADMIN"),
   };
+  // Committee accounts (as an accepted invitation makes them): one on the position's committee,
+  // one on the confidential position's.
+  for (const [userId, positionId] of [[users.member.id, position.id], [users.otherMember.id, confidential.position.id]] as const) {
+    await db.user.update({ where: { id: userId }, data: { role: "COMMITTEE" } });
+    await db.committeeMember.create({ data: { positionId, name: "Membre", function: "Élu", role: "EVALUATE", userId } });
+  }
 
   for (const missionId of [mission.id, confidential.mission.id]) {
     await db.missionConsultant.create({ data: { missionId, userId: users.onMission.id } });
   }
 
-  const state: Record<Column, { visibility: "HIDDEN" | "ANONYMOUS" | "VISIBLE"; hidesFromClient?: boolean; contact?: { status: string; confidential?: boolean }; application?: string }> = {
+  const state: Record<Column, { visibility: "HIDDEN" | "ANONYMOUS" | "VISIBLE"; hidesFromClient?: boolean; contact?: { status: string; confidential?: boolean }; application?: string; presented?: boolean }> = {
     "caché": { visibility: "HIDDEN" },
     "anonyme": { visibility: "ANONYMOUS" },
     "visible": { visibility: "VISIBLE" },
@@ -131,6 +147,8 @@ async function buildWorld() {
     "candidature retirée": { visibility: "HIDDEN", application: "WITHDRAWN" },
     "poste confidentiel, contact accepté": { visibility: "ANONYMOUS", contact: { status: "ACCEPTED", confidential: true } },
     "poste confidentiel, contact en attente": { visibility: "ANONYMOUS", contact: { status: "PENDING", confidential: true } },
+    // Presented to the client for the position, with a granted PRESENTATION consent (rule 9).
+    "finaliste présenté": { visibility: "ANONYMOUS", contact: { status: "ACCEPTED" }, presented: true },
   };
 
   /**
@@ -150,6 +168,7 @@ async function buildWorld() {
     "candidature retirée": { stage: "INTERESTED", source: "APPLICATION" },
     "poste confidentiel, contact accepté": { stage: "INTERESTED", source: "CONTACT" },
     "poste confidentiel, contact en attente": { stage: "APPROACHED", source: "CONTACT" },
+    "finaliste présenté": { stage: "PRESENTED", source: "CONTACT" },
   };
 
   const candidates = {} as Record<Column, { userId: string; profileId: string; name: string; email: string; pseudonym: string; facts: CandidateFacts; applicationId: string | null; entry: { missionId: string; id: string } }>;
@@ -176,6 +195,14 @@ async function buildWorld() {
     }
     const entryMissionId = s.contact?.confidential ? confidential.mission.id : mission.id;
     const onList = await db.shortlistEntry.create({ data: { missionId: entryMissionId, profileId: created.profile.id, stage: entry[column].stage, source: entry[column].source } });
+    if (s.presented) {
+      const consent = await db.consentRequest.create({
+        data: { entryId: onList.id, kind: "PRESENTATION", organizationName: client.name, positionTitle: position.title, answeredAt: new Date(), granted: true },
+      });
+      await db.presentation.create({
+        data: { entryId: onList.id, missionId: mission.id, positionId: position.id, consentId: consent.id, strengths: "Solide.", attention: "Aucun." },
+      });
+    }
     candidates[column] = {
       entry: { missionId: entryMissionId, id: onList.id },
       userId: created.user.id,
@@ -190,6 +217,9 @@ async function buildWorld() {
         hiddenFrom: hiddenFrom.map((officialKey) => ({ officialKey })),
         contactRequests: s.contact ? [{ cabinetId: cabinet.id, status: s.contact.status, missionId: s.contact.confidential ? confidential.mission.id : mission.id }] : [],
         applications: s.application ? [{ state: s.application, organizationId: client.id, missions: [{ id: mission.id, cabinetId: cabinet.id }] }] : [],
+        presentations: s.presented
+          ? [{ positionId: position.id, organizationId: client.id, organizationKey: client.officialKey, withdrawn: false, consentGranted: true, consentWithdrawn: false, listed: true, decided: false }]
+          : [],
       },
     };
   }
@@ -208,6 +238,8 @@ async function buildWorld() {
     "consultant d’un autre cabinet": { userId: users.otherConsultant.id, gate: () => ({ kind: "consultant", cabinetId: otherCabinet.id, keys: [otherCabinet.officialKey], missionIds: "all" }) },
     "responsable du cabinet mandaté": { userId: users.lead.id, gate: () => ({ kind: "consultant", cabinetId: cabinet.id, keys: consultantKeys, missionIds: "all" }) },
     "administrateur": { userId: users.admin.id, gate: () => ({ kind: "admin" }) },
+    "membre du comité": { userId: users.member.id, gate: () => ({ kind: "committee", positionIds: [position.id] }) },
+    "membre du comité d’un autre poste": { userId: users.otherMember.id, gate: () => ({ kind: "committee", positionIds: [confidential.position.id] }) },
   };
 
   return { words, client, position, mission, confidential, candidates, actors };
@@ -221,8 +253,13 @@ async function whatTheBrowserReceives(world: World, browser: Browser, column: Co
     await call(cabinetContactsLoader, browser.get("/cabinet/contacts")),
     await call(missionLoader, browser.get(`/cabinet/missions/${world.mission.id}`), { id: world.mission.id }),
     await call(missionLoader, browser.get(`/cabinet/missions/${world.confidential.mission.id}`), { id: world.confidential.mission.id }),
+    await call(suggestionsLoader, browser.get(`/cabinet/missions/${world.mission.id}/suggestions`), { id: world.mission.id }),
+    await call(suggestionsLoader, browser.get(`/cabinet/missions/${world.confidential.mission.id}/suggestions`), { id: world.confidential.mission.id }),
+    await call(candidateHomeLoader, browser.get("/candidat")),
     await call(applicationsLoader, browser.get(`/employeur/postes/${world.position.id}/candidatures`), { id: world.position.id }),
     await call(employerHomeLoader, browser.get("/employeur")),
+    await call(finalistsLoader, browser.get(`/employeur/postes/${world.position.id}/finalistes`), { id: world.position.id }),
+    await call(finalistsLoader, browser.get(`/employeur/postes/${world.confidential.position.id}/finalistes`), { id: world.confidential.position.id }),
     ...(c.applicationId ? [await call(applicationLoader, browser.get(`/employeur/candidatures/${c.applicationId}`), { applicationId: c.applicationId })] : []),
     await call(ownProfileLoader, browser.get("/candidat/profil")),
     await call(ownContactsLoader, browser.get("/candidat/contacts")),
@@ -284,6 +321,7 @@ describe("the gate: who may know which candidate", () => {
       "candidature retirée": null,
       "poste confidentiel, contact accepté": "identity",
       "poste confidentiel, contact en attente": "pseudonym",
+      "finaliste présenté": "identity",
     };
     const browser = await signedIn(world.actors["consultant du cabinet mandaté"].userId);
     for (const column of COLUMNS) {

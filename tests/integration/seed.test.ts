@@ -5,6 +5,10 @@ import { parseTalentSearch, talentSearchQuery } from "~/schemas/talent-search";
 import { db } from "~/utils/db.server";
 import { verifyPassword } from "~/utils/password.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, buildSeedPlan, seed, type SeedSummary } from "../../prisma/seed";
+import { COMMITTEE_DEMO_EMAIL } from "../../prisma/seed/presentations";
+import { followUpsDue } from "~/domain/follow-ups.server";
+import { getSessionUser } from "~/utils/session.server";
+import { Browser } from "../helpers/http";
 
 /**
  * The demo data: real collectivités, consistent careers and positions, and a seed that can run
@@ -33,7 +37,7 @@ afterAll(async () => {
   const { plan } = buildSeedPlan(now);
   const emails = [...plan.users, ...plan.candidates.map((c) => c.user)].map((u) => u.email).filter((e) => !preexisting.emails.has(e));
   const keys = plan.organizations.map((o) => o.officialKey).filter((k) => !preexisting.keys.has(k));
-  await db.user.deleteMany({ where: { email: { in: emails } } });
+  await db.user.deleteMany({ where: { email: { in: [...emails, COMMITTEE_DEMO_EMAIL] } } });
   await db.organization.deleteMany({ where: { officialKey: { in: keys } } });
 });
 
@@ -337,5 +341,42 @@ describe("the demo evaluation", () => {
       expect(d.getTime()).toBeGreaterThanOrEqual(application.createdAt.getTime());
       expect(d.getTime()).toBeLessThan(today);
     }
+  });
+});
+
+describe("the presentation's demo", () => {
+  async function asUser(email: string) {
+    const user = await db.user.findUniqueOrThrow({ where: { email } });
+    const browser = await Browser.create();
+    await browser.signInAs(user.id);
+    return (await getSessionUser(browser.get("/")))!;
+  }
+
+  it("presents two finalists to dgs@ on the DGS search, one scored by comite@, the committee account of that position only", async () => {
+    const presentations = await db.presentation.findMany({ where: { positionId: first.keys.demoDgsPositionId }, include: { scores: true, consent: true } });
+    expect(presentations).toHaveLength(2);
+    expect(presentations.every((p) => p.consent.granted && !p.consent.withdrawnAt && !p.decision)).toBe(true);
+    expect(presentations.flatMap((p) => p.scores)).toHaveLength(1);
+    const comite = await db.user.findUniqueOrThrow({ where: { email: COMMITTEE_DEMO_EMAIL }, include: { committeeSeats: true } });
+    expect(comite.role).toBe("COMMITTEE");
+    expect(comite.organizationId).toBeNull();
+    expect(comite.committeeSeats.map((s) => s.positionId)).toEqual([first.keys.demoDgsPositionId]);
+    expect(await verifyPassword(DEMO_PASSWORD, comite.passwordHash)).toBe(true);
+  });
+
+  it("puts candidat@ évaluée on that search, named to the cabinet, ready to be asked her consent", async () => {
+    const entry = await db.shortlistEntry.findFirstOrThrow({ where: { mission: { positionId: first.keys.demoDgsPositionId }, profile: { user: { email: DEMO_ACCOUNTS.candidate } } } });
+    expect(entry.stage).toBe("EVALUATED");
+  });
+
+  it("gives consultant@ the one-month check-ins of a hire, due now", async () => {
+    const due = await followUpsDue(await asUser(DEMO_ACCOUNTS.consultant), now);
+    expect(due.map((f) => f.months)).toEqual([1, 1]);
+    expect(due.every((f) => f.state === "due")).toBe(true);
+  });
+
+  it("writes no presentation row twice", async () => {
+    expect(await db.presentation.count({ where: { positionId: first.keys.demoDgsPositionId } })).toBe(2);
+    expect(await db.followUp.count({ where: { presentation: { entry: { mission: { cabinet: { officialKey: first.keys.firstCabinetKey } } } } } })).toBe(6);
   });
 });

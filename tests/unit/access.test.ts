@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { canEnter, HOME_OF_ROLE, ROLES, safeRedirect, SPACES, spaceOf } from "~/access/spaces";
 
-const OWNER = { employeur: "EMPLOYER", cabinet: "CONSULTANT", candidat: "CANDIDATE", admin: "ADMIN" } as const;
+const OWNERS: Record<string, readonly string[]> = { employeur: ["EMPLOYER", "COMMITTEE"], cabinet: ["CONSULTANT"], candidat: ["CANDIDATE"], admin: ["ADMIN"] };
 
 describe("who may enter which space", () => {
   for (const role of ROLES) {
     for (const space of SPACES) {
-      const allowed = OWNER[space] === role;
+      const allowed = OWNERS[space]!.includes(role);
       it(`${allowed ? "lets" : "keeps"} a ${role} ${allowed ? "into" : "out of"} /${space}`, () => {
         expect(canEnter(role, space)).toBe(allowed);
       });

@@ -1,5 +1,6 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { CommitteeAccess } from "~/components/presentations/CommitteeAccess";
 import { CsrfField } from "~/components/ui/CsrfField";
 import type { EmployerPosition, PositionAction } from "~/domain/positions.server";
 import { COMMITTEE_ROLE_LABEL, COMMITTEE_ROLES, STATE_LABEL } from "~/schemas/position";
@@ -62,7 +63,7 @@ export function CommitteePanel({ position }: { position: EmployerPosition }) {
           return members.length ? (
             <div key={role}>
               <h3>{COMMITTEE_ROLE_LABEL[role]}</h3>
-              <ul>{members.map((m) => <li key={m.id}>{m.name}, {m.function}</li>)}</ul>
+              <ul>{members.map((m) => <li key={m.id}>{m.name}, {m.function}<CommitteeAccess positionId={position.offer.id} member={m} /></li>)}</ul>
             </div>
           ) : null;
         })

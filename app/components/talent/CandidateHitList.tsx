@@ -1,3 +1,4 @@
+import { distanceBandLabel } from "~/access/anonymous-distance";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { CsrfField } from "~/components/ui/CsrfField";
@@ -53,9 +54,7 @@ function ContactForm({ hit, missionId }: { hit: CandidateHit; missionId: string 
 /** « 12 km » for a visible profile; « moins de 20 km », « entre 20 et 30 km » for an anonymous one. */
 function distanceText(hit: CandidateHit): string | null {
   if (hit.distanceKm !== null) return `${hit.distanceKm} km`;
-  const band = hit.distanceBand;
-  if (!band) return null;
-  return band.fromKm === 0 ? `moins de ${band.toKm} km` : `entre ${band.fromKm} et ${band.toKm} km`;
+  return hit.distanceBand ? distanceBandLabel(hit.distanceBand) : null;
 }
 
 function CandidateCard({ hit, isNew, missionId, actions }: { hit: CandidateHit; isNew: boolean; missionId: string | null; actions?: (hit: CandidateHit) => ReactNode }) {

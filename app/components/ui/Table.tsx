@@ -13,6 +13,7 @@ import {
   type Updater,
 } from "@tanstack/react-table";
 import type { ReactNode } from "react";
+import { readPage } from "~/utils/pagination";
 
 /**
  * A data table whose sorting and pagination belong to the server and live in the URL
@@ -48,8 +49,7 @@ export function readTableParams<S extends string>(
   const desc = dir === "desc" ? true : dir === "asc" ? false : sort === defaultSort ? defaultDesc : false;
   const sizeParam = Number(search.get("size"));
   const size = (PAGE_SIZES as readonly number[]).includes(sizeParam) ? sizeParam : defaultSize;
-  const pageParam = Number(search.get("page"));
-  const page = Number.isInteger(pageParam) && pageParam >= 1 && pageParam <= 100_000 ? pageParam : 1;
+  const page = readPage(search.get("page"));
   return { sort, desc, page, size };
 }
 
