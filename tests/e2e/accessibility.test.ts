@@ -62,12 +62,12 @@ function pageRoutes(): Array<{ file: string; pattern: RegExp }> {
     });
 }
 
-/** The links of the page to `pattern` (detail pages of the demo data), each once; at least one. */
-async function linksTo(page: Page, from: string, pattern: RegExp): Promise<string[]> {
+/** The links of the page to `pattern` (detail pages of the demo data), each once; at least `min`. */
+async function linksTo(page: Page, from: string, pattern: RegExp, min = 1): Promise<string[]> {
   await page.goto(from);
   const hrefs = await page.locator("main a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
   const found = [...new Set(hrefs.filter((h) => pattern.test(h)))];
-  expect(found.length, `links to ${pattern} on ${from}`).toBeGreaterThan(0);
+  expect(found.length, `links to ${pattern} on ${from}`).toBeGreaterThanOrEqual(min);
   return found;
 }
 
@@ -148,9 +148,15 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     const page = await newPage();
     await signIn(page, "consultant@vivier.test");
     let messages = 0;
+    let presentations = 0;
     for (const mission of await linksTo(page, "/cabinet/missions", /^\/cabinet\/missions\/[^/?#]+$/)) {
       await audit(page, `${mission}/suggestions`);
       await audit(page, `${mission}/finalistes`);
+      // Each finalist to present (the demo DGS search has some, seeded).
+      for (const presentation of await linksTo(page, `${mission}/finalistes`, /^\/cabinet\/missions\/[^/?#]+\/presentation\/[^/?#]+$/, 0)) {
+        await audit(page, presentation);
+        presentations++;
+      }
       await audit(page, mission, ".contact-list li");
       for (const thread of await linksTo(page, mission, /^\/cabinet\/missions\/[^/?#]+\/messages\/[^/?#]+$/)) {
         await audit(page, thread);
@@ -158,6 +164,7 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
       }
     }
     expect(messages, "messages in the missions' conversations").toBeGreaterThan(0);
+    expect(presentations, "finalists on the missions").toBeGreaterThan(0);
     // The page of each candidate on the cabinet's missions' lists (the seed's demo candidate,
     // interviewed and scored, among them). No page links to it yet but the talent search, right
     // after « Ajouter à la mission »: read from the database.
