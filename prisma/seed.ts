@@ -6,17 +6,21 @@ import { generateApplications } from "./seed/applications";
 import { planDemoEvaluation, writeDemoEvaluation } from "./seed/evaluation";
 import { People, generateCandidates } from "./seed/candidates";
 import { DEMO_COLLECTIVITE_COMMUNE, loadCollectivites } from "./seed/collectivites";
+import { generateConversations } from "./seed/conversations";
 import { createClock } from "./seed/dates";
 import { Geo } from "./seed/geo";
 import type { SeedPlan } from "./seed/plan";
 import { generatePositions, positionId } from "./seed/positions";
 import { createFaker } from "./seed/random";
+import { generateSavedSearches } from "./seed/saved-searches";
 import { writePlan, type Counts, type WriteSummary } from "./seed/write";
 import { seedPresentations } from "./seed/presentations";
 
 /**
  * Vivier's demo data: real collectivités of the official list with their positions, two
- * cabinets, a talent pool of 300+ candidates and the demo accounts (password "vivier-demo").
+ * cabinets, a talent pool of 300+ candidates, their applications, the first cabinet's proposals
+ * and conversations, consultant@'s saved searches, and the demo accounts (password
+ * "vivier-demo").
  *
  * Idempotent: every row has a stable key (official key, e-mail, or an id derived from one), and a
  * second run finds everything in place and writes nothing. Deterministic: the data is generated
@@ -96,7 +100,8 @@ export function buildSeedPlan(now = new Date()) {
     orgNames: new Map(collectivites.map((c) => [c.org.officialKey, c.designation])),
     demoCollectiviteKey: demoCollectivite.org.officialKey,
   });
-  const plan: SeedPlan = { organizations, users, candidates, positions, applications };
+  const { contactRequests, messages } = generateConversations({ clock, candidates, positions, demoCollectiviteKey: demoCollectivite.org.officialKey });
+  const plan: SeedPlan = { organizations, users, candidates, positions, applications, contactRequests, messages, savedSearches: generateSavedSearches(clock) };
   return { plan, demoCollectivite, firstCabinet, collectivites, clock };
 }
 
@@ -168,6 +173,9 @@ function formatSummary(s: SeedSummary): string {
     line("criteria", s.criteria),
     line("missions", s.missions),
     line("applications", s.applications),
+    line("contact requests", s.contactRequests),
+    line("messages", s.messages),
+    line("saved searches", s.savedSearches),
     line("demo evaluation", s.demoEvaluation),
     `  ${s.counts.collectivites} collectivités, ${s.counts.cabinets} cabinets, ${s.counts.employers} employers, ${s.counts.consultants} consultants, ${s.counts.candidates} candidates`,
     `  positions: ${p.PUBLISHED} published (${s.counts.confidentialPositions} confidential), ${p.DRAFT} drafts, ${p.FILLED} filled, ${p.CLOSED} closed`,

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { formatDayTime } from "~/components/candidates/format";
 import { listMails } from "~/domain/organizations.server";
 import { readPage } from "~/utils/pagination";
 import { requireUser } from "~/utils/auth.server";
@@ -32,7 +33,7 @@ export default function AdminMails() {
           <tbody>
             {mails.map((m) => (
               <tr key={m.id}>
-                <td>{new Date(m.createdAt).toLocaleString("fr-FR")}</td>
+                <td>{formatDayTime(m.createdAt)}</td>
                 <td>{m.to}</td>
                 <td><details><summary>{m.subject}</summary><pre style={{ whiteSpace: "pre-wrap" }}>{m.text}</pre></details>{m.attachments.map((a) => <p key={a} className="muted">pièce jointe : {a}</p>)}</td>
                 <td>{m.sentAt ? "envoyé" : m.error ? `échec : ${m.error}` : "conservé"}</td>

@@ -140,10 +140,49 @@ export type ApplicationPlan = {
   updatedAt: Date;
 };
 
+/** A cabinet's proposal to a candidate, on the search it was entrusted (by position and cabinet). */
+export type ContactRequestPlan = {
+  id: string;
+  /** The candidate's. */
+  email: string;
+  positionId: string;
+  cabinetKey: string;
+  consultantEmail: string;
+  message: string;
+  status: "PENDING" | "ACCEPTED" | "DECLINED";
+  createdAt: Date;
+  answeredAt: Date | null;
+};
+
+/** A message of the conversation between a candidate (email) and the consultants of a mission. */
+export type MessagePlan = {
+  id: string;
+  email: string;
+  positionId: string;
+  cabinetKey: string;
+  /** The candidate's e-mail or a consultant's. */
+  authorEmail: string;
+  body: string;
+  createdAt: Date;
+};
+
+/** A consultant's saved talent search (query as the talent search page stores it). */
+export type SavedSearchPlan = {
+  id: string;
+  email: string;
+  name: string;
+  query: string;
+  lastRunAt: Date;
+  createdAt: Date;
+};
+
 export type SeedPlan = {
   organizations: OrganizationPlan[];
   users: UserPlan[];
   candidates: CandidatePlan[];
   positions: PositionPlan[];
   applications: ApplicationPlan[];
+  contactRequests: ContactRequestPlan[];
+  messages: MessagePlan[];
+  savedSearches: SavedSearchPlan[];
 };

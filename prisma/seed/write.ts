@@ -15,6 +15,9 @@ export type WriteSummary = {
   criteria: Counts;
   missions: Counts;
   applications: Counts;
+  contactRequests: Counts;
+  messages: Counts;
+  savedSearches: Counts;
 };
 
 type Row = { id: string } & Record<string, unknown>;
@@ -210,8 +213,12 @@ export async function writePlan(db: PrismaClient, plan: SeedPlan, passwordHash: 
       createMany: (data) => tx.mission.createMany({ data }),
       update: (id, data) => tx.mission.update({ where: { id }, data }),
     });
-    return { positions: positions.counts, positionEvents: events.counts, committeeMembers: committee.counts, criteria: criteria.counts, missions: missions.counts };
+    return {
+      missionIds: missions.ids,
+      counts: { positions: positions.counts, positionEvents: events.counts, committeeMembers: committee.counts, criteria: criteria.counts, missions: missions.counts },
+    };
   }, TX);
+  const { missionIds } = positionsSummary;
 
   // Applications.
   const applications = await db.$transaction(async (tx) => {
@@ -229,5 +236,49 @@ export async function writePlan(db: PrismaClient, plan: SeedPlan, passwordHash: 
     return result.counts;
   }, TX);
 
-  return { organizations, users, profiles, hiddenOrganizations, ...positionsSummary, applications };
+  // What passes between the cabinets and the candidates. A candidate's answer to a proposal is
+  // their own doing: written on creation only, never put back by a later run.
+  const conversations = await db.$transaction(async (tx) => {
+    const missionOf = (r: { positionId: string; cabinetKey: string }) =>
+      must(missionIds, `${r.positionId}|${must(orgIds, r.cabinetKey, "cabinet")}`, "mission");
+    const contactRequests = await sync({
+      desired: plan.contactRequests.map(({ email, positionId, cabinetKey, consultantEmail, ...r }) => ({
+        ...r,
+        profileId: must(profileIds, email, "profile"),
+        cabinetId: must(orgIds, cabinetKey, "cabinet"),
+        consultantId: must(userIds, consultantEmail, "user"),
+        missionId: missionOf({ positionId, cabinetKey }),
+      })),
+      existing: await tx.contactRequest.findMany({ where: { id: { in: plan.contactRequests.map((r) => r.id) } } }),
+      key: (r) => r.id,
+      createMany: (data) => tx.contactRequest.createMany({ data }),
+      update: (id, data) => tx.contactRequest.update({ where: { id }, data }),
+      createOnly: ["status", "answeredAt"],
+    });
+    const messages = await sync({
+      desired: plan.messages.map(({ email, positionId, cabinetKey, authorEmail, ...m }) => ({
+        ...m,
+        missionId: missionOf({ positionId, cabinetKey }),
+        profileId: must(profileIds, email, "profile"),
+        authorId: must(userIds, authorEmail, "user"),
+      })),
+      existing: await tx.message.findMany({ where: { id: { in: plan.messages.map((m) => m.id) } } }),
+      key: (r) => r.id,
+      createMany: (data) => tx.message.createMany({ data }),
+      update: (id, data) => tx.message.update({ where: { id }, data }),
+    });
+    return { contactRequests: contactRequests.counts, messages: messages.counts };
+  }, TX);
+
+  // Consultants' saved searches; running one again is the consultant's doing (lastRunAt).
+  const savedSearches = await sync({
+    desired: plan.savedSearches.map(({ email, ...s }) => ({ ...s, userId: must(userIds, email, "user") })),
+    existing: await db.savedSearch.findMany({ where: { id: { in: plan.savedSearches.map((s) => s.id) } } }),
+    key: (r) => r.id,
+    createMany: (data) => db.savedSearch.createMany({ data }),
+    update: (id, data) => db.savedSearch.update({ where: { id }, data }),
+    createOnly: ["lastRunAt"],
+  });
+
+  return { organizations, users, profiles, hiddenOrganizations, ...positionsSummary.counts, applications, ...conversations, savedSearches: savedSearches.counts };
 }

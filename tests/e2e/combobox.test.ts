@@ -1,6 +1,6 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { baseUrl, checkA11y, closeBrowser, launchBrowser, newPage, signIn } from "../helpers/e2e";
+import { checkA11y, closeBrowser, newPage, signIn } from "../helpers/e2e";
 
 afterAll(closeBrowser);
 
@@ -135,9 +135,7 @@ describe("the commune and organisation pickers", () => {
   });
 
   it("are plain text fields without JavaScript, whose typed code or name the server reads", async () => {
-    const browser = await launchBrowser();
-    const context = await browser.newContext({ baseURL: baseUrl(), locale: "fr-FR", javaScriptEnabled: false });
-    const page = await context.newPage();
+    const page = await newPage({ javaScriptEnabled: false });
 
     await page.goto("/offres");
     expect(await page.getByRole("combobox", { name: "Autour de la commune" }).count()).toBe(0);
@@ -152,6 +150,6 @@ describe("the commune and organisation pickers", () => {
     await page.getByText("Haute-Loire (département) ne vous verra jamais.").waitFor();
     await page.getByRole("button", { name: "Retirer Haute-Loire (département) de la liste" }).click();
     await page.getByText("L’organisation est retirée de votre liste.").waitFor();
-    await context.close();
+    await page.context().close();
   });
 });

@@ -1,6 +1,6 @@
 import http from "node:http";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { baseUrl, checkA11y, closeBrowser, cspViolations, newPage, signIn } from "../helpers/e2e";
+import { baseUrl, checkA11y, closeBrowser, cspViolations, expectBrowserError, newPage, signIn } from "../helpers/e2e";
 
 afterAll(closeBrowser);
 
@@ -50,6 +50,7 @@ describe("the portal as its users meet it", () => {
   it("shows the 403 page to a candidate who opens the consultants' talent pool", async () => {
     const page = await newPage();
     await signIn(page, "candidat@vivier.test");
+    expectBrowserError(page, /^console\.error: Failed to load resource: the server responded with a status of 403 \(Forbidden\) \(http:\/\/[^/]+\/cabinet\/vivier\)$/);
     const response = await page.goto("/cabinet/vivier");
     expect(response?.status()).toBe(403);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Accès refusé");
@@ -61,6 +62,8 @@ describe("the portal as its users meet it", () => {
     await page.goto("/connexion");
     await page.getByLabel("Adresse e-mail").fill("dgs@vivier.test");
     await page.getByLabel("Mot de passe").fill("not-the-password");
+    // The refusal is a 401, which the browser reports.
+    expectBrowserError(page, /^console\.error: Failed to load resource: the server responded with a status of 401 \(Unauthorized\) \(http:\/\/[^/]+\/connexion\?_data=routes%2Fconnexion\)$/);
     await page.getByRole("button", { name: "Se connecter" }).click();
     await page.getByText("Adresse e-mail ou mot de passe incorrect.").waitFor();
     expect(await page.getByLabel("Adresse e-mail").inputValue()).toBe("dgs@vivier.test");
@@ -132,7 +135,8 @@ describe("the portal as its users meet it", () => {
     // The page works under it: hydrated (the commune field has become a combobox), nothing blocked.
     await expect.poll(() => page.locator('[role="combobox"]').count()).toBeGreaterThan(0);
     expect(await cspViolations(page)).toEqual([]);
-    // A script slipped into the page without the nonce does not run.
+    // A script slipped into the page without the nonce does not run (and the browser says so).
+    expectBrowserError(page, /^console\.error: Executing inline script violates the following Content Security Policy directive 'script-src 'self' 'nonce-/);
     await page.evaluate(() => {
       const s = document.createElement("script");
       s.textContent = "window.__injected = true";

@@ -57,14 +57,69 @@ describe("the public offer search", () => {
   it("searches words and says so when nothing matches, with a way back to every offer", async () => {
     const page = await newPage();
     await page.goto("/offres");
+    // Hydrated once the commune field has become a combobox: the search then runs without a reload.
+    await page.getByRole("combobox", { name: "Autour de la commune" }).waitFor();
     await page.getByLabel("Métier, compétence, collectivité…").fill("xylophoniste quantique");
-    await page.getByRole("button", { name: "Rechercher" }).click();
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.get("q") === "xylophoniste quantique"),
+      page.getByRole("button", { name: "Rechercher" }).click(),
+    ]);
+    // The URL changes at once; the page follows when the search has answered.
     await page.locator(".offer-results-status", { hasText: "Aucune offre ne correspond à votre recherche." }).waitFor();
-    expect(new URL(page.url()).searchParams.get("q")).toBe("xylophoniste quantique");
-    await page.getByRole("link", { name: "Voir toutes les offres" }).click();
+    await Promise.all([page.waitForURL((url) => url.pathname === "/offres" && url.search === ""), page.getByRole("link", { name: "Voir toutes les offres" }).click()]);
     await page.locator(".offer-results-status", { hasText: /offres? publiées?/ }).waitFor();
-    expect(new URL(page.url()).search).toBe("");
     await expect(page.getByLabel("Métier, compétence, collectivité…").inputValue()).resolves.toBe("");
+    await checkA11y(page);
+    await page.context().close();
+  });
+
+  it("keeps the words typed while the page was still loading, and searches them", async () => {
+    const page = await newPage();
+    // The portal's scripts wait until the words are typed: the visitor was quicker than hydration.
+    let typed!: () => void;
+    const ready = new Promise<void>((resolve) => (typed = resolve));
+    await page.route(/\/build\/.*\.js$/, async (route) => {
+      await ready;
+      await route.continue();
+    });
+    await page.goto("/offres", { waitUntil: "commit" });
+    await page.getByLabel("Métier, compétence, collectivité…").fill("xylophoniste quantique");
+    typed();
+    await page.getByRole("combobox", { name: "Autour de la commune" }).waitFor();
+    await expect(page.getByLabel("Métier, compétence, collectivité…").inputValue()).resolves.toBe("xylophoniste quantique");
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.get("q") === "xylophoniste quantique"),
+      page.getByRole("button", { name: "Rechercher" }).click(),
+    ]);
+    await page.locator(".offer-results-status", { hasText: "Aucune offre ne correspond à votre recherche." }).waitFor();
+    await checkA11y(page);
+    await page.context().close();
+  });
+
+  it("keeps the words typed while a ticked filter was loading, and searches them with the filter", async () => {
+    const page = await newPage();
+    await page.goto("/offres");
+    await page.getByRole("combobox", { name: "Autour de la commune" }).waitFor();
+    // The filter's results wait until the words are typed.
+    let typed!: () => void;
+    const ready = new Promise<void>((resolve) => (typed = resolve));
+    await page.route((url) => url.pathname === "/offres" && url.searchParams.has("_data"), async (route) => {
+      await ready;
+      await route.continue();
+    });
+    const facet = page.getByRole("group", { name: "Catégorie" }).getByRole("checkbox", { name: /^Catégorie A \d/ });
+    await Promise.all([page.waitForRequest((r) => new URL(r.url()).searchParams.get("categorie") === "A"), facet.check()]);
+    await page.getByLabel("Métier, compétence, collectivité…").fill("xylophoniste quantique");
+    typed();
+    await page.waitForURL((url) => url.searchParams.get("categorie") === "A");
+    await page.locator(".offer-results-status", { hasText: /^\d+ offres? publiées?/ }).waitFor();
+    await expect(page.getByLabel("Métier, compétence, collectivité…").inputValue()).resolves.toBe("xylophoniste quantique");
+    await expect(facet.isChecked()).resolves.toBe(true);
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.get("q") === "xylophoniste quantique" && url.searchParams.get("categorie") === "A"),
+      page.getByRole("button", { name: "Rechercher" }).click(),
+    ]);
+    await page.locator(".offer-results-status", { hasText: "Aucune offre ne correspond à votre recherche." }).waitFor();
     await page.context().close();
   });
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { baseUrl, checkA11y, closeBrowser, launchBrowser, newPage, signIn } from "../helpers/e2e";
+import { checkA11y, closeBrowser, expectBrowserError, newPage, signIn } from "../helpers/e2e";
 
 afterAll(closeBrowser);
 
@@ -132,9 +132,7 @@ describe("positions, as the demo DGS writes and publishes them", () => {
   });
 
   it("works without JavaScript: the server refuses, says why next to the field, and keeps the values", async () => {
-    const browser = await launchBrowser();
-    const context = await browser.newContext({ baseURL: baseUrl(), locale: "fr-FR", javaScriptEnabled: false });
-    const page = await context.newPage();
+    const page = await newPage({ javaScriptEnabled: false });
     await signIn(page, DGS);
     await page.goto("/employeur/postes/nouveau");
     await page.getByLabel("Intitulé du poste").fill("Chargé de mission sans JavaScript");
@@ -149,6 +147,8 @@ describe("positions, as the demo DGS writes and publishes them", () => {
     await page.getByLabel("Poids du critère 1").fill("50");
     await page.getByLabel("Critère 2", { exact: true }).fill("Relations aux élus");
     await page.getByLabel("Poids du critère 2").fill("30");
+    // The refusal is a 400 page, which the browser reports.
+    expectBrowserError(page, /^console\.error: Failed to load resource: the server responded with a status of 400 \(Bad Request\) \(http:\/\/[^/]+\/employeur\/postes\/nouveau\)$/);
     await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: "Enregistrer le brouillon" }).click()]);
 
     await page.getByText("Les poids des critères doivent totaliser 100 (total actuel : 80).").first().waitFor();
@@ -159,6 +159,6 @@ describe("positions, as the demo DGS writes and publishes them", () => {
 
     await page.getByLabel("Poids du critère 2").fill("50");
     await Promise.all([page.waitForURL(/\/employeur\/postes\/[^/?]+\?ok=cree$/), page.getByRole("button", { name: "Enregistrer le brouillon" }).click()]);
-    await context.close();
+    await page.context().close();
   });
 });

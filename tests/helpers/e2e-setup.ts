@@ -83,6 +83,7 @@ export default async function setup(project: TestProject) {
   project.provide("baseUrl", baseUrl);
   project.provide("databaseFile", path.join(dir, "vivier.db"));
   project.provide("meiliMasterKey", fs.readFileSync(path.join(dir, "meili", "master.key"), "utf8").trim());
+  project.provide("databaseFile", path.join(dir, "vivier.db"));
 
   return async () => {
     await stopPortal();

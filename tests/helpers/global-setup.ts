@@ -1,6 +1,7 @@
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
 import { startMeilisearch, type MeiliProcess } from "../../search/meili-process";
 
@@ -31,12 +32,17 @@ export async function setup(project: TestProject): Promise<void> {
   fs.mkdirSync(env.UPLOAD_DIR, { recursive: true });
 
   const root = project.config.root;
-  const migrate = spawnSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
+  // Asynchronous, with a timeout: a Prisma CLI that lingers (as `db push` did, issue 18) fails
+  // the setup with a message instead of freezing Vitest's main process.
+  await promisify(execFile)(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: env.DATABASE_URL },
     encoding: "utf8",
+    timeout: 120_000,
+    killSignal: "SIGKILL",
+  }).catch((error: { killed?: boolean; stdout?: string; stderr?: string; message: string }) => {
+    throw new Error(`prisma migrate deploy ${error.killed ? "was killed after 120 s" : "failed"}:\n${error.stdout ?? ""}\n${error.stderr ?? error.message}`);
   });
-  if (migrate.status !== 0) throw new Error(`prisma migrate deploy failed:\n${migrate.stdout}\n${migrate.stderr}`);
 
   meili = await startMeilisearch({
     dataDir: env.MEILI_DATA_DIR,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCadre } from "~/reference/statute";
 import { getCommune, getOfficialOrganization } from "~/reference/territory.server";
+import { parseTalentSearch, talentSearchQuery } from "~/schemas/talent-search";
 import { db } from "~/utils/db.server";
 import { verifyPassword } from "~/utils/password.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, buildSeedPlan, seed, type SeedSummary } from "../../prisma/seed";
@@ -53,7 +54,7 @@ describe("running the seed", () => {
   });
 
   it("changes nothing the second time", () => {
-    const tables = ["organizations", "users", "profiles", "hiddenOrganizations", "positions", "positionEvents", "committeeMembers", "criteria", "missions", "applications", "demoEvaluation"] as const;
+    const tables = ["organizations", "users", "profiles", "hiddenOrganizations", "positions", "positionEvents", "committeeMembers", "criteria", "missions", "applications", "contactRequests", "messages", "savedSearches", "demoEvaluation"] as const;
     for (const table of tables) {
       expect(second[table], table).toEqual({ total: first[table].total, created: 0, updated: 0, deleted: 0 });
     }
@@ -160,6 +161,55 @@ describe("demo accounts", () => {
     }
     expect(p.applications).toHaveLength(2);
     for (const a of p.applications) expect(a.position.state).toBe("PUBLISHED");
+  });
+});
+
+describe("what passes between consultant@'s cabinet and the candidates", () => {
+  it("gives candidat@ a proposal awaiting her answer and a conversation on the demo DGS she applied to", async () => {
+    const profile = await db.candidateProfile.findFirstOrThrow({
+      where: { user: { email: DEMO_ACCOUNTS.candidate } },
+      include: { contactRequests: { include: { cabinet: true, consultant: true, mission: true } }, messages: { include: { mission: true, author: true } } },
+    });
+    expect(profile.contactRequests).toHaveLength(1);
+    const [request] = profile.contactRequests;
+    expect(request).toMatchObject({ status: "PENDING", answeredAt: null });
+    expect(request.cabinet.officialKey).toBe(first.keys.firstCabinetKey);
+    expect(request.consultant?.email).toBe(DEMO_ACCOUNTS.consultant);
+    expect(request.mission?.cabinetId).toBe(request.cabinetId);
+    const thread = profile.messages.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    expect(thread.map((m) => m.author?.email)).toEqual([DEMO_ACCOUNTS.consultant, DEMO_ACCOUNTS.candidate]);
+    for (const m of thread) expect(m.mission.positionId).toBe(first.keys.demoDgsPositionId);
+    for (const m of thread) expect(m.createdAt.getTime()).toBeLessThan(Date.now());
+  });
+
+  it("shows consultant@ proposals in every state on the confidential search, one leading to a conversation", async () => {
+    const requests = await db.contactRequest.findMany({
+      where: { cabinet: { officialKey: first.keys.firstCabinetKey }, profile: { user: { email: { in: first.keys.candidateEmails } } } },
+      include: { mission: { include: { position: { include: { organization: true } }, messages: true } }, profile: { include: { hiddenFrom: true } } },
+    });
+    expect(new Set(requests.map((r) => r.status))).toEqual(new Set(["PENDING", "ACCEPTED", "DECLINED"]));
+    for (const r of requests) {
+      expect(r.mission?.position.confidential).toBe(true);
+      expect(r.profile.visibility).not.toBe("HIDDEN");
+      expect(r.profile.hiddenFrom.map((h) => h.officialKey)).not.toContain(first.keys.firstCabinetKey);
+      expect(r.profile.hiddenFrom.map((h) => h.officialKey)).not.toContain(r.mission?.position.organization.officialKey);
+      if (r.status !== "PENDING") expect(r.answeredAt!.getTime()).toBeGreaterThan(r.createdAt.getTime());
+    }
+    const accepted = requests.find((r) => r.status === "ACCEPTED")!;
+    expect(accepted.mission!.messages.filter((m) => m.profileId === accepted.profileId).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("consultant@'s saved searches", () => {
+  it("are two, last run a week ago, stored as the talent search page stores them", async () => {
+    const searches = await db.savedSearch.findMany({ where: { user: { email: DEMO_ACCOUNTS.consultant } } });
+    expect(searches.length).toBeGreaterThanOrEqual(2);
+    for (const s of searches) {
+      const { search, errors } = parseTalentSearch(new URLSearchParams(s.query));
+      expect(errors, s.name).toEqual({});
+      expect(talentSearchQuery(search, { page: false })).toBe(s.query);
+      expect(s.lastRunAt.getTime()).toBeLessThan(Date.now());
+    }
   });
 });
 

@@ -13,6 +13,9 @@ import { OFFER_RADII_KM, OFFER_SORT_LABEL, OFFER_SORTS, type OfferSearchParams, 
 
 const DEPARTEMENTS_SHOWN = 8;
 
+/** The history state of a URL this form submitted (see the effect in OfferSearchForm). */
+const OWN_SUBMISSION = { offerSearchForm: true };
+
 function FacetCount({ count }: { count: number }) {
   return (
     <span className="facet-count">
@@ -77,39 +80,51 @@ export function OfferSearchForm({
   const radiusId = useId();
   const sortId = useId();
 
-  // Uncontrolled fields keep what was typed or ticked when the URL changes another way (back
-  // button, "Effacer la recherche"), and React does not carry a new defaultChecked to the DOM:
-  // set them from the search the new URL carries.
+  // The fields are uncontrolled, and React does not carry a new defaultValue or defaultChecked to
+  // the DOM: when the URL changes, set them from the search it carries. Not at hydration: what the
+  // visitor typed or ticked before it would be wiped, and the search then sent without it (the
+  // server rendered the fields from this very URL). And after the form's own submission (marked
+  // in the history entry's state), only the fields whose value the new URL changed: what was
+  // typed while the results were loading stays. A link ("Effacer", "Voir toutes les offres",
+  // pages) or the back button sets every field.
+  const shown = useRef({ key: location.key, params, sort });
   useEffect(() => {
     const f = form.current;
-    if (!f) return;
-    const ticked: Record<string, string[]> = {
-      filiere: params.filieres,
-      categorie: params.categories,
-      departement: params.departements,
-      logement: params.housing ? ["1"] : [],
-      teletravail: params.telework ? ["1"] : [],
-    };
-    for (const box of f.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) box.checked = (ticked[box.name] ?? []).includes(box.value);
-    const set = (name: string, value: string) => {
+    const before = shown.current;
+    shown.current = { key: location.key, params, sort };
+    if (!f || before.key === location.key) return;
+    const own = (location.state as { offerSearchForm?: boolean } | null)?.offerSearchForm === true;
+    const ticked = (p: OfferSearchParams): Record<string, string[]> => ({
+      filiere: p.filieres,
+      categorie: p.categories,
+      departement: p.departements,
+      logement: p.housing ? ["1"] : [],
+      teletravail: p.telework ? ["1"] : [],
+    });
+    const [was, now] = [ticked(before.params), ticked(params)];
+    for (const box of f.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
+      const on = (now[box.name] ?? []).includes(box.value);
+      if (!own || (was[box.name] ?? []).includes(box.value) !== on) box.checked = on;
+    }
+    const set = (name: string, from: string, to: string) => {
       const field = f.elements.namedItem(name);
-      if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = value;
+      if ((!own || from !== to) && (field instanceof HTMLInputElement || field instanceof HTMLSelectElement)) field.value = to;
     };
-    set("q", params.q);
-    set("rayon", String(params.radiusKm));
-    set("tri", sort);
-  }, [location.key, params, sort]);
+    set("q", before.params.q, params.q);
+    set("rayon", String(before.params.radiusKm), String(params.radiusKm));
+    set("tri", before.sort, sort);
+  }, [location.key, location.state, params, sort]);
 
   const onChange = (event: ChangeEvent<HTMLFormElement>) => {
     // React types the target as the form; it is the field that changed.
     const target: EventTarget = event.target;
     const field = target instanceof HTMLInputElement ? target.type : target instanceof HTMLSelectElement ? "select" : "";
     // Typing in the text fields waits for Enter or the button; ticking and choosing apply at once.
-    if (field === "checkbox" || field === "select") submit(event.currentTarget, { preventScrollReset: true });
+    if (field === "checkbox" || field === "select") submit(event.currentTarget, { preventScrollReset: true, state: OWN_SUBMISSION });
   };
 
   return (
-    <Form method="get" action="/offres" ref={form} onChange={onChange} className="offer-search-form" aria-label="Rechercher une offre">
+    <Form method="get" action="/offres" ref={form} state={OWN_SUBMISSION} onChange={onChange} className="offer-search-form" aria-label="Rechercher une offre">
       <div className="field">
         <label htmlFor="offres-q">Métier, compétence, collectivité…</label>
         <input id="offres-q" type="search" name="q" defaultValue={params.q} maxLength={200} />
