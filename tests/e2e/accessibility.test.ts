@@ -62,6 +62,14 @@ function pageRoutes(): Array<{ file: string; pattern: RegExp }> {
     });
 }
 
+/** The first finalist's page linked from a finalists page (the cards' headings). */
+async function finalistLink(page: Page, finalists: string): Promise<string> {
+  await page.goto(finalists);
+  const href = await page.locator(`main h2 a[href^="${finalists}/"]`).first().getAttribute("href");
+  expect(href, `a finalist on ${finalists}`).toBeTruthy();
+  return href ?? "";
+}
+
 /** The links of the page to `pattern` (detail pages of the demo data), each once; at least `min`. */
 async function linksTo(page: Page, from: string, pattern: RegExp, min = 1): Promise<string[]> {
   await page.goto(from);
@@ -69,14 +77,6 @@ async function linksTo(page: Page, from: string, pattern: RegExp, min = 1): Prom
   const found = [...new Set(hrefs.filter((h) => pattern.test(h)))];
   expect(found.length, `links to ${pattern} on ${from}`).toBeGreaterThanOrEqual(min);
   return found;
-}
-
-/** The first finalist's page linked from a finalists page (the cards' headings). */
-async function finalistLink(page: Page, finalists: string): Promise<string> {
-  await page.goto(finalists);
-  const href = await page.locator(`main h2 a[href^="${finalists}/"]`).first().getAttribute("href");
-  expect(href, `a finalist on ${finalists}`).toBeTruthy();
-  return href ?? "";
 }
 
 describe("every page passes an automatic accessibility check (RGAA, axe: no serious or critical violation) without a browser error", () => {
@@ -124,7 +124,7 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     const page = await newPage();
     await signIn(page, "comite@vivier.test");
     await audit(page, "/employeur/comite");
-    const [finalists] = await linksTo(page, "/employeur/comite", /^\/employeur\/postes\/[^?#]+$/);
+    const [finalists] = await linksTo(page, "/employeur/comite", /^\/employeur\/postes\/[^/?#]+\/finalistes$/);
     await audit(page, finalists);
     await audit(page, await finalistLink(page, finalists));
     await page.context().close();
@@ -144,19 +144,11 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     await page.context().close();
   }, SPACE_TIMEOUT);
 
-  it("the consultant's missions, their suggestions, finalists and confidential conversations", async () => {
+  it("the consultant's missions: their confidential conversations, suggestions, finalists and presentations", async () => {
     const page = await newPage();
     await signIn(page, "consultant@vivier.test");
     let messages = 0;
-    let presentations = 0;
     for (const mission of await linksTo(page, "/cabinet/missions", /^\/cabinet\/missions\/[^/?#]+$/)) {
-      await audit(page, `${mission}/suggestions`);
-      await audit(page, `${mission}/finalistes`);
-      // Each finalist to present (the demo DGS search has some, seeded).
-      for (const presentation of await linksTo(page, `${mission}/finalistes`, /^\/cabinet\/missions\/[^/?#]+\/presentation\/[^/?#]+$/, 0)) {
-        await audit(page, presentation);
-        presentations++;
-      }
       await audit(page, mission, ".contact-list li");
       for (const thread of await linksTo(page, mission, /^\/cabinet\/missions\/[^/?#]+\/messages\/[^/?#]+$/)) {
         await audit(page, thread);
@@ -164,6 +156,17 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
       }
     }
     expect(messages, "messages in the missions' conversations").toBeGreaterThan(0);
+    // Each mission's suggested profiles and its finalists (to present, presented, followed), and
+    // each finalist's presentation page (the demo DGS search has some, seeded).
+    let presentations = 0;
+    for (const mission of await linksTo(page, "/cabinet/missions", /^\/cabinet\/missions\/[^/?#]+$/)) {
+      await audit(page, `${mission}/suggestions`);
+      await audit(page, `${mission}/finalistes`);
+      for (const presentation of await linksTo(page, `${mission}/finalistes`, /^\/cabinet\/missions\/[^/?#]+\/presentation\/[^/?#]+$/, 0)) {
+        await audit(page, presentation);
+        presentations++;
+      }
+    }
     expect(presentations, "finalists on the missions").toBeGreaterThan(0);
     // The page of each candidate on the cabinet's missions' lists (the seed's demo candidate,
     // interviewed and scored, among them). No page links to it yet but the talent search, right

@@ -24,7 +24,7 @@ describe("npm run match", () => {
     expect(run.today).toBe("2026-12-01");
     expect(run.positions[0].candidates.map((c) => [c.id, c.capped])).toEqual([["b", null], ["a", "statut"]]);
     expect(run.positions[0].candidates[0].reasons.map((r) => r.text)).toContain("Attaché : détachement possible sur l’emploi fonctionnel de DGS (commune de 7\u202f674 habitants)");
-    expect(run.positions[0].candidates[1].reasons.map((r) => r.text)).toContain("Domicile à moins de 20 km ; rayon non précisé");
+    expect(run.positions[0].candidates[1].reasons.map((r) => r.text)).toContain("Domicile : moins de 20 km ; rayon non précisé");
   });
 
   it("refuses what is not its format, and names unknown INSEE codes", () => {
