@@ -5,7 +5,9 @@ import { StateBadge } from "~/components/positions/StateBadge";
 import { FeasibilityPanel } from "~/components/talent/FeasibilityPanel";
 import { formatDay, formatDayTime } from "~/components/talent/format";
 import { FormAlert } from "~/components/ui/Field";
+import { ShortlistSection } from "~/components/shortlist/ShortlistSection";
 import { listMissionConversations } from "~/domain/contact-requests.server";
+import { countByStage, listShortlist } from "~/domain/shortlists.server";
 import { departementMap, missionFeasibility, mustHaves, RARE_BELOW } from "~/domain/feasibility.server";
 import { CATEGORIES, type Categorie } from "~/reference/statute";
 import { getCommune } from "~/reference/territory.server";
@@ -25,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const commune = getCommune(p.communeCode);
   const needs = mustHaves(p);
   const conversations = (await listMissionConversations(user, mission.id)) ?? [];
+  const shortlist = (await listShortlist(user, mission.id)) ?? [];
   // The vivier, opened on this mission: around the position, its filière, catégorie and cadres.
   const searchUrl = `/cabinet/vivier?${talentSearchQuery({
     ...emptyTalentSearch(),
@@ -52,11 +55,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     searchUrl,
     rareBelow: RARE_BELOW,
     conversations,
+    shortlist: shortlist.map((e) => ({ id: e.id, label: e.label, sight: e.sight, stage: e.stage, source: e.source, stageChangedAt: e.stageChangedAt, currentFunction: e.currentFunction, scoreAverage: e.scoreAverage })),
+    counts: countByStage(shortlist),
   });
 }
 
 export default function CabinetMission() {
-  const { mission, feasibility, map, searchUrl, rareBelow, conversations } = useLoaderData<typeof loader>();
+  const { mission, feasibility, map, searchUrl, rareBelow, conversations, shortlist, counts } = useLoaderData<typeof loader>();
   return (
     <>
       <p><Link to="/cabinet/missions">← Toutes les missions</Link></p>
@@ -77,6 +82,12 @@ export default function CabinetMission() {
           </>
         ) : null}
       </dl>
+      <p className="actions">
+        <Link to={`/cabinet/missions/${mission.id}/suggestions`}>Profils suggérés</Link>{" "}
+        <Link to={`/cabinet/missions/${mission.id}/finalistes`}>Finalistes et suivi</Link>{" "}
+        <Link to={searchUrl}>Chercher dans le vivier</Link>
+      </p>
+      <ShortlistSection missionId={mission.id} entries={shortlist} counts={counts} />
       <section aria-labelledby="conversations-titre">
         <h2 id="conversations-titre">Conversations confidentielles</h2>
         <p className="muted small">

@@ -8,7 +8,11 @@ import { MoveForms } from "~/components/shortlist/MoveForms";
 import { ReferencesPanel } from "~/components/shortlist/ReferencesPanel";
 import { ScorecardPanel } from "~/components/shortlist/ScorecardPanel";
 import { FormAlert } from "~/components/ui/Field";
+import { MatchReasons } from "~/components/matching/MatchReasons";
+import { EntryPresentationCard } from "~/components/presentations/EntryPresentationCard";
 import { openEntry } from "~/domain/evaluations.server";
+import { matchForEntry } from "~/domain/match-pages.server";
+import { entryPresentationState } from "~/domain/presentations.server";
 import { entryAction } from "~/domain/shortlist-entry-actions.server";
 import { SOURCE_LABEL, STAGE_LABEL } from "~/schemas/shortlist";
 import { ENTRY_OK, type EntryActionData, type EntryIntent } from "~/schemas/shortlist-entry-page";
@@ -25,13 +29,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, "cabinet");
   const page = await openEntry(user, params.id ?? "", params.entryId ?? "", context?.clientAddress ?? "unknown");
   if (!page) throw notFound();
-  return json({ ...page, today: today.format(new Date()) });
+  const [match, presentation] = await Promise.all([matchForEntry(user, page.entry.id), entryPresentationState(user, page.entry.id)]);
+  return json({ ...page, match, presentation, today: today.format(new Date()) });
 }
 
 export const action = entryAction;
 
 export default function ShortlistEntryPage() {
-  const { entry, position, missionId, timeline, moves, missionOpen, evaluation, today } = useLoaderData<typeof loader>();
+  const { entry, position, missionId, timeline, moves, missionOpen, evaluation, match, presentation, today } = useLoaderData<typeof loader>();
   const data = (useActionData<typeof action>() ?? null) as EntryActionData | null;
   const busy = useNavigation().state === "submitting";
   const ok = useSearchParams()[0].get("ok") as EntryIntent | null;
@@ -70,6 +75,13 @@ export default function ShortlistEntryPage() {
         </p>
       ) : null}
 
+      {match ? (
+        <section aria-labelledby="adequation">
+          <h2 id="adequation">Adéquation au poste</h2>
+          <MatchReasons score={match.score} capped={match.capped} reasons={match.reasons} labelledBy="adequation" />
+        </section>
+      ) : null}
+      <EntryPresentationCard state={presentation} />
       {withdrawn ? null : (
         <section aria-labelledby="parcours">
           <h2 id="parcours">Parcours sur la liste</h2>

@@ -177,6 +177,8 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     );
     expect(entries.length, "candidates on consultant@'s missions' lists").toBeGreaterThan(0);
     for (const e of entries) await audit(page, `/cabinet/missions/${e.missionId}/candidats/${e.id}`, "h1");
+    // The presentations to prepare, from the consultant's home (the seed's candidate évaluée).
+    for (const presentation of await linksTo(page, "/cabinet", /^\/cabinet\/missions\/[^/?#]+\/presentation\/[^/?#]+$/)) await audit(page, presentation);
     await page.context().close();
   }, SPACE_TIMEOUT);
 

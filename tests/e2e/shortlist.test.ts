@@ -46,7 +46,9 @@ describe("a confidential shortlist, from the talent pool to an evaluation the ca
     await cp.getByLabel("Adresse e-mail").fill(`${word}@exemple.fr`);
     await cp.getByLabel("Mot de passe").fill("un mot de passe assez long");
     await cp.getByLabel(/J’ai lu et j’accepte/).check();
-    await Promise.all([cp.waitForURL("**/candidat"), cp.getByRole("button", { name: "Créer mon compte" }).click()]);
+    // Sign-up answers the same whether the address is new or taken (issue 16): then one signs in.
+    await Promise.all([cp.waitForURL("**/connexion?inscription=1"), cp.getByRole("button", { name: "Créer mon compte" }).click()]);
+    await signIn(cp, `${word}@exemple.fr`, "un mot de passe assez long");
     await cp.goto("/candidat/profil");
     await cp.getByRole("combobox", { name: "Commune de résidence" }).waitFor();
     await cp.getByLabel("Statut").selectOption("CONTRACTUEL");
