@@ -241,7 +241,7 @@ export function describeTalentSearch(search: TalentSearch): string[] {
   list("", "departementCode", search.departement);
   list("", "availability", search.availability);
   if (search.needsHousing) parts.push("cherche un logement");
-  if (search.relocation) parts.push("prêt à déménager");
+  if (search.relocation) parts.push("déménagement envisagé");
   if (search.salaryMin !== null || search.salaryMax !== null) {
     parts.push(
       search.salaryMin !== null && search.salaryMax !== null

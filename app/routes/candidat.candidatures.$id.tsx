@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { useRef } from "react";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ApplicationStateBadge } from "~/components/candidates/ApplicationStateBadge";
 import { formatDay, formatDayTime } from "~/components/candidates/format";
@@ -28,6 +29,61 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await withdrawApplication(user, params.id ?? "");
   if (result === "not-found") throw notFound();
   return json({ message: result === "withdrawn" ? "Votre candidature est retirée." : "Cette candidature était déjà retirée." });
+}
+
+/**
+ * Withdrawing cannot be undone (the CV sent is deleted): it is confirmed first. With JavaScript,
+ * in a dialog; without, « Retirer ma candidature » opens this page again with ?retirer=1, which
+ * asks the same question in its place.
+ */
+function Withdrawal({ id, employer, hasCv, busy, confirming }: { id: string; employer: string; hasCv: boolean; busy: boolean; confirming: boolean }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const question = (
+    <>
+      <p>
+        {employer} verra votre candidature comme retirée{hasCv ? " et le CV envoyé avec elle sera supprimé" : ""}. Vous ne pourrez
+        pas l’annuler : pour postuler de nouveau, il faudra envoyer une nouvelle candidature.
+      </p>
+      <Form method="post" action={`/candidat/candidatures/${id}`} className="actions">
+        <CsrfField />
+        <input type="hidden" name="intent" value="withdraw" />
+        <button type="submit" className="button-danger" disabled={busy}>Oui, retirer ma candidature</button>
+      </Form>
+    </>
+  );
+  if (confirming) {
+    return (
+      <section className="withdraw confirm" aria-labelledby="retrait">
+        <h2 id="retrait">Retirer votre candidature ?</h2>
+        {question}
+        <p><Link to={`/candidat/candidatures/${id}`}>Non, garder ma candidature</Link></p>
+      </section>
+    );
+  }
+  return (
+    <section className="withdraw" aria-labelledby="retrait">
+      <h2 id="retrait">Retirer ma candidature</h2>
+      <p>Vous pouvez retirer votre candidature à tout moment ; le recruteur en sera informé par son état.</p>
+      <Form
+        method="get"
+        onSubmit={(event) => {
+          if (typeof dialog.current?.showModal !== "function") return;
+          event.preventDefault();
+          dialog.current.showModal();
+        }}
+      >
+        <input type="hidden" name="retirer" value="1" />
+        <button type="submit" className="button-danger">Retirer ma candidature</button>
+      </Form>
+      <dialog ref={dialog} aria-labelledby="retrait-dialogue" className="confirm-dialog">
+        <h2 id="retrait-dialogue">Retirer votre candidature ?</h2>
+        {question}
+        <form method="dialog">
+          <button type="submit" className="button-secondary">Non, garder ma candidature</button>
+        </form>
+      </dialog>
+    </section>
+  );
 }
 
 export default function ApplicationPage() {
@@ -62,15 +118,7 @@ export default function ApplicationPage() {
       {a.position.isPublic ? <p><Link to={`/offres/${a.position.id}`}>Revoir l’offre</Link></p> : null}
       <h2>Ma lettre de motivation</h2>
       <div className="letter">{a.letter}</div>
-      {a.canWithdraw ? (
-        <Form method="post" className="withdraw">
-          <CsrfField />
-          <input type="hidden" name="intent" value="withdraw" />
-          <h2>Retirer ma candidature</h2>
-          <p>Vous pouvez retirer votre candidature à tout moment ; le recruteur en sera informé par son état.</p>
-          <button type="submit" className="button-danger" disabled={busy}>Retirer ma candidature</button>
-        </Form>
-      ) : null}
+      {a.canWithdraw ? <Withdrawal id={a.id} employer={a.position.employer} hasCv={a.hasSentCv} busy={busy} confirming={params.get("retirer") === "1"} /> : null}
     </>
   );
 }

@@ -49,8 +49,8 @@ export default function EmployerApplicationPage() {
   const busy = useNavigation().state === "submitting";
   const [search] = useSearchParams();
   const c = a.candidate;
-  // An application still "sent" is being read: studying it is the first state the employer sets.
-  const values = data?.values ?? { state: a.state === "SENT" ? "REVIEWING" : a.state, internalNote: a.internalNote, score: a.score == null ? "" : String(a.score) };
+  // No state is preselected: saving a note alone must not change the state nor mail the candidate.
+  const values = data?.values ?? { state: "", internalNote: a.internalNote, score: a.score == null ? "" : String(a.score) };
   const errors: Record<string, string> = data?.fieldErrors ?? {};
   return (
     <>
@@ -75,8 +75,12 @@ export default function EmployerApplicationPage() {
         ) : null}
         <dt>Fonction actuelle</dt>
         <dd>{c.currentFunction ?? "—"}</dd>
+        <dt>Statut</dt>
+        <dd>{c.statusLabel ?? "—"}</dd>
         <dt>Grade</dt>
         <dd>{c.grade ?? "—"}</dd>
+        <dt>Cadre d’emplois</dt>
+        <dd>{c.cadreEmploisLabel ?? "—"}</dd>
         <dt>Expérience</dt>
         <dd>{c.yearsExperience == null ? "—" : `${c.yearsExperience} an${c.yearsExperience > 1 ? "s" : ""}`}</dd>
         <dt>Commune de résidence</dt>
@@ -91,14 +95,13 @@ export default function EmployerApplicationPage() {
           <ul>{c.competencies.map((k) => <li key={k}>{k}</li>)}</ul>
         </>
       ) : null}
-      <h2>Lettre de motivation</h2>
-      <div className="letter">{a.letter}</div>
       {a.withdrawn ? null : (
         <Form method="post" noValidate>
           <CsrfField />
           <h2>Suivi de la candidature</h2>
           <p className="hint">La note interne et la note sur 100 restent entre recruteurs : le candidat ne voit que l’état.</p>
-          <Select label="État" name="state" defaultValue={values.state} error={errors.state} required>
+          <Select label="Nouvel état" name="state" defaultValue={values.state} error={errors.state} hint={`État actuel : ${a.stateLabel.toLowerCase()}. Un nouvel état est annoncé au candidat par courriel ; la note, jamais.`}>
+            <option value="">Ne pas changer l’état</option>
             {EMPLOYER_STATE_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
           </Select>
           <TextArea
@@ -121,6 +124,8 @@ export default function EmployerApplicationPage() {
           <button type="submit" disabled={busy}>Enregistrer</button>
         </Form>
       )}
+      <h2>Lettre de motivation</h2>
+      <div className="letter">{a.letter}</div>
     </>
   );
 }

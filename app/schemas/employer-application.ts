@@ -12,9 +12,14 @@ export const EMPLOYER_STATE_OPTIONS = EMPLOYER_APPLICATION_STATES.map((value) =>
 export const INTERNAL_NOTE_MAX = 5000;
 
 export const employerApplicationSchema = z.object({
-  state: z.enum(EMPLOYER_APPLICATION_STATES, {
-    error: "Choisissez un état : en cours d’étude, entretien, retenue ou non retenue.",
-  }),
+  // Nothing is preselected: left empty, the state stays as it is (saving a note alone neither
+  // changes the state nor mails the candidate).
+  state: z
+    .union([z.literal(""), z.enum(EMPLOYER_APPLICATION_STATES)], {
+      error: "Choisissez un état : en cours d’étude, entretien, retenue ou non retenue, ou laissez « Ne pas changer ».",
+    })
+    .optional()
+    .transform((v) => (v ? v : null)),
   internalNote: z
     .string()
     .optional()

@@ -109,7 +109,7 @@ function CandidateCard({ hit, isNew, missionId, actions }: { hit: CandidateHit; 
           <dd>
             {[
               hit.maxDistanceKm !== null ? `jusqu’à ${hit.maxDistanceKm} km` : null,
-              hit.willingToRelocate ? "prêt à déménager" : null,
+              hit.willingToRelocate ? "déménagement envisagé" : null,
               hit.needsHousing ? "cherche un logement" : null,
             ].filter(Boolean).join(", ") || "non précisée"}
           </dd>

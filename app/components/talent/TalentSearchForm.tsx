@@ -120,7 +120,7 @@ export function TalentFacetPanel({
         </div>
         <div className="field field-check">
           <input type="checkbox" id="f-relocation" name="relocation" value="1" defaultChecked={search.relocation} form={TALENT_FORM_ID} />
-          <label htmlFor="f-relocation">Prêt à déménager <span className="facet-count">({formatInt(toggles.relocation)})</span></label>
+          <label htmlFor="f-relocation">Déménagement envisagé <span className="facet-count">({formatInt(toggles.relocation)})</span></label>
         </div>
       </fieldset>
       <fieldset className="facet">
