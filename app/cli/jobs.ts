@@ -13,7 +13,7 @@ export function startDailyJobs({ intervalMs = DAY_MS, log = console.log }: { int
       try {
         const { sendFollowUpReminders } = await import("../domain/follow-ups.server");
         const sent = await sendFollowUpReminders(new Date());
-        if (sent > 0) log(`Suivi d’intégration : ${sent} rappel(s) envoyé(s).`);
+        if (sent > 0) log(`Suivi d’intégration : ${sent} ${sent > 1 ? "rappels envoyés" : "rappel envoyé"}.`);
       } catch (error) {
         log(`Suivi d’intégration : rappels en échec (${String(error)}), nouvel essai au prochain passage.`);
       } finally {

@@ -63,7 +63,7 @@ export async function inviteMember(user: SessionUser, positionId: string, member
     await sendMail({
       to: email,
       subject: `Vivier : comité de recrutement — ${position.title}`,
-      text: [`Bonjour ${member.name},`, "", `${position.organization.name} vous a ajouté(e) au comité de recrutement du poste « ${position.title} ». Connectez-vous pour voir les finalistes :`, `${env().APP_URL}/employeur/postes/${position.id}/finalistes`, "", "L’équipe Vivier"].join("\n"),
+      text: [`Bonjour ${member.name},`, "", `${position.organization.name} a inscrit votre nom au comité de recrutement du poste « ${position.title} ». Connectez-vous pour voir les finalistes :`, `${env().APP_URL}/employeur/postes/${position.id}/finalistes`, "", "L’équipe Vivier"].join("\n"),
     });
     return { ok: true, link: null };
   }
