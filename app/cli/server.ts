@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import type { Server } from "node:http";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
 import express from "express";
 import { MAX_CV_REQUEST_BYTES } from "../domain/cv.server";
 import { FOREIGN_ORIGIN_HEADER, isForeignOrigin, NONCE_LOCAL, securityHeaders } from "../utils/security-headers.server";
@@ -77,6 +78,10 @@ export function createApp({ dev, secure = false }: { dev: boolean; secure?: bool
   app.use(securityHeaders({ secure }));
   app.use(limitRequestBodies);
   app.use(markForeignOrigins);
+  // gzip (or deflate) for whatever the client accepts: the pages, their data and the browser
+  // bundle, about a fifth of their size for the JavaScript.
+  app.use(compression());
+  // The browser bundle's names carry a hash of their content (Remix's build): a year, immutable.
   app.use("/build", express.static("public/build", { immutable: !dev, maxAge: dev ? 0 : "1y" }));
   app.use(express.static("public", { maxAge: dev ? 0 : "1h" }));
   const build = buildLoader(dev);

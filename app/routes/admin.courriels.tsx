@@ -35,7 +35,7 @@ export default function AdminMails() {
       {since ? <FilterNote all="/admin/courriels" allLabel="Voir tous les courriels">Envoyés depuis le {formatDayTime(since)}</FilterNote> : null}
       <p>{plural(total, "courriel")}. Sans SMTP_URL, ils sont seulement conservés ici.</p>
       {mails.length === 0 ? <p>Aucun courriel pour l’instant.</p> : (
-        <table>
+        <div className="table-scroll"><table>
           <caption className="visually-hidden">Courriels envoyés, du plus récent au plus ancien</caption>
           <thead><tr><th scope="col">Date</th><th scope="col">Destinataire</th><th scope="col">Objet</th><th scope="col">État</th></tr></thead>
           <tbody>
@@ -48,7 +48,7 @@ export default function AdminMails() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
       )}
       <nav className="pagination" aria-label="Pagination">
         {page > 1 ? <Link to={`?page=${page - 1}${keep}`}>Page précédente</Link> : null}

@@ -82,7 +82,7 @@ export default function AdminOrganizations() {
         </Form>
         {params.get("q") && matches.length === 0 ? <p>Aucune collectivité ne correspond.</p> : null}
         {matches.length > 0 ? (
-          <table>
+          <div className="table-scroll"><table>
             <caption className="visually-hidden">Collectivités de la liste officielle</caption>
             <thead><tr><th scope="col">Nom</th><th scope="col">Type</th><th scope="col">Département</th><th scope="col">Population</th><th scope="col"><span className="visually-hidden">Action</span></th></tr></thead>
             <tbody>
@@ -100,7 +100,7 @@ export default function AdminOrganizations() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></div>
         ) : null}
       </section>
 
@@ -124,7 +124,7 @@ export default function AdminOrganizations() {
           </FilterNote>
         ) : null}
         {organizations.length === 0 ? <p>{filters.since || filters.kind || filters.invited ? "Aucune organisation ne correspond." : "Aucune organisation inscrite."}</p> : (
-          <table>
+          <div className="table-scroll"><table>
             <caption className="visually-hidden">Organisations inscrites</caption>
             <thead><tr><th scope="col">Organisation</th><th scope="col">Comptes</th><th scope="col">Invitations en attente</th><th scope="col">Inviter</th></tr></thead>
             <tbody>
@@ -146,7 +146,7 @@ export default function AdminOrganizations() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></div>
         )}
         {data?.intent === "invite" && Object.keys(errors).length ? <FormAlert>{Object.values(errors).join(" ")}</FormAlert> : null}
       </section>

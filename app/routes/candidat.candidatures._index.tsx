@@ -31,7 +31,7 @@ export default function Applications() {
       {applications.length === 0 && since ? <p className="muted">Aucune candidature n’a changé d’état depuis.</p> : applications.length === 0 ? (
         <p className="muted">Vous n’avez encore envoyé aucune candidature. <Link to="/offres">Parcourir les offres</Link></p>
       ) : (
-        <table>
+        <div className="table-scroll"><table>
           <caption className="visually-hidden">Mes candidatures</caption>
           <thead>
             <tr>
@@ -51,7 +51,7 @@ export default function Applications() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
       )}
     </>
   );
