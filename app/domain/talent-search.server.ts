@@ -1,5 +1,5 @@
 import type { Meilisearch } from "meilisearch";
-import { CATEGORIES, filiereLabel, getCadre } from "~/reference/statute";
+import { CATEGORIES, capitalized, filiereLabel, getCadre } from "~/reference/statute";
 import { getCommune, getDepartement, getRegion } from "~/reference/territory.server";
 import { STATUS_LABEL, type Status } from "~/schemas/profile";
 import { AVAILABILITIES, AVAILABILITY_LABEL, HITS_PER_PAGE, type TalentSearch, type TalentSearchErrors } from "~/schemas/talent-search";
@@ -102,7 +102,7 @@ const FACET_GROUPS: ReadonlyArray<{ name: keyof TalentSearch & string; facet: Ca
 
 function facetLabel(facet: CandidateFacet, value: string): string {
   switch (facet) {
-    case "filiere": return filiereLabel(value);
+    case "filiere": return capitalized(filiereLabel(value));
     case "cadreEmplois": return getCadre(value)?.label ?? value;
     case "status": return STATUS_LABEL[value as Status] ?? value;
     case "availability": return AVAILABILITY_LABEL[value as keyof typeof AVAILABILITY_LABEL] ?? value;

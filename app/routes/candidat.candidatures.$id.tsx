@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { useRef } from "react";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ApplicationStateBadge } from "~/components/candidates/ApplicationStateBadge";
-import { formatDay, formatDayTime } from "~/components/candidates/format";
+import { employerWithCommune, formatDay, formatDayTime } from "~/components/candidates/format";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { FormAlert } from "~/components/ui/Field";
 import { getOwnApplication, withdrawApplication } from "~/domain/applications.server";
@@ -99,7 +99,7 @@ export default function ApplicationPage() {
       {!result && params.get("envoyee") ? <FormAlert tone="success">Votre candidature est envoyée à {a.position.employer}.</FormAlert> : null}
       <dl className="facts">
         <dt>Employeur</dt>
-        <dd>{a.position.employer}{a.position.commune ? ` (${a.position.commune})` : ""}</dd>
+        <dd>{employerWithCommune(a.position.employer, a.position.commune)}</dd>
         <dt>Envoyée le</dt>
         <dd>{formatDayTime(a.createdAt)}</dd>
         <dt>État</dt>

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ApplicationStateBadge } from "~/components/candidates/ApplicationStateBadge";
-import { formatDay, formatDayTime } from "~/components/candidates/format";
+import { employerWithCommune, formatDay, formatDayTime } from "~/components/candidates/format";
 import { FilterNote } from "~/components/HomeLists";
 import { listOwnApplications } from "~/domain/applications.server";
 import { readSince } from "~/schemas/since";
@@ -45,7 +45,7 @@ export default function Applications() {
             {applications.map((a) => (
               <tr key={a.id}>
                 <td><Link to={`/candidat/candidatures/${a.id}`}>{a.position.title}</Link></td>
-                <td>{a.position.employer}{a.position.commune ? ` (${a.position.commune})` : ""}</td>
+                <td>{employerWithCommune(a.position.employer, a.position.commune)}</td>
                 <td>{formatDay(a.createdAt)}</td>
                 <td><ApplicationStateBadge state={a.state} /></td>
               </tr>

@@ -1,3 +1,4 @@
+import { capitalized } from "~/reference/statute";
 import { distanceBandLabel } from "~/access/anonymous-distance";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -92,7 +93,7 @@ function CandidateCard({ hit, isNew, missionId, actions }: { hit: CandidateHit; 
             </dd>
           </div>
         ) : null}
-        {hit.filiereLabel ? <div><dt>Filière</dt><dd>{hit.filiereLabel}</dd></div> : null}
+        {hit.filiereLabel ? <div><dt>Filière</dt><dd>{capitalized(hit.filiereLabel)}</dd></div> : null}
         {hit.status ? <div><dt>Statut</dt><dd>{STATUS_LABEL[hit.status as Status] ?? hit.status}</dd></div> : null}
         <div>
           <dt>Lieu</dt>
