@@ -9,7 +9,8 @@ import { CHROMIUM, DEMO_PASSWORD } from "./helpers/e2e";
  * `npm run screenshots`: the README's pictures of the main pages, taken again on the demo data.
  * Starts the portal as `npm start` does (and as the e2e tests do) on free ports with its own data
  * in tests/.tmp/, drives Debian's Chromium (CHROMIUM_PATH) through playwright-core, writes
- * docs/screenshots/*.png, and stops the portal. `--only name,name` for a few of them.
+ * docs/screenshots/*.png, and stops the portal. `--only name,name` for a few of them; `--url
+ * http://…` to use a portal already running on the demo data instead.
  */
 
 const OUT = path.resolve("docs", "screenshots");
@@ -106,13 +107,15 @@ async function resolvePath(page: Page, spec: string): Promise<string> {
 }
 
 async function main() {
-  const only = process.argv.includes("--only") ? (process.argv[process.argv.indexOf("--only") + 1] ?? "").split(",") : null;
+  const arg = (name: string) => (process.argv.includes(name) ? (process.argv[process.argv.indexOf(name) + 1] ?? "") : null);
+  const only = arg("--only")?.split(",") ?? null;
   const dir = path.resolve("tests", ".tmp", `screenshots-${process.pid}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   fs.mkdirSync(OUT, { recursive: true });
-  console.log("Starting the portal on the demo data (about a minute)…");
-  const { baseUrl, child } = await startPortal(dir);
+  const running = arg("--url");
+  if (!running) console.log("Starting the portal on the demo data (about a minute)…");
+  const { baseUrl, child } = running ? { baseUrl: running, child: null } : await startPortal(dir);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
   try {
     for (const shot of SHOTS.filter((s) => !only || only.includes(s.name))) {
@@ -129,7 +132,7 @@ async function main() {
     }
   } finally {
     await browser.close();
-    await stopPortal(child);
+    if (child) await stopPortal(child);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
