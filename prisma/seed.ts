@@ -10,6 +10,7 @@ import { Geo } from "./seed/geo";
 import type { SeedPlan } from "./seed/plan";
 import { generatePositions, positionId } from "./seed/positions";
 import { createFaker } from "./seed/random";
+import { generateShortlists } from "./seed/shortlists";
 import { writePlan, type WriteSummary } from "./seed/write";
 
 /**
@@ -92,7 +93,8 @@ export function buildSeedPlan(now = new Date()) {
     orgNames: new Map(collectivites.map((c) => [c.org.officialKey, c.designation])),
     demoCollectiviteKey: demoCollectivite.org.officialKey,
   });
-  const plan: SeedPlan = { organizations, users, candidates, positions, applications };
+  const shortlists = generateShortlists({ clock, positions, candidates, applications, users });
+  const plan: SeedPlan = { organizations, users, candidates, positions, applications, shortlists };
   return { plan, demoCollectivite, firstCabinet, collectivites };
 }
 
@@ -153,6 +155,14 @@ function formatSummary(s: SeedSummary): string {
     line("criteria", s.criteria),
     line("missions", s.missions),
     line("applications", s.applications),
+    line("mission consultants", s.missionConsultants),
+    line("mission briefs", s.missionBriefs),
+    line("message templates", s.messageTemplates),
+    line("contact requests", s.contactRequests),
+    line("shortlist entries", s.shortlistEntries),
+    line("shortlist events", s.shortlistEvents),
+    line("scorecards", s.scorecards),
+    line("consent requests", s.consentRequests),
     `  ${s.counts.collectivites} collectivités, ${s.counts.cabinets} cabinets, ${s.counts.employers} employers, ${s.counts.consultants} consultants, ${s.counts.candidates} candidates`,
     `  positions: ${p.PUBLISHED} published (${s.counts.confidentialPositions} confidential), ${p.DRAFT} drafts, ${p.FILLED} filled, ${p.CLOSED} closed`,
     `  demo accounts (password "${DEMO_PASSWORD}"): ${Object.values(DEMO_ACCOUNTS).join(", ")}`,
