@@ -181,7 +181,7 @@ export async function moveEntry(user: SessionUser, entryId: string, input: MoveI
 
 const entrySelect = (user: CabinetUser) =>
   ({
-    id: true, profileId: true, externalName: true, externalEmail: true, source: true, stage: true, stageChangedAt: true,
+    id: true, profileId: true, externalName: true, externalEmail: true, externalCvFile: true, source: true, stage: true, stageChangedAt: true,
     exitReason: true, feedback: true, createdAt: true,
     profile: {
       select: {
@@ -229,7 +229,7 @@ function entryView(row: EntryRow, keys: readonly string[]) {
     cadreEmplois: p?.cadreEmplois ?? null,
     homeCommuneCode: p?.homeCommuneCode ?? null,
     currentEmployerName: identity && p ? p.currentEmployerName : null,
-    hasCv: identity && !!p?.cvFile,
+    hasCv: sight === "external" ? !!row.externalCvFile : identity && !!p?.cvFile,
     scoreAverage: totals.length ? Math.round(totals.reduce((a, b) => a + b, 0) / totals.length) : null,
   };
 }
@@ -238,16 +238,48 @@ export type ShortlistRow = ReturnType<typeof entryView>;
 
 /** The whole list of a mission (null: not the consultant's mission), oldest entries first. */
 export async function listShortlist(user: SessionUser, missionId: string): Promise<ShortlistRow[] | null> {
+  const scope = await shortlistScope(user, missionId);
+  if (!scope) return null;
+  return readEntries(db, user as CabinetUser, scope);
+}
+
+export type ShortlistScope = { mission: NonNullable<Awaited<ReturnType<typeof missionOf>>>; keys: string[] };
+
+/**
+ * A mission of the consultant (null: not theirs) and the keys they act for on it: what
+ * readEntries needs, looked up once by a page that reads the list several ways.
+ */
+export async function shortlistScope(user: SessionUser, missionId: string): Promise<ShortlistScope | null> {
   assertConsultant(user);
   const mission = await missionOf(user, missionId);
   if (!mission) return null;
-  const keys = await keysFor(user, mission);
-  const rows = await db.shortlistEntry.findMany({
-    where: { missionId: mission.id, ...shortlistListedWhere(mission.positionId) },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  return { mission, keys: await keysFor(user, mission) };
+}
+
+/**
+ * The listed entries of the scope's mission (`where` narrows them: some ids, a stage…), each as
+ * the gate shows it, oldest first. `client` may be a transaction: an export reads and writes its
+ * journal in one.
+ */
+export async function readEntries(
+  client: Tx | typeof db,
+  user: CabinetUser,
+  scope: ShortlistScope,
+  where: Prisma.ShortlistEntryWhereInput = {},
+  { take, longestInStageFirst = false }: { take?: number; longestInStageFirst?: boolean } = {},
+): Promise<ShortlistRow[]> {
+  const rows = await client.shortlistEntry.findMany({
+    where: { AND: [{ missionId: scope.mission.id }, shortlistListedWhere(scope.mission.positionId), where] },
+    orderBy: longestInStageFirst ? [{ stageChangedAt: "asc" }, { id: "asc" }] : [{ createdAt: "asc" }, { id: "asc" }],
+    take,
     select: entrySelect(user),
   });
-  return rows.map((r) => entryView(r, keys));
+  return rows.map((r) => entryView(r, scope.keys));
+}
+
+/** How many listed entries of the scope's mission `where` keeps (the same rows readEntries reads). */
+export async function countEntries(scope: ShortlistScope, where: Prisma.ShortlistEntryWhereInput = {}): Promise<number> {
+  return db.shortlistEntry.count({ where: { AND: [{ missionId: scope.mission.id }, shortlistListedWhere(scope.mission.positionId), where] } });
 }
 
 /** One entry with its timeline (null: absent, or not on a mission of the consultant). */

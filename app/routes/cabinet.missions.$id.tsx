@@ -1,112 +1,76 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { StateBadge } from "~/components/positions/StateBadge";
-import { FeasibilityPanel } from "~/components/talent/FeasibilityPanel";
-import { formatDay, formatDayTime } from "~/components/talent/format";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { MISSION_SUCCESS } from "~/components/missions/labels";
+import { missionAction } from "~/components/missions/mission-actions.server";
+import { CommitteeCard, MissionDates, MissionFacts, StageCounts } from "~/components/missions/MissionHeader";
+import { MissionTabs } from "~/components/missions/MissionTabs";
+import { BriefCard, MissionTeam } from "~/components/missions/MissionTeam";
+import { ShortlistBoard } from "~/components/missions/ShortlistBoard";
+import { ShortlistFilters, ViewSwitch } from "~/components/missions/ShortlistFilters";
+import { ShortlistTable } from "~/components/missions/ShortlistTable";
 import { FormAlert } from "~/components/ui/Field";
-import { listMissionConversations } from "~/domain/contact-requests.server";
-import { departementMap, missionFeasibility, mustHaves, RARE_BELOW } from "~/domain/feasibility.server";
-import { CATEGORIES, type Categorie } from "~/domain/reference";
-import { getCommune } from "~/domain/territory.server";
-import type { PositionState } from "~/schemas/position";
-import { emptyTalentSearch, parseMapPopulation, talentSearchQuery } from "~/schemas/talent-search";
+import { missionPage } from "~/domain/missions-page.server";
+import { parseShortlistQuery, shortlistQueryString } from "~/schemas/mission";
 import { notFound, requireUser } from "~/utils/auth.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.mission.title ?? "Mission"} — Missions — Vivier — Cabinet` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.page.mission.title ?? "Mission"} — Missions — Vivier — Cabinet` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, "cabinet");
-  const map = parseMapPopulation(new URL(request.url).searchParams.get("carte"));
-  const found = await missionFeasibility(user, params.id ?? "", { map });
-  if (!found) throw notFound();
-  const { mission, feasibility } = found;
-  const p = mission.position;
-  const commune = getCommune(p.communeCode);
-  const needs = mustHaves(p);
-  const conversations = (await listMissionConversations(user, mission.id)) ?? [];
-  // The vivier, opened on this mission: around the position, its filière, catégorie and cadres.
-  const searchUrl = `/cabinet/vivier?${talentSearchQuery({
-    ...emptyTalentSearch(),
-    mission: mission.id,
-    commune: commune ? commune.code : null,
-    radius: 60,
-    filiere: [p.filiere],
-    categorie: (CATEGORIES as readonly string[]).includes(p.categorie) ? [p.categorie as Categorie] : [],
-    cadre: needs.filters.statutory.cadreEmplois ? [...needs.filters.statutory.cadreEmplois] : [],
-  })}`;
-  return json({
-    mission: {
-      id: mission.id,
-      status: mission.status,
-      createdAt: mission.createdAt.toISOString(),
-      title: p.title,
-      positionState: p.state as PositionState,
-      confidential: p.confidential,
-      collectiviteName: p.organization.name,
-      commune: commune ? `${commune.name} (${commune.departementCode})` : p.communeCode,
-      deadline: p.deadline?.toISOString() ?? null,
-    },
-    feasibility,
-    map: feasibility ? departementMap() : null,
-    searchUrl,
-    rareBelow: RARE_BELOW,
-    conversations,
-  });
+  const url = new URL(request.url);
+  const page = await missionPage(user, params.id ?? "", parseShortlistQuery(url.searchParams));
+  if (!page) throw notFound();
+  return json({ page, ok: url.searchParams.get("ok") });
 }
 
+export const action = missionAction;
+
 export default function CabinetMission() {
-  const { mission, feasibility, map, searchUrl, rareBelow, conversations } = useLoaderData<typeof loader>();
+  const { page, ok } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { mission, query } = page;
+  const base = `/cabinet/missions/${mission.id}`;
+  const retour = shortlistQueryString(query);
+  const open = mission.status === "ACTIVE";
   return (
     <>
       <p><Link to="/cabinet/missions">← Toutes les missions</Link></p>
       <h1>{mission.title}</h1>
-      <dl className="facts">
-        <dt>Collectivité</dt>
-        <dd>{mission.collectiviteName}</dd>
-        <dt>Lieu</dt>
-        <dd>{mission.commune}</dd>
-        <dt>Poste</dt>
-        <dd><StateBadge state={mission.positionState} confidential={mission.confidential} /></dd>
-        <dt>Mission</dt>
-        <dd>{mission.status === "ACTIVE" ? "En cours" : "Terminée"}, confiée le {formatDay(mission.createdAt)}</dd>
-        {mission.deadline ? (
-          <>
-            <dt>Date limite de candidature</dt>
-            <dd>{formatDay(mission.deadline)}</dd>
-          </>
-        ) : null}
-      </dl>
-      <section aria-labelledby="conversations-titre">
-        <h2 id="conversations-titre">Conversations confidentielles</h2>
-        <p className="muted small">
-          Les candidats de cette mission (candidature, prise de contact acceptée ou échange commencé). L’employeur ne voit
-          jamais ces échanges.
-        </p>
-        {conversations.length === 0 ? (
-          <p>Aucun candidat dans cette mission pour le moment.</p>
+      <MissionTabs missionId={mission.id} />
+      {result?.error ? (
+        <FormAlert>
+          {result.error}
+          {result.details?.length ? <ul>{result.details.map((d) => <li key={d}>{d}</li>)}</ul> : null}
+        </FormAlert>
+      ) : null}
+      {!result && ok && MISSION_SUCCESS[ok] ? <FormAlert tone="success">{MISSION_SUCCESS[ok]}</FormAlert> : null}
+      <MissionFacts page={page} />
+      <div className="cards">
+        <MissionDates page={page} retour={retour} />
+        <MissionTeam page={page} retour={retour} />
+        <CommitteeCard page={page} />
+        <BriefCard page={page} />
+      </div>
+
+      <div className="shortlist-head">
+        <StageCounts page={page} />
+        {open ? (
+          <p className="actions">
+            <Link className="button" to={page.searchUrl}>Chercher dans le vivier pour cette mission</Link>
+            <Link className="button button-secondary" to={`${base}/ajouter`}>Ajouter une personne rencontrée hors de Vivier</Link>
+            <Link to="/cabinet/modeles">Modèles de message</Link>
+          </p>
         ) : (
-          <ul className="contact-list">
-            {conversations.map((c) => (
-              <li key={c.profileId}>
-                <Link to={`/cabinet/missions/${mission.id}/messages/${c.profileId}`}>{c.label}</Link>{" "}
-                <span className="muted small">
-                  ({c.via === "application" ? "candidature" : c.via === "contact" ? "prise de contact acceptée" : "échange"}
-                  {c.last ? `, dernier message le ${formatDayTime(c.last.at)}` : ", aucun message"})
-                </span>
-                {c.last ? <p className="small">{c.last.excerpt}</p> : null}
-              </li>
-            ))}
-          </ul>
+          <p className="muted">Cette mission est terminée : sa liste ne change plus.</p>
         )}
-      </section>
-      {feasibility && map ? (
-        <FeasibilityPanel feasibility={feasibility} map={map} searchUrl={searchUrl} rareBelow={rareBelow} />
+      </div>
+      <ViewSwitch query={query} />
+      <ShortlistFilters query={query} />
+      {page.list ? (
+        <ShortlistTable missionId={mission.id} rows={page.list.rows} total={page.list.total} pageCount={page.list.pageCount} query={query} open={open} />
       ) : (
-        <>
-          <FormAlert>La faisabilité du marché est momentanément indisponible (le moteur de recherche ne répond pas). Réessayez dans quelques instants.</FormAlert>
-          <p><Link to={searchUrl}>Chercher dans le vivier pour cette mission</Link></p>
-        </>
+        <ShortlistBoard page={page} query={query} />
       )}
     </>
   );

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { AddToMission } from "~/components/missions/AddToMission";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { TextArea } from "~/components/ui/Field";
 import { CONTACT_MESSAGE_MAX } from "~/schemas/contact-request";
@@ -9,12 +10,12 @@ import { Highlighted } from "./Highlighted";
 import { formatDay, formatEuros, plural } from "./format";
 
 /** The results of a talent search, one card per profile; an anonymous profile shows no identity. */
-export function CandidateHitList({ hits, since, missionId }: { hits: CandidateHit[]; since: number | null; missionId: string | null }) {
+export function CandidateHitList({ hits, since, missionId, onMission = [] }: { hits: CandidateHit[]; since: number | null; missionId: string | null; onMission?: readonly string[] }) {
   return (
     <ol className="talent-hits">
       {hits.map((hit) => (
         <li key={hit.id}>
-          <CandidateCard hit={hit} isNew={since !== null && hit.lastActivityAt > since} missionId={missionId} />
+          <CandidateCard hit={hit} isNew={since !== null && hit.lastActivityAt > since} missionId={missionId} onMission={onMission.includes(hit.id)} />
         </li>
       ))}
     </ol>
@@ -49,7 +50,7 @@ function ContactForm({ hit, missionId }: { hit: CandidateHit; missionId: string 
   );
 }
 
-function CandidateCard({ hit, isNew, missionId }: { hit: CandidateHit; isNew: boolean; missionId: string | null }) {
+function CandidateCard({ hit, isNew, missionId, onMission }: { hit: CandidateHit; isNew: boolean; missionId: string | null; onMission: boolean }) {
   const h = hit.highlights;
   const place = hit.visibility === "VISIBLE" && hit.homeCommuneName
     ? `${hit.homeCommuneName}${hit.departementCode ? ` (${hit.departementCode})` : ""}`
@@ -117,6 +118,7 @@ function CandidateCard({ hit, isNew, missionId }: { hit: CandidateHit; isNew: bo
         </ul>
       ) : null}
       <p className="small muted">Dernière activité le {formatDay(hit.lastActivityAt)}</p>
+      {missionId ? <AddToMission missionId={missionId} profileId={hit.id} who={hit.visibility === "VISIBLE" && hit.name ? hit.name : hit.pseudonym} onList={onMission} /> : null}
       <ContactForm hit={hit} missionId={missionId} />
     </article>
   );
