@@ -3,6 +3,7 @@ import { candidateSight, type CandidateFacts, type CandidateSight, type GateActo
 import { loader as vivierLoader } from "~/routes/cabinet.vivier";
 import { loader as cabinetContactsLoader } from "~/routes/cabinet.contacts";
 import { loader as missionLoader } from "~/routes/cabinet.missions.$id";
+import { loader as conversationsLoader } from "~/routes/cabinet.missions.$id_.messages._index";
 import { loader as applicationsLoader } from "~/routes/employeur.postes.$id_.candidatures";
 import { loader as applicationLoader } from "~/routes/employeur.candidatures.$applicationId";
 import { loader as employerHomeLoader } from "~/routes/employeur._index";
@@ -153,6 +154,14 @@ async function buildWorld() {
       });
       applicationId = application.id;
     }
+    // On the shortlist of the mission it came through, as the domain's hooks put it there.
+    await db.shortlistEntry.create({
+      data: {
+        missionId: s.contact?.confidential ? confidential.mission.id : mission.id, profileId: created.profile.id,
+        source: s.application ? "APPLICATION" : s.contact ? "CONTACT" : "SEARCH",
+        stage: s.application || s.contact?.status === "ACCEPTED" ? "INTERESTED" : s.contact ? "APPROACHED" : "IDENTIFIED",
+      },
+    });
     candidates[column] = {
       userId: created.user.id,
       profileId: created.profile.id,
@@ -197,6 +206,10 @@ async function whatTheBrowserReceives(world: World, browser: Browser, column: Co
     await call(cabinetContactsLoader, browser.get("/cabinet/contacts")),
     await call(missionLoader, browser.get(`/cabinet/missions/${world.mission.id}`), { id: world.mission.id }),
     await call(missionLoader, browser.get(`/cabinet/missions/${world.confidential.mission.id}`), { id: world.confidential.mission.id }),
+    await call(missionLoader, browser.get(`/cabinet/missions/${world.mission.id}?vue=tableau`), { id: world.mission.id }),
+    await call(missionLoader, browser.get(`/cabinet/missions/${world.confidential.mission.id}?vue=tableau`), { id: world.confidential.mission.id }),
+    await call(conversationsLoader, browser.get(`/cabinet/missions/${world.mission.id}/messages`), { id: world.mission.id }),
+    await call(conversationsLoader, browser.get(`/cabinet/missions/${world.confidential.mission.id}/messages`), { id: world.confidential.mission.id }),
     await call(applicationsLoader, browser.get(`/employeur/postes/${world.position.id}/candidatures`), { id: world.position.id }),
     await call(employerHomeLoader, browser.get("/employeur")),
     ...(c.applicationId ? [await call(applicationLoader, browser.get(`/employeur/candidatures/${c.applicationId}`), { applicationId: c.applicationId })] : []),
