@@ -4,6 +4,7 @@ import { moveEntries } from "~/domain/shortlist-moves.server";
 import { resendInvitation } from "~/domain/shortlist-external.server";
 import { staffMission, unstaffMission } from "~/domain/mission-team.server";
 import { setPresentationDate } from "~/domain/missions-page.server";
+import { findCabinetMission } from "~/domain/talent-search.server";
 import { bulkSchema, ID, parseShortlistQuery, presentationSchema, shortlistQueryString, staffSchema } from "~/schemas/mission";
 import { moveSchema } from "~/schemas/shortlist";
 import { notFound, requireUser } from "~/utils/auth.server";
@@ -26,6 +27,8 @@ export async function missionAction({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const user = await requireUser(request, "cabinet");
   const id = params.id ?? "";
+  // Not the consultant's mission: not found, whatever was posted.
+  if (!(await findCabinetMission(user, id))) throw notFound();
   const retour = parseShortlistQuery(new URLSearchParams(String(form.get("retour") ?? new URL(request.url).search)));
   const back = (extra: Record<string, string>) => {
     const q = new URLSearchParams(shortlistQueryString(retour));
@@ -37,11 +40,11 @@ export async function missionAction({ request, params }: ActionFunctionArgs) {
   switch (intent) {
     case "move": {
       const entryId = ID.safeParse(form.get("entryId") ?? "");
-      const input = moveSchema.safeParse({ to: form.get("to") ?? "" });
+      const to = form.get("to");
+      // An exit asks why first, on its own page.
+      if (entryId.success && (to === "NOT_RETAINED" || to === "WITHDREW")) return redirect(`/cabinet/missions/${id}/sortie?vers=${to}&ids=${entryId.data}`);
+      const input = moveSchema.safeParse({ to: to ?? "" });
       if (!entryId.success || !input.success) return json<MissionActionData>({ error: "Choisissez une étape proposée sur la carte du candidat." }, { status: 400 });
-      if (input.data.to === "NOT_RETAINED" || input.data.to === "WITHDREW") {
-        return redirect(`/cabinet/missions/${id}/sortie?vers=${input.data.to}&ids=${entryId.data}`);
-      }
       const r = await moveEntries(user, id, [entryId.data], input.data);
       if (!r.ok) return refusal(r);
       if (r.refused.length) return refusal({ status: 409, error: r.refused[0].error });
