@@ -69,3 +69,11 @@ describe("the mission page's URL", () => {
     expect(shortlistQueryString(parseShortlistQuery(new URLSearchParams()))).toBe("");
   });
 });
+
+describe("the mission pages' French", () => {
+  it("puts the plural where it belongs", async () => {
+    const { candidates, sinceDays } = await import("~/components/missions/labels");
+    expect([candidates(0), candidates(1), candidates(3), candidates(1200).replace(/\s/g, " ")]).toEqual(["0 candidat", "1 candidat", "3 candidats", "1 200 candidats"]);
+    expect([sinceDays(0), sinceDays(1), sinceDays(12), sinceDays(null)]).toEqual(["aujourd’hui", "1 jour", "12 jours", "—"]);
+  });
+});
