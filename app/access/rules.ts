@@ -84,9 +84,16 @@ export function normalizeKeys(keys: readonly string[]): string[] {
   return clean;
 }
 
+// A list asks the same keys for each of its rows: their set is made once per keys array.
+const keySets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
 /** One profile: does it hide from any of these keys? */
 export function hidesFrom(profile: { hiddenFrom: ReadonlyArray<{ officialKey: string }> }, keys: readonly string[]): boolean {
-  const wanted = new Set(normalizeKeys(keys));
+  let wanted = keySets.get(keys);
+  if (!wanted) {
+    wanted = new Set(normalizeKeys(keys));
+    keySets.set(keys, wanted);
+  }
   return profile.hiddenFrom.some((h) => wanted.has(h.officialKey));
 }
 
@@ -142,17 +149,23 @@ export type CabinetScope = { cabinetId: string; missions: Prisma.MissionWhereInp
  * running applications to the positions of the consultant's missions; few rows for one profile.
  */
 export function cabinetRevealSelect(scope: CabinetScope) {
+  const where = cabinetRevealWhere(scope);
   return {
     visibility: true,
-    contactRequests: {
-      where: { cabinetId: scope.cabinetId, status: "ACCEPTED", OR: [{ missionId: null }, { mission: scope.missions }] },
-      select: { missionId: true },
-    },
-    applications: {
-      where: { state: { not: "WITHDRAWN" }, position: { missionsMandated: { some: scope.missions } } },
-      select: { positionId: true },
-    },
+    contactRequests: { where: where.contactRequests, select: { missionId: true } },
+    applications: { where: where.applications, select: { positionId: true } },
   } satisfies Prisma.CandidateProfileSelect;
+}
+
+/**
+ * The rows that reveal a profile to the consultant (rule 3), as conditions on those rows: for a
+ * list, read them once for all its profiles (`profileId: { in }`) rather than profile by profile.
+ */
+export function cabinetRevealWhere(scope: CabinetScope): { contactRequests: Prisma.ContactRequestWhereInput; applications: Prisma.ApplicationWhereInput } {
+  return {
+    contactRequests: { cabinetId: scope.cabinetId, status: "ACCEPTED", OR: [{ missionId: null }, { mission: scope.missions }] },
+    applications: { state: { not: "WITHDRAWN" }, position: { missionsMandated: { some: scope.missions } } },
+  };
 }
 
 export function cabinetRevealFacts(row: { visibility: string; contactRequests: readonly unknown[]; applications: readonly unknown[] }): CabinetRevealFacts {
