@@ -47,8 +47,10 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
   it("the consultant's pages", async () => {
     const page = await newPage();
     await signIn(page, "consultant@vivier.test");
-    for (const path of ["/cabinet", "/cabinet/vivier", "/cabinet/vivier?q=finances", "/cabinet/recherches", "/cabinet/contacts", "/cabinet/missions", "/cabinet/consultants"]) await audit(page, path);
-    await audit(page, await firstLink(page, "/cabinet/missions", "/cabinet/missions/"));
+    for (const path of ["/cabinet", "/cabinet/vivier", "/cabinet/vivier?q=finances", "/cabinet/recherches", "/cabinet/contacts", "/cabinet/missions", "/cabinet/consultants", "/cabinet/modeles"]) await audit(page, path);
+    const mission = await firstLink(page, "/cabinet/missions", "/cabinet/missions/");
+    for (const path of [mission, `${mission}?vue=tableau`, `${mission}/cadrage`, `${mission}/faisabilite`, `${mission}/messages`, `${mission}/ajouter`]) await audit(page, path);
+    await audit(page, await firstLink(page, "/cabinet/modeles", "/cabinet/modeles/"));
     await page.context().close();
   });
 
