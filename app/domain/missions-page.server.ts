@@ -9,8 +9,8 @@ import { db } from "~/utils/db.server";
 import { jsonList } from "~/utils/json";
 import type { SessionUser } from "~/utils/session.server";
 import { mustHaves } from "./feasibility.server";
-import { briefSummary, type BriefSummary } from "./mission-brief.server";
-import { countByStage, readEntries, shortlistScope, type ShortlistRow, type ShortlistScope } from "./shortlists.server";
+import { briefSummary } from "./mission-brief.server";
+import { countByStage, readEntries, shortlistScope, type ShortlistRow } from "./shortlists.server";
 import { distanceKm, getCommune, type Commune } from "./territory.server";
 
 /**
@@ -244,7 +244,6 @@ export async function missionPage(user: SessionUser, missionId: string, query: S
 }
 
 export type MissionPage = NonNullable<Awaited<ReturnType<typeof missionPage>>>;
-export type { BriefSummary, ShortlistScope };
 
 // ---------------------------------------------------------------------------------------------
 // Writes of the mission page

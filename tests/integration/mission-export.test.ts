@@ -31,7 +31,7 @@ async function everySight(w: MissionWorld) {
 describe("exporting the shortlist", () => {
   it("writes what the list shows for each kind of candidate, in the list's order, and never more", async () => {
     const w = await missionWorld();
-    const { known, anon, gone } = await everySight(w);
+    const { anon, gone } = await everySight(w);
     const { res, text, bom, lines } = await exported(w, { sort: "label", dir: "asc" });
     expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("Content-Disposition")).toMatch(/^attachment; filename="liste-restreinte-poste-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.csv"$/);

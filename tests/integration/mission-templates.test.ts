@@ -7,7 +7,7 @@ import { action as templatesAction, loader as templatesLoader } from "~/routes/c
 import type { CabinetHome } from "~/domain/cabinet-home.server";
 import { db } from "~/utils/db.server";
 import { getSessionUser, type SessionUser } from "~/utils/session.server";
-import { Browser, call } from "../helpers/http";
+import { Browser } from "../helpers/http";
 import { entry, load, missionWorld, post, type MissionWorld } from "./mission-fixtures";
 import { candidate } from "./talent-fixtures";
 

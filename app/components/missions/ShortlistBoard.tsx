@@ -46,6 +46,11 @@ function Card({ missionId, card, retour, open }: { missionId: string; card: Miss
               </button>
             </Form>
           ))}
+          {card.stage === "IDENTIFIED" && (card.sight === "identity" || card.sight === "pseudonym") ? (
+            <Link className="button-link small" to={`/cabinet/missions/${missionId}/approche?ids=${card.id}`}>
+              Approcher…<span className="visually-hidden"> {card.label} avec un message</span>
+            </Link>
+          ) : null}
           {card.sight === "external" ? (
             <Form method="post" className="inline-form" preventScrollReset>
               <CsrfField />

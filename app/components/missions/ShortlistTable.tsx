@@ -40,7 +40,7 @@ const BULK_LABEL: Record<BulkOperation, string> = Object.fromEntries(
   ]),
 ) as Record<BulkOperation, string>;
 
-function columnsFor(missionId: string) {
+function columnsFor(missionId: string, open: boolean) {
   return col.columns([
     col.display({
       id: "select",
@@ -81,7 +81,18 @@ function columnsFor(missionId: string) {
     col.accessor("stage", {
       id: "stage",
       header: SHORTLIST_COLUMN_LABEL.stage,
-      cell: ({ row }) => <><StageBadge stage={row.original.stage} />{row.original.exitReason ? <div className="small muted">{row.original.exitReason}</div> : null}</>,
+      cell: ({ row }) => {
+        const r = row.original;
+        return (
+          <>
+            <StageBadge stage={r.stage} />
+            {r.exitReason ? <div className="small muted">{r.exitReason}</div> : null}
+            {open && r.stage === "IDENTIFIED" && (r.sight === "identity" || r.sight === "pseudonym") ? (
+              <div className="small"><Link to={`/cabinet/missions/${missionId}/approche?ids=${r.id}`}>Approcher<span className="visually-hidden"> {r.label} avec un message</span></Link></div>
+            ) : null}
+          </>
+        );
+      },
     }),
     col.accessor("days", { id: "days", header: SHORTLIST_COLUMN_LABEL.days, cell: ({ row }) => <span className="num">{sinceDays(row.original.days)}</span> }),
     col.accessor("score", { id: "score", header: SHORTLIST_COLUMN_LABEL.score, cell: ({ row }) => <span className="num">{row.original.score ?? "—"}</span> }),
@@ -104,7 +115,7 @@ function SortHeader({ id, query }: { id: ShortlistSort; query: ShortlistQuery })
 
 export function ShortlistTable({ missionId, rows, total, pageCount, query, open }: { missionId: string; rows: MissionRow[]; total: number; pageCount: number; query: ShortlistQuery; open: boolean }) {
   const navigate = useNavigate();
-  const [columns] = useState(() => columnsFor(missionId));
+  const [columns] = useState(() => columnsFor(missionId, open));
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const sorting: SortingState = [{ id: query.sort, desc: query.desc }];
   const columnVisibility: ColumnVisibilityState = Object.fromEntries(SHORTLIST_COLUMNS.map((c) => [c === "contact" ? "contact" : c, query.columns.includes(c)]));
