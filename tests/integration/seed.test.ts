@@ -49,7 +49,10 @@ describe("running the seed", () => {
   });
 
   it("changes nothing the second time", () => {
-    const tables = ["organizations", "users", "profiles", "hiddenOrganizations", "positions", "positionEvents", "committeeMembers", "criteria", "missions", "applications"] as const;
+    const tables = [
+      "organizations", "users", "profiles", "hiddenOrganizations", "positions", "positionEvents", "committeeMembers", "criteria", "missions", "applications",
+      "missionConsultants", "missionBriefs", "messageTemplates", "contactRequests", "shortlistEntries", "shortlistEvents", "scorecards", "consentRequests",
+    ] as const;
     for (const table of tables) {
       expect(second[table], table).toEqual({ total: first[table].total, created: 0, updated: 0, deleted: 0 });
     }
@@ -247,6 +250,34 @@ describe("positions", () => {
     const cabinet = await db.organization.findUniqueOrThrow({ where: { officialKey: first.keys.firstCabinetKey }, include: { missions: { include: { position: true } } } });
     expect(cabinet.missions.some((m) => m.position.confidential)).toBe(true);
     expect(cabinet.missions.map((m) => m.positionId)).toContain(first.keys.demoDgsPositionId);
+  });
+});
+
+describe("missions", () => {
+  it("are staffed, briefed, and hold a shortlist at every stage for consultant@ to show", async () => {
+    const missions = await db.mission.findMany({
+      where: { cabinet: { officialKey: first.keys.firstCabinetKey } },
+      include: { consultants: { include: { user: true } }, briefs: true, entries: { include: { events: true, profile: { include: { hiddenFrom: true } } } }, position: { include: { organization: true } } },
+    });
+    const demo = missions.find((m) => m.positionId === first.keys.demoDgsPositionId)!;
+    expect(demo.consultants.map((c) => c.user.email)).toContain("consultant@vivier.test");
+    expect(demo.consultants).toHaveLength(2);
+    expect(demo.briefs.map((b) => b.version).sort()).toEqual([1, 2]);
+    expect(demo.briefAgreedAt).not.toBeNull();
+    for (const m of missions) {
+      expect(new Set(m.entries.map((e) => e.stage)).size, m.position.title).toBeGreaterThanOrEqual(6);
+      for (const e of m.entries) {
+        const events = [...e.events].sort((a, b) => a.at.getTime() - b.at.getTime());
+        expect(events[events.length - 1].toStage).toBe(e.stage);
+        expect(e.stageChangedAt.getTime()).toBe(events[events.length - 1].at.getTime());
+        // Nobody on a list hides from the cabinet or its client.
+        expect(e.profile?.hiddenFrom.map((h) => h.officialKey) ?? []).not.toContain(m.position.organization.officialKey);
+      }
+    }
+    expect(demo.entries.some((e) => e.profileId === null && e.source === "MANUAL")).toBe(true);
+    const demoCandidate = demo.entries.find((e) => e.profile && e.profile.pseudonym && e.source === "APPLICATION" && e.stage === "CABINET_INTERVIEW");
+    expect(demoCandidate).toBeDefined();
+    expect(await db.messageTemplate.count({ where: { cabinet: { officialKey: first.keys.firstCabinetKey } } })).toBeGreaterThanOrEqual(2);
   });
 });
 
