@@ -59,10 +59,10 @@ export function MissionDates({ page, retour }: { page: MissionPage; retour: stri
   return (
     <section aria-labelledby="dates-titre" className="card">
       <h2 id="dates-titre">Dates</h2>
-      <dl className="facts">
-        <div className="fact"><dt>Mandat confié le</dt><dd>{formatDate(mission.createdAt)}</dd></div>
-        <div className="fact"><dt>Date limite de candidature</dt><dd>{mission.deadline ? formatDate(mission.deadline) : "Non fixée"}</dd></div>
-        <div className="fact"><dt>Présentation au comité prévue le</dt><dd>{mission.presentationPlannedAt ? formatDate(mission.presentationPlannedAt) : "Non fixée"}</dd></div>
+      <dl className="stacked-facts">
+        <dt>Mandat confié le</dt><dd>{formatDate(mission.createdAt)}</dd>
+        <dt>Date limite de candidature</dt><dd>{mission.deadline ? formatDate(mission.deadline) : "Non fixée"}</dd>
+        <dt>Présentation au comité prévue le</dt><dd>{mission.presentationPlannedAt ? formatDate(mission.presentationPlannedAt) : "Non fixée"}</dd>
       </dl>
       {open ? (
         <Form method="post" className="inline-fields">
