@@ -91,6 +91,7 @@ export default function TalentPool() {
       {added?.added && mission ? (
         <FormAlert tone="success">
           {addedHit ? (addedHit.visibility === "VISIBLE" && addedHit.name ? addedHit.name : addedHit.pseudonym) : "Le candidat"} est ajouté à la mission, à l’étape « Identifié ».{" "}
+          {"entryId" in added && added.entryId ? <><Link to={`/cabinet/missions/${mission.id}/candidats/${added.entryId}`}>Voir sa fiche</Link> · </> : null}
           <Link to={`/cabinet/missions/${mission.id}`}>Voir la liste restreinte</Link>
         </FormAlert>
       ) : null}

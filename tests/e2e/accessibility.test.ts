@@ -148,6 +148,19 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     await audit(page, mission, "table tbody tr");
     await audit(page, `${mission}?vue=tableau`, ".board-card");
     for (const path of [`${mission}/cadrage`, `${mission}/faisabilite`, `${mission}/ajouter`]) await audit(page, path);
+    // Approaching and taking out the first candidates of the list (the pages ask before doing).
+    const ids = (await linksTo(page, mission, /^\/cabinet\/missions\/[^/?#]+\/candidats\/[^/?#]+$/)).slice(0, 3).map((h) => `ids=${h.split("/").pop()}`).join("&");
+    await audit(page, `${mission}/approche?${ids}`, "li");
+    await audit(page, `${mission}/sortie?vers=NOT_RETAINED&${ids}`, "li");
+    // A person met elsewhere, added by hand, opens the invitation the mail carries.
+    const met = `rencontre.${Date.now().toString(36)}@exemple-perso.fr`;
+    await page.goto(`${mission}/ajouter`);
+    await page.getByLabel("Prénom et nom").fill("Maëlle Rouvière");
+    await page.getByLabel("Adresse e-mail").fill(met);
+    await Promise.all([page.waitForURL((url) => !url.pathname.endsWith("/ajouter")), page.getByRole("button", { name: "Ajouter et envoyer l’invitation" }).click()]);
+    const invited = await newPage();
+    await audit(invited, await mailedLink(met, "/invitation-candidat/"), "form");
+    await invited.context().close();
     await page.context().close();
   }, SPACE_TIMEOUT);
 
