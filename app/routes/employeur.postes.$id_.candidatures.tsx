@@ -5,7 +5,9 @@ import { ApplicationStateBadge } from "~/components/candidates/ApplicationStateB
 import { formatDate } from "~/components/positions/format";
 import { formatDayTime } from "~/components/candidates/format";
 import { DataTable, readTableParams, tableColumns } from "~/components/ui/Table";
+import { HandledByCabinet } from "~/components/missions/HandledByCabinet";
 import { APPLICATION_SORTS, listPositionApplications, type EmployerApplicationRow } from "~/domain/employer-applications.server";
+import { cabinetsHandlingApplications } from "~/domain/mission-brief.server";
 import { APPLICATION_STATES, applicationStateLabel, type ApplicationState } from "~/schemas/application";
 import { readSince } from "~/schemas/since";
 import { notFound, requireUser } from "~/utils/auth.server";
@@ -24,7 +26,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const since = readSince(search);
   const list = await listPositionApplications(user, params.id ?? "", table, { state, since });
   if (!list) throw notFound();
-  return json({ position: list.position, rows: list.rows, total: list.total, params: table, filters: { state, since: since?.toISOString() ?? null } });
+  return json({
+    position: list.position, rows: list.rows, total: list.total, params: table,
+    filters: { state, since: since?.toISOString() ?? null },
+    cabinets: await cabinetsHandlingApplications(user, list.position.id),
+  });
 }
 
 const col = tableColumns<EmployerApplicationRow>();
@@ -71,12 +77,13 @@ const columns = col.columns([
 ]);
 
 export default function PositionApplications() {
-  const { position, rows, total, params, filters } = useLoaderData<typeof loader>();
+  const { position, rows, total, params, filters, cabinets } = useLoaderData<typeof loader>();
   const filtered = filters.state !== null || filters.since !== null;
   return (
     <>
       <p><Link to={`/employeur/postes/${position.id}`}>← {position.title}</Link></p>
       <h1>Candidatures</h1>
+      <HandledByCabinet cabinets={cabinets} />
       <p className="muted">
         Les candidatures retirées par leur auteur n’apparaissent pas. La note interne et la note sur 100 ne sont jamais montrées aux candidats.
       </p>
