@@ -17,6 +17,7 @@ export default function CabinetSpace() {
         { to: "/cabinet/vivier", label: "Vivier" },
         { to: "/cabinet/contacts", label: "Prises de contact" },
         ...(user.isCabinetLead ? [{ to: "/cabinet/consultants", label: "Consultants" }] : []),
+        { to: "/cabinet/notifications", label: "Mes courriels" },
       ]}
     />
   );
