@@ -11,26 +11,20 @@ import { getPreferences, savePreferences } from "./notifications.server";
  * /employeur/notifications, /cabinet/notifications): the signed-in user's choice of how to
  * receive each kind of optional mail. Each user changes only their own choices.
  */
-export function notificationSettingsLoader(space: Space) {
-  return async ({ request }: LoaderFunctionArgs) => {
-    const user = await requireUser(request, space);
-    return json({
-      preferences: await getPreferences(user),
-      digestHour: DIGEST_HOUR,
-      email: user.email,
-      ok: new URL(request.url).searchParams.get("ok") === "1",
-    });
-  };
+export async function notificationSettingsLoader(space: Space, { request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, space);
+  return json({
+    preferences: await getPreferences(user),
+    digestHour: DIGEST_HOUR,
+    email: user.email,
+    ok: new URL(request.url).searchParams.get("ok") === "1",
+  });
 }
 
-export function notificationSettingsAction(space: Space) {
-  return async ({ request }: ActionFunctionArgs) => {
-    const form = await readForm(request);
-    const user = await requireUser(request, space);
-    const result = await savePreferences(user, form);
-    if (!result.ok) return json({ error: result.error }, { status: 400 });
-    return redirect(`${new URL(request.url).pathname}?ok=1`);
-  };
+export async function notificationSettingsAction(space: Space, { request }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  const user = await requireUser(request, space);
+  const result = await savePreferences(user, form);
+  if (!result.ok) return json({ error: result.error }, { status: 400 });
+  return redirect(`${new URL(request.url).pathname}?ok=1`);
 }
-
-export type NotificationSettingsData = Awaited<ReturnType<ReturnType<typeof notificationSettingsLoader>>>;

@@ -1,6 +1,6 @@
 import type { SessionUser } from "~/utils/session.server";
 import {
-  DIGEST_HOUR, NOTIFICATION_KINDS, NOTIFICATION_KIND_LABEL, NOTIFICATION_MODE_LABEL, kindsOfRole, parseMode,
+  DIGEST_HOUR, DIGEST_KIND, NOTIFICATION_KIND_LABEL, UNSUBSCRIBE_KINDS, NOTIFICATION_MODE_LABEL, kindsOfRole, parseMode,
   type NotificationKind, type NotificationMode,
 } from "~/schemas/notifications";
 import { db } from "~/utils/db.server";
@@ -35,10 +35,7 @@ const SETTINGS_PAGE: Record<string, string> = {
   CONSULTANT: "/cabinet/notifications",
 };
 
-/** The digest's own « kind » for its unsubscribe link: every kind the user receives in the digest. */
-export const DIGEST_KIND = "DIGEST";
-/** The kinds an unsubscribe token may name, in a fixed order (the link carries the index). */
-export const UNSUBSCRIBE_KINDS: readonly string[] = [...NOTIFICATION_KINDS, DIGEST_KIND];
+export { UNSUBSCRIBE_KINDS };
 
 export function unsubscribeUrl(userId: string, kind: string): string {
   return `${env().APP_URL}/desabonnement/${unsubscribeToken(userId, kind, UNSUBSCRIBE_KINDS)}`;

@@ -1,4 +1,4 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { NotificationSettings } from "~/components/NotificationSettings";
 import { notificationSettingsAction, notificationSettingsLoader } from "~/domain/notification-settings.server";
@@ -6,8 +6,8 @@ import { notificationSettingsAction, notificationSettingsLoader } from "~/domain
 export const meta: MetaFunction = () => [{ title: "Mes courriels — Vivier" }];
 
 /** GET, POST /cabinet/notifications — how the user receives each kind of optional mail (app/domain/notification-settings.server.ts). */
-export const loader = notificationSettingsLoader("cabinet");
-export const action = notificationSettingsAction("cabinet");
+export const loader = (args: LoaderFunctionArgs) => notificationSettingsLoader("cabinet", args);
+export const action = (args: ActionFunctionArgs) => notificationSettingsAction("cabinet", args);
 
 export default function NotificationsPage() {
   const { preferences, digestHour, email, ok } = useLoaderData<typeof loader>();

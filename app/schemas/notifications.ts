@@ -54,5 +54,10 @@ export function parseMode(value: unknown): NotificationMode | null {
   return typeof value === "string" && (NOTIFICATION_MODES as readonly string[]).includes(value) ? (value as NotificationMode) : null;
 }
 
+/** The digest's own « kind » for its unsubscribe link: every kind the user receives in the digest. */
+export const DIGEST_KIND = "DIGEST";
+/** The kinds an unsubscribe link may name, in a fixed order (the link carries the index: append only). */
+export const UNSUBSCRIBE_KINDS: readonly string[] = [...NOTIFICATION_KINDS, DIGEST_KIND];
+
 /** The hour (Europe/Paris) of the daily digest. */
 export const DIGEST_HOUR = 7;
