@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PublicHeader, SiteFooter } from "~/components/SpaceLayout";
 import { readUnsubscribeLink, unsubscribe } from "~/domain/notifications.server";
 import { notFound } from "~/utils/auth.server";
 
@@ -29,23 +30,27 @@ export default function UnsubscribePage() {
   const done = useActionData<typeof action>()?.done ?? false;
   const what = label ? `les courriels « ${label} »` : "ce type d’avis";
   return (
-    <div className="narrow">
-      <h1>Se désabonner</h1>
-      {done ? (
-        <p className="alert alert-success" role="status">C’est fait : vous ne recevrez plus {what}.</p>
-      ) : (
-        <Form method="post">
-          <p>Vous ne recevrez plus {what} par courriel. Les courriels de sécurité (invitation, mot de passe) restent envoyés.</p>
-          <button type="submit">Ne plus recevoir {what}</button>
-        </Form>
-      )}
-      {settingsPath ? (
-        <p>
-          Vous préférez un récapitulatif quotidien, ou changer d’avis plus tard ? <Link to={settingsPath}>Vos choix de courriels</Link>{" "}
-          (connexion requise).
-        </p>
-      ) : null}
-    </div>
+    <>
+      <PublicHeader signedIn={false} />
+      <main id="contenu" className="container narrow" tabIndex={-1}>
+        <h1>Se désabonner</h1>
+        {done ? (
+          <p className="alert alert-success" role="status">C’est fait : vous ne recevrez plus {what}.</p>
+        ) : (
+          <Form method="post">
+            <p>Vous ne recevrez plus {what} par courriel. Les courriels de sécurité (invitation, mot de passe) restent envoyés.</p>
+            <button type="submit">Ne plus recevoir {what}</button>
+          </Form>
+        )}
+        {settingsPath ? (
+          <p>
+            Vous préférez un récapitulatif quotidien, ou changer d’avis plus tard ? <Link to={settingsPath}>Vos choix de courriels</Link>{" "}
+            (connexion requise).
+          </p>
+        ) : null}
+      </main>
+      <SiteFooter />
+    </>
   );
 }
 
