@@ -15,6 +15,7 @@ import { createFaker } from "./seed/random";
 import { generateSavedSearches } from "./seed/saved-searches";
 import { writePlan, type Counts, type WriteSummary } from "./seed/write";
 import { seedPresentations } from "./seed/presentations";
+import { planInterviewStates, seedApplicationInterviews } from "./seed/application-interviews";
 
 /**
  * Vivier's demo data: real collectivités of the official list with their positions, two
@@ -92,14 +93,14 @@ export function buildSeedPlan(now = new Date()) {
   });
   const candidates = [demoCandidate({ clock, people, geo }), ...generateCandidates({ faker, clock, geo, people, demoCollectivite })];
   const organizations = [...collectiviteOrganizations(collectivites, clock), ...cabinetOrganizations(clock)];
-  const applications = generateApplications({
+  const applications = planInterviewStates(generateApplications({
     faker,
     clock,
     candidates,
     positions,
     orgNames: new Map(collectivites.map((c) => [c.org.officialKey, c.designation])),
     demoCollectiviteKey: demoCollectivite.org.officialKey,
-  });
+  }), demoCollectivite.org.officialKey);
   const { contactRequests, messages } = generateConversations({ clock, candidates, positions, demoCollectiviteKey: demoCollectivite.org.officialKey });
   const plan: SeedPlan = { organizations, users, candidates, positions, applications, contactRequests, messages, savedSearches: generateSavedSearches(clock) };
   return { plan, demoCollectivite, firstCabinet, collectivites, clock };
@@ -126,6 +127,7 @@ export async function seed(db: PrismaClient, options: SeedOptions = {}): Promise
     firstCabinetKey: firstCabinet.officialKey,
     moiransKey: moirans?.org.officialKey ?? "",
   });
+  await seedApplicationInterviews(db, { now: options.now ?? new Date(), applications: plan.applications, demoCollectiviteKey: demoCollectivite.org.officialKey });
   const byState = { DRAFT: 0, PUBLISHED: 0, FILLED: 0, CLOSED: 0 };
   for (const p of plan.positions) byState[p.state]++;
   return {
