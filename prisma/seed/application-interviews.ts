@@ -67,6 +67,12 @@ const THREADS: Record<Demo["kind"] | "own", ReadonlyArray<{ fromCandidate: boole
 
 export async function seedApplicationInterviews(db: PrismaClient, opts: { now: Date; applications: readonly ApplicationPlan[]; demoCollectiviteKey: string }): Promise<{ created: number }> {
   const clock = createClock(opts.now);
+  /** `n` days ahead, or the Monday after when that is a Saturday or a Sunday. */
+  const workday = (n: number, hour: number) => {
+    const d = clock.days(n, hour);
+    const day = d.getUTCDay();
+    return day === 6 ? clock.days(n + 2, hour) : day === 0 ? clock.days(n + 1, hour) : d;
+  };
   let created = 0;
   for (const demo of demoApplications(opts.applications, opts.demoCollectiviteKey)) {
     const application = await db.application.findFirst({
@@ -80,8 +86,8 @@ export async function seedApplicationInterviews(db: PrismaClient, opts: { now: D
     const key = `${demo.email}:${demo.positionId}`;
     const interviewId = stableId("application-interview", key);
     if (!(await db.applicationInterview.findUnique({ where: { id: interviewId }, select: { id: true } }))) {
-      // Slots and the fixed date at round Paris hours (UTC+1 in winter, UTC+2 in summer: 8 h or 9 h UTC is morning in Paris).
-      const slots = demo.kind === "booked" ? [clock.days(6, 8)] : [clock.days(8, 8), clock.days(9, 13)];
+      // Working days, at round Paris hours (UTC+1 in winter, UTC+2 in summer: 8 h UTC is 9 h or 10 h in Paris).
+      const slots = demo.kind === "booked" ? [workday(6, 8)] : [workday(8, 8), workday(10, 13)];
       await db.applicationInterview.create({
         data: {
           id: interviewId,
