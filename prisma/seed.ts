@@ -16,6 +16,8 @@ import { generateSavedSearches } from "./seed/saved-searches";
 import { generateShortlists, presentationReserved } from "./seed/shortlists";
 import { writePlan, type Counts, type WriteSummary } from "./seed/write";
 import { seedPresentations } from "./seed/presentations";
+import { seedNotices } from "./seed/notices";
+import { planInterviewStates, seedApplicationInterviews } from "./seed/application-interviews";
 import { seedLastVisits } from "./seed/last-visit";
 
 /**
@@ -94,14 +96,14 @@ export function buildSeedPlan(now = new Date()) {
   });
   const candidates = [demoCandidate({ clock, people, geo }), ...generateCandidates({ faker, clock, geo, people, demoCollectivite })];
   const organizations = [...collectiviteOrganizations(collectivites, clock), ...cabinetOrganizations(clock)];
-  const applications = generateApplications({
+  const applications = planInterviewStates(generateApplications({
     faker,
     clock,
     candidates,
     positions,
     orgNames: new Map(collectivites.map((c) => [c.org.officialKey, c.designation])),
     demoCollectiviteKey: demoCollectivite.org.officialKey,
-  });
+  }), demoCollectivite.org.officialKey);
   const { contactRequests, messages } = generateConversations({ clock, candidates, positions, demoCollectiviteKey: demoCollectivite.org.officialKey });
   // The missions' shortlists leave alone the people other parts of the demo give a story on the
   // same missions: those with a proposal or a message, the finalists and the hire of seed/presentations.ts.
@@ -140,6 +142,8 @@ export async function seed(db: PrismaClient, options: SeedOptions = {}): Promise
     firstCabinetKey: firstCabinet.officialKey,
     moiransKey: moirans?.org.officialKey ?? "",
   });
+  await seedNotices(db, { demoCollectiviteKey: demoCollectivite.org.officialKey });
+  await seedApplicationInterviews(db, { now: options.now ?? new Date(), applications: plan.applications, demoCollectiviteKey: demoCollectivite.org.officialKey });
   await seedLastVisits(db, clock);
   const byState = { DRAFT: 0, PUBLISHED: 0, FILLED: 0, CLOSED: 0 };
   for (const p of plan.positions) byState[p.state]++;

@@ -14,5 +14,5 @@ export async function seedLastVisits(db: PrismaClient, clock: Clock): Promise<vo
     where: { email: { in: [DEMO_ACCOUNTS.admin, DEMO_ACCOUNTS.dgs, DEMO_ACCOUNTS.consultant, DEMO_ACCOUNTS.candidate] } },
     data: { homeSeenAt: lastVisit, homeChangesSince: lastVisit },
   });
-  await db.$executeRaw`UPDATE "Application" SET "stateChangedAt" = "updatedAt" WHERE "stateChangedAt" IS NULL AND "state" IN ('REVIEWING', 'INTERVIEW', 'ACCEPTED', 'REJECTED')`;
+  await db.$executeRaw`UPDATE "Application" SET "stateChangedAt" = "updatedAt" WHERE "stateChangedAt" IS NULL AND "state" IN ('REVIEWING', 'INTERVIEW', 'INTERVIEW_PROPOSED', 'INTERVIEW_BOOKED', 'ACCEPTED', 'REJECTED')`;
 }

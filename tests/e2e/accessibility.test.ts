@@ -2,8 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
-import { afterAll, describe, expect, it } from "vitest";
-import { checkA11y, closeBrowser, expectNoBrowserErrors, mailedLink, newPage, signIn, waitForHydration } from "../helpers/e2e";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { UNSUBSCRIBE_KINDS } from "~/schemas/notifications";
+import { unsubscribeToken } from "~/utils/unsubscribe-token.server";
+import { checkA11y, closeBrowser, expectNoBrowserErrors, mailedLink, newPage, queryPortal, signIn, waitForHydration } from "../helpers/e2e";
 
 afterAll(closeBrowser);
 
@@ -124,6 +126,9 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     await page.getByText(/Si un compte existe avec cette adresse/).waitFor();
     await checkA11y(page);
     await audit(page, await mailedLink("dgs@vivier.test", "/mot-de-passe/"), 'input[name="password"]');
+    // An unsubscribe link, as the demo candidate's mails carry it (signed with the portal's secret).
+    const [candidate] = queryPortal<{ id: string }>(`SELECT id FROM User WHERE email = ?`, "candidat@vivier.test");
+    await audit(page, `/desabonnement/${unsubscribeToken(candidate!.id, "MESSAGE", UNSUBSCRIBE_KINDS, inject("sessionSecret"))}`, "form button");
     await page.context().close();
   }, SPACE_TIMEOUT);
 
@@ -138,10 +143,25 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     const position = (await linksTo(page, "/employeur/postes", /^\/employeur\/postes\/(?!nouveau)[^/?#]+$/))[0];
     await audit(page, position);
     await audit(page, `${position}/modifier`);
+    // Its vacancy notice, printable; the settings of the DGS's mails.
+    await audit(page, `${position}/declaration`, "dl dd");
+    await audit(page, "/employeur/notifications", 'input[type="radio"]');
     // The demo DGS's "Directeur général des services" position has applications: its list and each of them.
     const [dgs] = await linksTo(page, `/employeur/postes?q=${encodeURIComponent("Directeur général des services")}`, /^\/employeur\/postes\/(?!nouveau)[^/?#]+$/);
     await audit(page, `${dgs}/candidatures`, "table tbody tr");
-    for (const application of await linksTo(page, `${dgs}/candidatures`, /^\/employeur\/candidatures\/[^/?#]+$/)) await audit(page, application);
+    // Each application, its interview page and its thread with the candidate: the seed fixes an
+    // interview with one of them and writes their thread.
+    let interviews = 0;
+    let applicationMessages = 0;
+    for (const application of await linksTo(page, `${dgs}/candidatures`, /^\/employeur\/candidatures\/[^/?#]+$/)) {
+      await audit(page, application);
+      await audit(page, `${application}/entretien`, "h1");
+      interviews += await page.locator("main #entretien-en-cours").count();
+      await audit(page, `${application}/messages`, "h1");
+      applicationMessages += await page.locator("ol.messages li").count();
+    }
+    expect(interviews, "an interview on the DGS's applications").toBeGreaterThan(0);
+    expect(applicationMessages, "messages on the DGS's applications").toBeGreaterThan(0);
     // The finalists presented for it (seeded), one of them, its dossier, the comparison, the committee's access.
     for (const path of [`${dgs}/finalistes`, `${dgs}/finalistes/comparaison`, `${dgs}/comite`]) await audit(page, path);
     const finalist = await finalistLink(page, `${dgs}/finalistes`);
@@ -191,6 +211,7 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     const invited = await newPage();
     await audit(invited, await mailedLink(met, "/invitation-candidat/"), "form");
     await invited.context().close();
+    await audit(page, "/cabinet/notifications", 'input[type="radio"]');
     await page.context().close();
   }, SPACE_TIMEOUT);
 
@@ -254,6 +275,7 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     await audit(page, "/candidat", ".home-counts a");
     for (const link of await linksTo(page, "/candidat", /^\/candidat\/[a-z]+\?/, 2)) await audit(page, link);
     for (const path of ["/candidat/profil", "/candidat/profil/cv", "/candidat/profil/visibilite", "/candidat/donnees"]) await audit(page, path);
+    await audit(page, "/candidat/notifications", 'input[type="radio"]');
     // Her evaluated mission (with a consent to answer), her referee, who saw her identity.
     await audit(page, "/candidat/missions", ".contact-list li");
     await audit(page, "/candidat/references", ".contact-list li");
@@ -263,7 +285,17 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     await audit(page, "/candidat/candidatures", "table tbody tr");
     const applications = await linksTo(page, "/candidat/candidatures", /^\/candidat\/candidatures\/[^/?#]+$/);
     expect(applications.length).toBeGreaterThanOrEqual(2);
-    for (const application of applications) await audit(page, application);
+    // Each with its thread with the recruiter; the seed proposes her slots and writes to her on one.
+    let slots = 0;
+    let applicationMessages = 0;
+    for (const application of applications) {
+      await audit(page, application);
+      slots += await page.locator('main input[name="slotId"]').count();
+      await audit(page, `${application}/messages`, "h1");
+      applicationMessages += await page.locator("ol.messages li").count();
+    }
+    expect(slots, "interview slots for her to choose").toBeGreaterThan(0);
+    expect(applicationMessages, "messages on her applications").toBeGreaterThan(0);
     // Withdrawing, as asked without JavaScript: the confirmation in the page's place.
     let confirmations = 0;
     for (const application of applications) {
