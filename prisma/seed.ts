@@ -15,6 +15,7 @@ import { createFaker } from "./seed/random";
 import { generateSavedSearches } from "./seed/saved-searches";
 import { writePlan, type Counts, type WriteSummary } from "./seed/write";
 import { seedPresentations } from "./seed/presentations";
+import { seedRetention } from "./seed/retention";
 
 /**
  * Vivier's demo data: real collectivités of the official list with their positions, two
@@ -126,6 +127,7 @@ export async function seed(db: PrismaClient, options: SeedOptions = {}): Promise
     firstCabinetKey: firstCabinet.officialKey,
     moiransKey: moirans?.org.officialKey ?? "",
   });
+  await seedRetention(db, { now: options.now ?? new Date(), passwordHash });
   const byState = { DRAFT: 0, PUBLISHED: 0, FILLED: 0, CLOSED: 0 };
   for (const p of plan.positions) byState[p.state]++;
   return {
