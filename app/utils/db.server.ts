@@ -17,7 +17,8 @@ export const DATABASE_BUSY_MESSAGE =
  * The better-sqlite3 adapter opens every transaction with a plain BEGIN (deferred): a transaction
  * that read, then writes after another process wrote, fails at once with SQLITE_BUSY_SNAPSHOT,
  * without waiting. BEGIN IMMEDIATE takes the write lock first, waiting up to the busy timeout
- * like any statement, so that concurrent writers queue instead (docs/decisions/091). The adapter
+ * like any statement, so that concurrent writers queue instead (docs/decisions/091): a request
+ * waits up to twice the busy timeout (BEGIN IMMEDIATE, then its first write) before the 503. The adapter
  * keeps its better-sqlite3 handle in `client` and runs "BEGIN" through prepare(): checked by
  * tests/integration/faults-sqlite-busy.test.ts, which fails if an upgrade changes that.
  */
@@ -27,7 +28,25 @@ class ImmediateTransactions extends PrismaBetterSQLite3 {
     const sqlite = (adapter as unknown as { client?: BetterSqlite3.Database }).client;
     if (!sqlite || typeof sqlite.prepare !== "function") throw new Error("The better-sqlite3 adapter no longer exposes its client: see app/utils/db.server.ts");
     const prepare = sqlite.prepare.bind(sqlite);
-    sqlite.prepare = ((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as typeof sqlite.prepare;
+    sqlite.prepare = ((sql: string) => {
+      if (sql !== "BEGIN") return prepare(sql);
+      const immediate = prepare("BEGIN IMMEDIATE");
+      const deferred = prepare("BEGIN");
+      // The adapter holds its transaction mutex when it runs BEGIN and would never release it
+      // if BEGIN threw: a lock still taken after the busy timeout falls back to a deferred
+      // BEGIN, whose first write waits again and fails inside the transaction, which is then
+      // rolled back and its mutex released as usual.
+      return {
+        run: () => {
+          try {
+            return immediate.run();
+          } catch (error) {
+            if (!isDatabaseBusy(error)) throw error;
+            return deferred.run();
+          }
+        },
+      } as unknown as BetterSqlite3.Statement;
+    }) as typeof sqlite.prepare;
     return adapter;
   }
 }

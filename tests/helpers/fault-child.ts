@@ -41,6 +41,8 @@ if (mode === "outbox") {
   const ids = args[0]!.split(",");
   const n = Number(args[1]);
   const tag = args[2]!;
+  // Prisma's promises hold no handle of their own: keep the process alive until the end.
+  const alive = setInterval(() => {}, 60_000);
   say("writer-ready");
   const summary = { ok: 0, failed: 0, errors: [] as string[] };
   for (let i = 1; i <= n; i++) {
@@ -60,6 +62,7 @@ if (mode === "outbox") {
     }
   }
   say(`result ${JSON.stringify(summary)}`);
+  clearInterval(alive);
   await db.$disconnect();
   process.exit(0);
 } else {
