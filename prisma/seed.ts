@@ -16,6 +16,7 @@ import { generateSavedSearches } from "./seed/saved-searches";
 import { generateShortlists, presentationReserved } from "./seed/shortlists";
 import { writePlan, type Counts, type WriteSummary } from "./seed/write";
 import { seedPresentations } from "./seed/presentations";
+import { seedRetention } from "./seed/retention";
 import { seedNotices } from "./seed/notices";
 import { planInterviewStates, seedApplicationInterviews } from "./seed/application-interviews";
 import { seedLastVisits } from "./seed/last-visit";
@@ -142,6 +143,7 @@ export async function seed(db: PrismaClient, options: SeedOptions = {}): Promise
     firstCabinetKey: firstCabinet.officialKey,
     moiransKey: moirans?.org.officialKey ?? "",
   });
+  await seedRetention(db, { now: options.now ?? new Date(), passwordHash });
   await seedNotices(db, { demoCollectiviteKey: demoCollectivite.org.officialKey });
   await seedApplicationInterviews(db, { now: options.now ?? new Date(), applications: plan.applications, demoCollectiviteKey: demoCollectivite.org.officialKey });
   await seedLastVisits(db, clock);

@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { formatDay } from "~/components/candidates/format";
 import { NextActions, SinceLastVisit, type HomeItem } from "~/components/HomeLists";
 import { plural } from "~/components/ui/plural";
 import { adminHome, openHome } from "~/domain/home.server";
+import { retentionPreview } from "~/domain/retention.server";
 import { sinceQuery } from "~/schemas/since";
 import { requireUser } from "~/utils/auth.server";
 
@@ -12,11 +14,12 @@ export const meta: MetaFunction = () => [{ title: "Administration — Vivier" }]
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "admin");
   const since = await openHome(user);
-  return json({ since: since.toISOString(), home: await adminHome(since) });
+  const [home, purge] = await Promise.all([adminHome(since), retentionPreview()]);
+  return json({ since: since.toISOString(), home, purge });
 }
 
 export default function AdminHome() {
-  const { since, home } = useLoaderData<typeof loader>();
+  const { since, home, purge } = useLoaderData<typeof loader>();
   const q = sinceQuery(since);
   const news: HomeItem[] = [
     ...(home.organizations ? [{ key: "orgs", to: `/admin/organisations?${q}`, text: plural(home.organizations, "organisation inscrite", "organisations inscrites") }] : []),
@@ -53,6 +56,51 @@ export default function AdminHome() {
           <p><Link to="/admin/journal">Consulter le journal</Link></p>
         </section>
       </div>
+      <PurgePreview purge={purge} />
     </>
+  );
+}
+
+/** What the daily retention pass will remove by tomorrow (docs/decisions/090-retention.md). */
+function PurgePreview({ purge }: { purge: ReturnType<typeof useLoaderData<typeof loader>>["purge"] }) {
+  const r = purge.rules;
+  return (
+    <section aria-labelledby="k-purge">
+      <h2 id="k-purge">Prochaine purge (conservation des données)</h2>
+      <p className="small muted">
+        Chaque jour, le portail avertit par courriel les candidats sans activité depuis {r.INACTIVE_MONTHS} mois moins {r.WARN_DAYS} jours, puis
+        efface leur compte {r.WARN_DAYS} jours après l’avertissement s’ils ne se sont pas reconnectés ; il supprime les courriels de plus de {r.MAIL_MONTHS} mois
+        et les lignes du journal de plus de {r.AUDIT_MONTHS / 12} ans. D’ici le {formatDay(purge.asOf)} :
+      </p>
+      <ul>
+        <li>{plural(purge.toWarn, "compte de candidat", "comptes de candidat")} à avertir ;</li>
+        <li>{plural(purge.toErase, "compte de candidat", "comptes de candidat")} à effacer ;</li>
+        <li>{plural(purge.mails, "courriel")} à supprimer ;</li>
+        <li>{plural(purge.auditEvents, "ligne du journal des accès", "lignes du journal des accès")} à supprimer.</li>
+      </ul>
+      {purge.warned.length > 0 ? (
+        <div className="table-scroll">
+        <table>
+          <caption>Comptes de candidat avertis, toujours sans activité</caption>
+          <thead>
+            <tr>
+              <th scope="col">Averti le</th>
+              <th scope="col">Effacé à partir du</th>
+            </tr>
+          </thead>
+          <tbody>
+            {purge.warned.map((w, i) => (
+              <tr key={i}>
+                <td>{formatDay(w.warnedAt)}</td>
+                <td>{formatDay(w.erasableFrom)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        </div>
+      ) : (
+        <p>Aucun compte averti en attente d’effacement.</p>
+      )}
+    </section>
   );
 }
