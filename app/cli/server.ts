@@ -47,6 +47,20 @@ function limitRequestBodies(req: express.Request, res: express.Response, next: e
   next();
 }
 
+/**
+ * Remix's Express adapter appends each header of a route's response to what the server set; a
+ * route that sets a security header itself (the CV downloads' nosniff) would then send it twice
+ * ("nosniff, nosniff", which a strict parser reads as no valid value). The route's own value
+ * replaces the server's instead. Not the Content-Security-Policy: a route's policy (the CVs'
+ * `sandbox`) is a second policy, enforced with the server's, which keeps `frame-ancestors`.
+ */
+const SINGLE_VALUED = new Set(["x-content-type-options", "x-frame-options", "referrer-policy", "permissions-policy", "strict-transport-security", "cross-origin-resource-policy"]);
+function oneValuePerSecurityHeader(_req: express.Request, res: express.Response, next: express.NextFunction) {
+  const append = res.append.bind(res);
+  res.append = (field: string, value?: string[] | string) => (SINGLE_VALUED.has(field.toLowerCase()) && value !== undefined ? res.set(field, value) : append(field, value));
+  next();
+}
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
@@ -69,17 +83,19 @@ function markForeignOrigins(req: express.Request, _res: express.Response, next: 
 /**
  * The HTTP server: security headers on every response, static assets, then Remix, with the
  * client's address and the page's CSP nonce in the load context. `secure`: served over https in
- * production (HSTS, see app/utils/security-headers.server.ts).
+ * production (HSTS, see app/utils/security-headers.server.ts). `build`: the server build, read
+ * from build/index.js unless given (the integration tests give one made of app/routes itself).
  */
-export function createApp({ dev, secure = false }: { dev: boolean; secure?: boolean }) {
+export function createApp({ dev, secure = false, build: givenBuild }: { dev: boolean; secure?: boolean; build?: () => Promise<ServerBuild> }) {
   const app = express();
   app.disable("x-powered-by");
   app.use(securityHeaders({ secure }));
+  app.use(oneValuePerSecurityHeader);
   app.use(limitRequestBodies);
   app.use(markForeignOrigins);
   app.use("/build", express.static("public/build", { immutable: !dev, maxAge: dev ? 0 : "1y" }));
   app.use(express.static("public", { maxAge: dev ? 0 : "1h" }));
-  const build = buildLoader(dev);
+  const build = givenBuild ?? buildLoader(dev);
   app.all(
     "*",
     createRequestHandler({
