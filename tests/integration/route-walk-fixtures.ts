@@ -158,16 +158,16 @@ export async function servePortal(options: { secure?: boolean } = {}): Promise<{
   };
 }
 
-/** Sends a request as the browser would (its cookies; a form with its CSRF field), without following a redirect. */
-export function send(base: string, browser: Browser, path: string, form?: Record<string, string | string[] | Blob>): Promise<Response> {
+/**
+ * Sends a request as the browser would (its cookies; a form with its CSRF field, as an object or
+ * as entries in order, a name possibly repeated), without following a redirect.
+ */
+export function send(base: string, browser: Browser, path: string, form?: Record<string, string | Blob> | Array<[string, string | Blob]>): Promise<Response> {
   const headers: Record<string, string> = { Cookie: browser.cookieHeader() };
   if (!form) return fetch(`${base}${path}`, { headers, redirect: "manual" });
   const body = new FormData();
   body.set("csrf", browser.csrf);
-  for (const [key, value] of Object.entries(form)) {
-    if (Array.isArray(value)) for (const v of value) body.append(key, v);
-    else body.append(key, value);
-  }
+  for (const [key, value] of Array.isArray(form) ? form : Object.entries(form)) body.append(key, value);
   headers.Origin = base;
   return fetch(`${base}${path}`, { method: "POST", headers, body, redirect: "manual" });
 }
