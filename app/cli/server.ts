@@ -104,7 +104,21 @@ export function createApp({ dev, secure = false, build: givenBuild }: { dev: boo
       getLoadContext: (req, res) => ({ clientAddress: req.socket.remoteAddress ?? "unknown", cspNonce: String(res.locals[NONCE_LOCAL]) }),
     }),
   );
+  app.use(answerErrors);
   return app;
+}
+
+/**
+ * What Express answers itself (an address it cannot decode, e.g. /%E0%A4%A, before Remix sees
+ * it): a short French text, with the security headers already set. Express's own error page
+ * would replace the Content-Security-Policy with one that lacks `frame-ancestors 'none'`.
+ */
+function answerErrors(error: { status?: unknown; statusCode?: unknown }, _req: express.Request, res: express.Response, next: express.NextFunction) {
+  if (res.headersSent) return next(error);
+  const status = Number(error.status ?? error.statusCode);
+  const client = Number.isInteger(status) && status >= 400 && status < 500;
+  if (!client) console.error(error);
+  res.status(client ? status : 500).type("text/plain; charset=utf-8").send(client ? "Adresse ou demande invalide." : "Erreur du serveur : réessayez dans un instant.");
 }
 
 export function listen(app: express.Express, port: number): Promise<Server> {
