@@ -2,7 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { UNSUBSCRIBE_KINDS } from "~/schemas/notifications";
+import { unsubscribeToken } from "~/utils/unsubscribe-token.server";
 import { checkA11y, closeBrowser, expectNoBrowserErrors, mailedLink, newPage, queryPortal, signIn, waitForHydration } from "../helpers/e2e";
 
 afterAll(closeBrowser);
@@ -96,6 +98,9 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     await page.getByText(/Si un compte existe avec cette adresse/).waitFor();
     await checkA11y(page);
     await audit(page, await mailedLink("dgs@vivier.test", "/mot-de-passe/"), 'input[name="password"]');
+    // An unsubscribe link, as the demo candidate's mails carry it (signed with the portal's secret).
+    const [candidate] = queryPortal<{ id: string }>(`SELECT id FROM User WHERE email = ?`, "candidat@vivier.test");
+    await audit(page, `/desabonnement/${unsubscribeToken(candidate!.id, "MESSAGE", UNSUBSCRIBE_KINDS, inject("sessionSecret"))}`, "form button");
     await page.context().close();
   }, SPACE_TIMEOUT);
 
@@ -108,6 +113,9 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     const position = (await linksTo(page, "/employeur/postes", /^\/employeur\/postes\/(?!nouveau)[^/?#]+$/))[0];
     await audit(page, position);
     await audit(page, `${position}/modifier`);
+    // Its vacancy notice, printable; the settings of the DGS's mails.
+    await audit(page, `${position}/declaration`, "dl dd");
+    await audit(page, "/employeur/notifications", 'input[type="radio"]');
     // The demo DGS's "Directeur général des services" position has applications: its list and each of them.
     const [dgs] = await linksTo(page, `/employeur/postes?q=${encodeURIComponent("Directeur général des services")}`, /^\/employeur\/postes\/(?!nouveau)[^/?#]+$/);
     await audit(page, `${dgs}/candidatures`, "table tbody tr");
@@ -141,6 +149,27 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     await audit(page, "/cabinet/contacts", "table tbody tr");
     await audit(page, "/cabinet/missions", "table tbody tr");
     await audit(page, "/cabinet/consultants", "li");
+    await audit(page, "/cabinet/modeles", "li");
+    await audit(page, (await linksTo(page, "/cabinet/modeles", /^\/cabinet\/modeles\/(?!nouveau)[^/?#]+$/))[0]);
+    // Every page of a mission, with its list of candidates in both views.
+    const [mission] = await linksTo(page, "/cabinet/missions", /^\/cabinet\/missions\/[^/?#]+$/);
+    await audit(page, mission, "table tbody tr");
+    await audit(page, `${mission}?vue=tableau`, ".board-card");
+    for (const path of [`${mission}/cadrage`, `${mission}/faisabilite`, `${mission}/ajouter`]) await audit(page, path);
+    // Approaching and taking out the first candidates of the list (the pages ask before doing).
+    const ids = (await linksTo(page, mission, /^\/cabinet\/missions\/[^/?#]+\/candidats\/[^/?#]+$/)).slice(0, 3).map((h) => `ids=${h.split("/").pop()}`).join("&");
+    await audit(page, `${mission}/approche?${ids}`, "li");
+    await audit(page, `${mission}/sortie?vers=NOT_RETAINED&${ids}`, "li");
+    // A person met elsewhere, added by hand, opens the invitation the mail carries.
+    const met = `rencontre.${Date.now().toString(36)}@exemple-perso.fr`;
+    await page.goto(`${mission}/ajouter`);
+    await page.getByLabel("Prénom et nom").fill("Maëlle Rouvière");
+    await page.getByLabel("Adresse e-mail").fill(met);
+    await Promise.all([page.waitForURL((url) => !url.pathname.endsWith("/ajouter")), page.getByRole("button", { name: "Ajouter et envoyer l’invitation" }).click()]);
+    const invited = await newPage();
+    await audit(invited, await mailedLink(met, "/invitation-candidat/"), "form");
+    await invited.context().close();
+    await audit(page, "/cabinet/notifications", 'input[type="radio"]');
     await page.context().close();
   }, SPACE_TIMEOUT);
 
@@ -149,8 +178,8 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     await signIn(page, "consultant@vivier.test");
     let messages = 0;
     for (const mission of await linksTo(page, "/cabinet/missions", /^\/cabinet\/missions\/[^/?#]+$/)) {
-      await audit(page, mission, ".contact-list li");
-      for (const thread of await linksTo(page, mission, /^\/cabinet\/missions\/[^/?#]+\/messages\/[^/?#]+$/)) {
+      await audit(page, `${mission}/messages`, ".contact-list li");
+      for (const thread of await linksTo(page, `${mission}/messages`, /^\/cabinet\/missions\/[^/?#]+\/messages\/[^/?#]+$/)) {
         await audit(page, thread);
         messages += await page.locator("ol.messages li").count();
       }
@@ -168,17 +197,17 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
       }
     }
     expect(presentations, "finalists on the missions").toBeGreaterThan(0);
-    // The page of each candidate on the cabinet's missions' lists (the seed's demo candidate,
-    // interviewed and scored, among them). No page links to it yet but the talent search, right
-    // after « Ajouter à la mission »: read from the database.
-    const entries = queryPortal<{ missionId: string; id: string }>(
-      `SELECT e.missionId, e.id FROM ShortlistEntry e JOIN Mission m ON m.id = e.missionId JOIN User u ON u.organizationId = m.cabinetId WHERE u.email = ?`,
-      "consultant@vivier.test",
-    );
-    expect(entries.length, "candidates on consultant@'s missions' lists").toBeGreaterThan(0);
-    for (const e of entries) await audit(page, `/cabinet/missions/${e.missionId}/candidats/${e.id}`, "h1");
-    // The presentations to prepare, from the consultant's home (the seed's candidate évaluée).
-    for (const presentation of await linksTo(page, "/cabinet", /^\/cabinet\/missions\/[^/?#]+\/presentation\/[^/?#]+$/)) await audit(page, presentation);
+    // The page of each candidate the missions' lists link to (the seed's demo candidate,
+    // interviewed and scored, among them), then those the consultant's home points to.
+    let entries = 0;
+    for (const mission of await linksTo(page, "/cabinet/missions", /^\/cabinet\/missions\/[^/?#]+$/)) {
+      for (const entry of await linksTo(page, `${mission}?vue=liste`, /^\/cabinet\/missions\/[^/?#]+\/candidats\/[^/?#]+$/, 0)) {
+        await audit(page, entry, "h1");
+        entries++;
+      }
+    }
+    expect(entries, "candidates on consultant@'s missions' lists").toBeGreaterThan(0);
+    for (const entry of await linksTo(page, "/cabinet", /^\/cabinet\/missions\/[^/?#]+\/candidats\/[^/?#]+$/)) await audit(page, entry, "h1");
     await page.context().close();
   }, SPACE_TIMEOUT);
 
@@ -203,6 +232,7 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     await signIn(page, "candidat@vivier.test");
     await audit(page, "/candidat");
     for (const path of ["/candidat/profil", "/candidat/profil/cv", "/candidat/profil/visibilite", "/candidat/donnees"]) await audit(page, path);
+    await audit(page, "/candidat/notifications", 'input[type="radio"]');
     // Her evaluated mission (with a consent to answer), her referee, who saw her identity.
     await audit(page, "/candidat/missions", ".contact-list li");
     await audit(page, "/candidat/references", ".contact-list li");
