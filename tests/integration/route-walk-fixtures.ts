@@ -111,6 +111,7 @@ export async function walkScene() {
   });
   const resetToken = `reinit-${t}`;
   await db.passwordReset.create({ data: { tokenHash: hashToken(resetToken), userId: users.otherCandidate.id, expiresAt: new Date(Date.now() + 3_600_000) } });
+  const template = await db.messageTemplate.create({ data: { cabinetId: scene.cabinet.id, name: "Première approche", body: "Bonjour, un poste pourrait vous intéresser." } });
   await pushToIndex();
 
   const ids: Record<Actor, string | null> = {
@@ -132,7 +133,7 @@ export async function walkScene() {
     ...scene,
     hidden, other, otherCabinet, users, committee, ids, secrets,
     candidate: { ...created, cvFile },
-    application, entry, consent, presentation, referencesConsent, invitationToken, resetToken,
+    application, entry, consent, presentation, referencesConsent, invitationToken, resetToken, template,
   };
 }
 
