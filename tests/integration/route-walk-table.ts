@@ -178,8 +178,9 @@ export const SIGN_IN = /^\/connexion\?redirectTo=/;
 
 /** What the actor gets from the route's own loader (or action), as the space, the owners and the cells say. */
 export function expected(spec: RouteSpec, actor: Actor, kind: "loader" | "action", guessed = false): Expect {
-  const cell = guessed ? undefined : kind === "action" ? spec.post?.cells?.[actor] : spec.cells?.[actor];
-  if (cell !== undefined) return cell;
+  // A guessed identifier keeps only the cells that already say « not found ».
+  const cell = kind === "action" ? spec.post?.cells?.[actor] : spec.cells?.[actor];
+  if (cell !== undefined && (!guessed || cell === 404)) return cell;
   const ok: Expect = kind === "action" ? "passed" : 200;
   if (!spec.space) return guessed ? 404 : ok;
   const role = ROLE[actor];

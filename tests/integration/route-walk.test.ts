@@ -116,7 +116,9 @@ async function walkRoute(failures: Failure[], route: RouteNode, spec: RouteSpec,
   const own = expected(spec, actor, "loader", guessed);
   // The page: the first layout that refuses decides; else the route's own loader.
   const layouts = chain.slice(0, -1).map((r) => expected(ROUTES[r.id]!, actor, "loader"));
-  const page = layouts.find((e) => e !== 200) ?? own;
+  // A cell of the table is the page's answer too (the export's address: 404 before any layout's check).
+  const cell = spec.cells?.[actor];
+  const page = cell !== undefined && (!guessed || cell === 404) ? own : (layouts.find((e) => e !== 200) ?? own);
   // A layout's address is its index route's page, asked there.
   const layout = [...routes.values()].some((r) => r.parentId === route.id);
   if ((route.module.loader || route.module.default) && !layout) {
