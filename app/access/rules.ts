@@ -71,6 +71,14 @@ import { distanceBand, distanceBandLabel } from "./anonymous-distance";
  *    collectivité (rule 2). When that stops after the committee decided, the decision stays on
  *    record without any identity; before a decision, the finalist is gone from the client's view
  *    (not even counted). Before presentation the client sees nothing of the shortlist.
+ * 13. An application's interviews and thread (docs/decisions/070-application-interviews.md) are
+ *    the candidate's and the employers' of the position's collectivité, while rule 2 lets that
+ *    collectivité see the application: nobody else — not a committee account, not a cabinet on
+ *    a mission for the position (its own thread with the candidate is another, rule 7), not
+ *    another collectivité. The thread is open while the application runs (neither withdrawn nor
+ *    refused) and the position is neither filled nor closed; then it is read-only. An interview
+ *    may be organised while the application runs undecided (neither retained nor refused) and
+ *    the position is still published or in draft.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -583,4 +591,30 @@ export function presentedFinalistWhere(organizationKey: string, positionId: stri
     consent: { granted: true, withdrawnAt: null },
     entry: { AND: [shortlistListedWhere(positionId), { profile: notHiddenFromWhere([organizationKey]) }] },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 13. An application's interviews and thread
+
+/** What decides rule 13 for one application. */
+export type ApplicationStanding = { state: string; positionState: string };
+
+/** Why an application's thread is closed, or null while it is open. */
+export type ThreadClosure = "withdrawn" | "rejected" | "position-ended" | null;
+
+export function applicationThreadClosure(a: ApplicationStanding): ThreadClosure {
+  if (a.state === "WITHDRAWN") return "withdrawn";
+  if (a.state === "REJECTED") return "rejected";
+  if (a.positionState === "FILLED" || a.positionState === "CLOSED") return "position-ended";
+  return null;
+}
+
+/** Why no interview may be organised (proposed, chosen, moved) on an application, or null. */
+export type InterviewRefusal = "withdrawn" | "decided" | "position-ended" | null;
+
+export function applicationInterviewRefusal(a: ApplicationStanding): InterviewRefusal {
+  if (a.state === "WITHDRAWN") return "withdrawn";
+  if (a.state === "ACCEPTED" || a.state === "REJECTED") return "decided";
+  if (a.positionState !== "PUBLISHED" && a.positionState !== "DRAFT") return "position-ended";
+  return null;
 }
