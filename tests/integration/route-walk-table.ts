@@ -140,6 +140,7 @@ export const ROUTES: Record<string, RouteSpec> = {
   // Withdrawing the application (sent again after each try, for the routes that follow).
   "routes/candidat.candidatures.$id": { url: (s) => `/candidat/candidatures/${s.application.id}`, space: "candidat", owners: CANDIDATE, post: { form: () => ({ intent: "withdraw" }), after: resendApplication } },
   "routes/candidat.candidatures.$id_.cv": { url: (s) => `/candidat/candidatures/${s.application.id}/cv`, space: "candidat", owners: CANDIDATE },
+  "routes/candidat.candidatures.$id_.messages": { url: (s) => `/candidat/candidatures/${s.application.id}/messages`, space: "candidat", owners: CANDIDATE, post: { form: () => ({ body: "Bonjour, je reste disponible." }) } },
   "routes/candidat.contacts": { url: () => "/candidat/contacts", space: "candidat" },
   "routes/candidat.donnees": { url: () => "/candidat/donnees", space: "candidat" },
   "routes/candidat.donnees.export": { url: () => "/candidat/donnees/export", space: "candidat" },
@@ -162,6 +163,8 @@ export const ROUTES: Record<string, RouteSpec> = {
   "routes/employeur.postes.$id_.comite": { url: (s) => `${p(s)}/comite`, space: "employeur", owners: EMPLOYER, post: { form: (s) => ({ memberId: s.members.contribute.id, email: `contribue-${s.position.id}@test.vivier` }) } },
   "routes/employeur.candidatures.$applicationId": { url: (s) => `/employeur/candidatures/${s.application.id}`, space: "employeur", owners: EMPLOYER },
   "routes/employeur.candidatures.$applicationId_.cv": { url: (s) => `/employeur/candidatures/${s.application.id}/cv`, space: "employeur", owners: EMPLOYER },
+  "routes/employeur.candidatures.$applicationId_.messages": { url: (s) => `/employeur/candidatures/${s.application.id}/messages`, space: "employeur", owners: EMPLOYER, post: { form: () => ({ body: "Bonjour, pouvons-nous nous parler ?" }) } },
+  "routes/employeur.candidatures.$applicationId_.entretien": { url: (s) => `/employeur/candidatures/${s.application.id}/entretien`, space: "employeur", owners: EMPLOYER, formFirst: true },
   "routes/employeur.postes.$id_.finalistes": { url: (s) => `${p(s)}/finalistes`, space: "employeur", owners: FINALISTS },
   "routes/employeur.postes.$id_.finalistes_.comparaison": { url: (s) => `${p(s)}/finalistes/comparaison`, space: "employeur", owners: FINALISTS },
   "routes/employeur.postes.$id_.finalistes_.comparaison[.csv]": { url: (s) => `${p(s)}/finalistes/comparaison.csv`, space: "employeur", owners: FINALISTS },
