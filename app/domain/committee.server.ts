@@ -333,6 +333,16 @@ async function actionable(tx: Tx, viewer: FinalistsViewer, presentationId: strin
 }
 
 /**
+ * Is this a finalist the user may act on (a finalist of a position they see, shown to them with
+ * its identity)? The finalist's page answers any other with 404 before reading the form, so that
+ * a form's errors never tell a guessed finalist from a real one.
+ */
+export async function isActionableFinalist(user: SessionUser, positionId: string, presentationId: string): Promise<boolean> {
+  const viewer = await finalistsViewer(user, positionId);
+  return viewer !== null && (await actionable(db, viewer, presentationId)) !== null;
+}
+
+/**
  * A member who évalue or décide records their scorecard (1–4 per criterion, a comment each),
  * until the decision on that finalist; sending again replaces it.
  */
