@@ -61,6 +61,11 @@ const p = (s: Scene) => `/employeur/postes/${s.position.id}`;
 export const ROUTES: Record<string, RouteSpec> = {
   "routes/_index": { url: () => "/", space: null },
   "routes/confidentialite": { url: () => "/confidentialite", space: null },
+  // The public service's pages of the footer.
+  "routes/mentions-legales": { url: () => "/mentions-legales", space: null },
+  "routes/donnees-personnelles": { url: () => "/donnees-personnelles", space: null },
+  "routes/accessibilite": { url: () => "/accessibilite", space: null },
+  "routes/plan-du-site": { url: () => "/plan-du-site", space: null },
   // Signing in or up again: a signed-in user is sent to their home.
   "routes/connexion": { url: () => "/connexion", space: null, cells: SIGNED_IN_GO_HOME },
   "routes/inscription": { url: () => "/inscription", space: null, cells: SIGNED_IN_GO_HOME },
