@@ -85,6 +85,15 @@ function dataVersion(database: Database.Database): number {
 }
 
 /** Who posts to the route: the actor a form would be in front of (the table's first who gets through). */
+/**
+ * Actions no actor of the scene can reach with a valid address, each with why: the walk only
+ * knows an unknown unsubscribe token (the token is signed per user and kind; its own tests,
+ * tests/integration/notifications.test.ts, post forged and foreign ones).
+ */
+const NOT_FUZZED: Record<string, string> = {
+  "routes/desabonnement.$token": "no valid token in the scene; forged and foreign tokens are tested in notifications.test.ts",
+};
+
 function poster(id: string): Actor | null {
   const spec = ROUTES[id];
   if (!spec) return null;
@@ -115,7 +124,7 @@ afterAll(async () => {
 describe("hostile forms, every action", () => {
   it("finds an actor to post every action of the route tree", () => {
     const actions = portal.routes.filter((r) => r.module.action);
-    expect(actions.filter((r) => !poster(r.id)).map((r) => r.id)).toEqual([]);
+    expect(actions.filter((r) => !poster(r.id) && !NOT_FUZZED[r.id]).map((r) => r.id)).toEqual([]);
   });
 
   it("answers every hostile form without a 500, and a refused one without writing anything", async () => {
@@ -140,7 +149,7 @@ describe("hostile forms, every action", () => {
             // A session of its own each time: a form may sign out, or change what the next one meets.
             const browser = await browserOf(scene, actor);
             const before = dataVersion(database);
-            const res = await send(portal.url, browser, path, entries);
+            const res = await send(portal.url, browser, path, entries).catch((e: unknown) => { throw new Error(`${actor} × POST ${path}: ${String(e)}`, { cause: e }); });
             await res.arrayBuffer();
             const label = `${actor} × POST ${path} ${JSON.stringify(entries.map(([k, v]) => [k, typeof v === "string" ? v.slice(0, 40) : "<file>"]))}`;
             if (res.status >= 500) failures.push(`${label}: ${res.status}`);
