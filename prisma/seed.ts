@@ -215,11 +215,18 @@ function formatSummary(s: SeedSummary): string {
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isMain) {
   // Only the database is needed, not the portal's configuration (~/utils/db.server reads all of
-  // it, SESSION_SECRET included): the same client, built from DATABASE_URL alone.
-  const { PrismaBetterSQLite3 } = await import("@prisma/adapter-better-sqlite3");
-  const { PrismaClient } = await import("~/generated/prisma/client");
-  const { databaseUrl } = await import("~/utils/database-url");
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl(), timeout: 5000 }) });
+  // it, SESSION_SECRET included): the same client, built from DATABASE_URL alone, on either database.
+  const { databaseProvider, databaseUrl } = await import("~/utils/database-url");
+  let db: PrismaClient;
+  if (databaseProvider() === "postgresql") {
+    const { PrismaPg } = await import("@prisma/adapter-pg");
+    const { PrismaClient: PostgresqlPrismaClient } = await import("~/generated/prisma-postgresql/client");
+    db = new PostgresqlPrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl() }) }) as unknown as PrismaClient;
+  } else {
+    const { PrismaBetterSQLite3 } = await import("@prisma/adapter-better-sqlite3");
+    const { PrismaClient } = await import("~/generated/prisma/client");
+    db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl(), timeout: 5000 }) });
+  }
   try {
     console.log(formatSummary(await seed(db)));
   } finally {

@@ -19,9 +19,22 @@ export function ensureSessionSecret(dataDir = "data"): void {
   process.env.SESSION_SECRET = fs.readFileSync(file, "utf8").trim();
 }
 
-export function ensureDataFolders(databaseFile: string, uploadDir: string): void {
-  fs.mkdirSync(path.dirname(databaseFile), { recursive: true });
+/** The SQLite file's folder (none for PostgreSQL) and the uploads folder. */
+export function ensureDataFolders(databaseFile: string | null, uploadDir: string): void {
+  if (databaseFile) fs.mkdirSync(path.dirname(databaseFile), { recursive: true });
   fs.mkdirSync(uploadDir, { recursive: true });
+}
+
+/**
+ * The database migrated: `prisma migrate deploy` for SQLite, our own runner of
+ * prisma/migrations-postgresql for PostgreSQL, which `prisma migrate` cannot migrate here
+ * (docs/decisions/131).
+ */
+export async function migrate(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const { databaseProvider } = await import("../utils/database-url");
+  if (databaseProvider(env.DATABASE_URL) !== "postgresql") return migrateDeploy(env);
+  const { migratePostgresql } = await import("../utils/postgresql-migrations.server");
+  await migratePostgresql(env.DATABASE_URL!, { log: (line) => console.log(`  ${line}`) });
 }
 
 /** `prisma migrate deploy` on DATABASE_URL; throws with Prisma's output when it fails. */

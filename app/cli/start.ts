@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { buildIfNeeded, DEMO_ACCOUNTS, DEMO_PASSWORD, ensureDataFolders, ensureSessionSecret, migrateDeploy } from "./prepare";
+import { buildIfNeeded, DEMO_ACCOUNTS, DEMO_PASSWORD, ensureDataFolders, ensureSessionSecret, migrate } from "./prepare";
 
 const dev = process.argv.includes("--dev");
 process.env.NODE_ENV ??= dev ? "development" : "production";
@@ -22,15 +22,15 @@ try {
   throw error;
 }
 
-const { databaseUrl } = await import("../utils/database-url");
-const databaseFile = databaseUrl(config.DATABASE_URL).replace(/^file:/, "");
-ensureDataFolders(databaseFile, path.resolve(config.UPLOAD_DIR));
+const { databaseProvider, databaseUrl } = await import("../utils/database-url");
+const sqlite = databaseProvider(config.DATABASE_URL) === "sqlite";
+ensureDataFolders(sqlite ? databaseUrl(config.DATABASE_URL).replace(/^file:/, "") : null, path.resolve(config.UPLOAD_DIR));
 
 console.log("Base de données : migrations…");
-migrateDeploy();
+await migrate();
 
 const { db } = await import("../utils/db.server");
-await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+if (sqlite) await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
 if ((await db.user.count()) === 0) {
   console.log("Base vide : chargement des données de démonstration…");
   const { seed } = await import("../../prisma/seed");

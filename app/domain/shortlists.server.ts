@@ -5,7 +5,7 @@ import {
   type CabinetRevealFacts, type EntrySight,
 } from "~/access/rules";
 import { canMove, exitReasonLabel, STAGE_LABEL, type MoveInput, type Source, type Stage } from "~/schemas/shortlist";
-import { db } from "~/utils/db.server";
+import { db, isPostgresql } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 
 /**
@@ -295,8 +295,18 @@ export async function readEntries(
   if (ids.length === 0) return [];
   // What they hold, in one statement: for a list of a thousand, nested selects cost four times
   // as much (docs/decisions/021-mission-page-performance.md). Who may see what is decided below,
-  // by the gate, row by row.
-  const rows = await client.$queryRaw<EntryDetailRow[]>`
+  // by the gate, row by row. The same statement in each database's dialect (docs/decisions/132).
+  const rows = isPostgresql()
+    ? await client.$queryRaw<EntryDetailRow[]>`
+    SELECT e.id, e."profileId", e."externalName", e."externalEmail", e."externalCvFile", e.source, e.stage, e."stageChangedAt", e."exitReason", e.feedback, e."createdAt",
+      p.pseudonym, p.visibility, p."currentFunction", p.grade, p."cadreEmplois", p."homeCommuneCode", p."currentEmployerName", p."cvFile", u.name, u.email,
+      (SELECT string_agg(h."officialKey", chr(31)) FROM "HiddenOrganization" h WHERE h."profileId" = p.id) AS "hiddenKeys",
+      (SELECT avg(s.total)::float8 FROM "Scorecard" s WHERE s."entryId" = e.id AND s.total IS NOT NULL) AS score
+    FROM "ShortlistEntry" e
+    LEFT JOIN "CandidateProfile" p ON p.id = e."profileId"
+    LEFT JOIN "User" u ON u.id = p."userId"
+    WHERE e.id = ANY(${ids}::text[])`
+    : await client.$queryRaw<EntryDetailRow[]>`
     SELECT e.id, e.profileId, e.externalName, e.externalEmail, e.externalCvFile, e.source, e.stage, e.stageChangedAt, e.exitReason, e.feedback, e.createdAt,
       p.pseudonym, p.visibility, p.currentFunction, p.grade, p.cadreEmplois, p.homeCommuneCode, p.currentEmployerName, p.cvFile, u.name, u.email,
       (SELECT group_concat(h.officialKey, char(31)) FROM HiddenOrganization h WHERE h.profileId = p.id) AS hiddenKeys,

