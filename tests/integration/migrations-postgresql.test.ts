@@ -5,7 +5,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postgresqlDiff, postgresqlMigrationProblems } from "~/cli/postgresql-migration";
 import { ChangedMigrationError, migratePostgresql } from "~/utils/postgresql-migrations.server";
-import { startPostgres, type PostgresServer } from "../helpers/postgres";
+import { scratchPostgres, type PostgresServer } from "../helpers/postgres";
 
 /**
  * The PostgreSQL migrations (prisma/migrations-postgresql, docs/decisions/131): they follow the
@@ -20,33 +20,18 @@ const root = path.resolve(__dirname, "..", "..");
 const migrationsDir = path.join(root, "prisma", "migrations-postgresql");
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "vivier-pg-migrations-"));
 
-let own: PostgresServer | undefined;
+let server: PostgresServer;
 let urlOf: (database: string) => string;
 let createDatabase: (database: string) => Promise<void>;
 
 beforeAll(async () => {
-  const given = process.env.DATABASE_URL?.startsWith("postgresql://") ? new URL(process.env.DATABASE_URL) : null;
-  if (given) {
-    urlOf = (database) => Object.assign(new URL(given), { pathname: `/${database}` }).toString();
-    createDatabase = async (database) => {
-      const admin = new pg.Client({ connectionString: given.toString() });
-      await admin.connect();
-      try {
-        await admin.query(`DROP DATABASE IF EXISTS "${database}"`);
-        await admin.query(`CREATE DATABASE "${database}"`);
-      } finally {
-        await admin.end();
-      }
-    };
-  } else {
-    own = await startPostgres();
-    urlOf = own.url;
-    createDatabase = own.createDatabase;
-  }
+  server = await scratchPostgres();
+  urlOf = server.url;
+  createDatabase = server.createDatabase;
 }, 120_000);
 
 afterAll(async () => {
-  await own?.stop();
+  await server?.stop();
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
