@@ -16,7 +16,7 @@ import {
 } from "~/schemas/position";
 import { asEmployer, employerPositionWhere, publicOfferByIdWhere } from "~/access/guards.server";
 import { isPublicOffer, notHiddenFromWhere } from "~/access/rules";
-import { db } from "~/utils/db.server";
+import { containsIgnoringCase, db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 import { enqueue } from "../../search/outbox";
 
@@ -133,7 +133,7 @@ export async function listPositions(user: SessionUser, query: PositionListQuery)
     organizationId: organizationIdOf(user),
     ...(query.state ? { state: query.state } : {}),
     ...(query.mandated ? { missionsMandated: { some: { status: "ACTIVE" } } } : {}),
-    ...(query.q?.trim() ? { title: { contains: query.q.trim() } } : {}),
+    ...(query.q?.trim() ? { title: containsIgnoringCase(query.q.trim()) } : {}),
   };
   const select = {
     id: true, title: true, state: true, confidential: true, communeCode: true, deadline: true, updatedAt: true,

@@ -2,7 +2,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { json } from "@remix-run/node";
 import type BetterSqlite3 from "better-sqlite3";
-import { PrismaClient } from "~/generated/prisma/client";
+import { PrismaClient, type Prisma } from "~/generated/prisma/client";
 import { PrismaClient as PostgresqlPrismaClient } from "~/generated/prisma-postgresql/client";
 import { databaseProvider, databaseUrl } from "./database-url";
 import { env } from "./env.server";
@@ -107,6 +107,14 @@ export function createDb(url = databaseUrl(env().DATABASE_URL)): PrismaClient {
 /** The portal runs on PostgreSQL (DATABASE_URL): for the few statements written in SQL (docs/decisions/132). */
 export function isPostgresql(): boolean {
   return databaseProvider(env().DATABASE_URL) === "postgresql";
+}
+
+/**
+ * `contains`, ignoring case on both databases: SQLite's LIKE already does (for ASCII letters);
+ * PostgreSQL's needs `mode: "insensitive"`, which the SQLite client's types do not know.
+ */
+export function containsIgnoringCase(text: string): Prisma.StringFilter {
+  return (isPostgresql() ? { contains: text, mode: "insensitive" } : { contains: text }) as Prisma.StringFilter;
 }
 
 // One client per process, kept across the dev server's module reloads.

@@ -347,6 +347,8 @@ describe("the list of positions", () => {
 
     const search = await list("q=cuisine");
     expect(search.rows.map((r) => r.id)).toEqual([ids[2]]);
+    // Whatever the case typed, on SQLite and on PostgreSQL alike.
+    expect((await list("q=CUISINE")).rows.map((r) => r.id)).toEqual([ids[2]]);
 
     // A page size the table does not offer falls back to the default; a page past the end is empty.
     const odd = await list("size=7&page=99");
