@@ -77,7 +77,12 @@ function busyAsResponse(error: unknown): unknown {
  */
 function baseClient(url: string): PrismaClient {
   if (databaseProvider(url) === "postgresql") {
-    return new PostgresqlPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
+    // A transaction waits for one of the pool's connections up to the same 2 × busy timeout a
+    // SQLite request may wait for the write lock (Prisma's default, 2 s, failed bursts of edits).
+    return new PostgresqlPrismaClient({
+      adapter: new PrismaPg({ connectionString: url }),
+      transactionOptions: { maxWait: 2 * BUSY_TIMEOUT_MS, timeout: 3 * BUSY_TIMEOUT_MS },
+    }) as unknown as PrismaClient;
   }
   // busy timeout: the outbox worker, the web server and the commands share the file.
   return new PrismaClient({ adapter: new ImmediateTransactions({ url, timeout: BUSY_TIMEOUT_MS }) });
