@@ -80,7 +80,7 @@ if (dev) {
 }
 
 const { createApp, listen } = await import("./server");
-const server = await listen(createApp({ dev, secure: secureCookies(config) }), config.PORT);
+const server = await listen(createApp({ dev, secure: secureCookies(config), trustProxy: config.TRUST_PROXY }), config.PORT);
 
 console.log(`
 Vivier est prêt : http://localhost:${config.PORT}
