@@ -218,10 +218,15 @@ export function startOutboxWorker({
   let failing = false;
   let wakeRequested = false;
   let holding = false;
+  let heldSince = 0;
   const heartbeat = setInterval(() => {
     if (!holding || !running) return;
-    acquireLease(db, OUTBOX_LEASE, leaseMs).then(
-      (held) => { holding = held; },
+    const at = Date.now();
+    acquireLease(db, OUTBOX_LEASE, leaseMs, { now: new Date(at) }).then(
+      (held) => {
+        holding = held;
+        if (held) heldSince = at;
+      },
       () => {},
     );
   }, leaseMs / 3);
@@ -243,7 +248,13 @@ export function startOutboxWorker({
     if (stopped || running) return;
     running = (async () => {
       for (;;) {
-        holding = await acquireLease(db, OUTBOX_LEASE, leaseMs);
+        // Renewed once a third of it has passed, not at every batch: a write per tick would
+        // take SQLite's write lock four times a second for nothing.
+        if (!holding || Date.now() > heldSince + leaseMs / 3) {
+          const at = Date.now();
+          holding = await acquireLease(db, OUTBOX_LEASE, leaseMs, { now: new Date(at) });
+          if (holding) heldSince = at;
+        }
         if (!holding) break;
         const r = await drainOutbox({ db, client, batchSize });
         if (r.sentIds.length) onSent?.(r.sentIds);
