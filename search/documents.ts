@@ -1,5 +1,7 @@
 import type { Prisma } from "../app/generated/prisma/client";
-import { identityOpenToCabinets, isInTalentPool, isPublicOffer } from "../app/access/rules";
+import { identityOpenToCabinets, isInTalentPool, isPublicOffer, showsAnonymousCard } from "../app/access/rules";
+import { anonymousCard, experienceBandLabel, wideAreaLabel } from "../app/access/anonymous-card";
+import { quasiFacts } from "./anonymous-steps";
 import type { Availability } from "../app/schemas/talent-search";
 import { jsonArray } from "../app/utils/json";
 import { filiereLabel, getCadre } from "../app/reference/statute";
@@ -60,6 +62,16 @@ export type CandidateDocument = {
   /** Relative to the time of indexing: see availabilityBucket. */
   availability: Availability;
   lastActivityAt: number;
+  /**
+   * An anonymous profile's coarsened facts (the gate's rule 13): its family of functions, its
+   * experience as a band, and the wide area when even the région is too fine. For such a
+   * document currentFunction, grade and yearsExperience are null, and cadreEmplois, filiere,
+   * categorie, status, departement* and region* are null where its step hides them: what is not
+   * in the document can be neither shown nor filtered nor searched on.
+   */
+  functionFamily?: string | null;
+  experienceBand?: string | null;
+  areaName?: string | null;
   /** Only for VISIBLE profiles: an anonymous document carries nothing that names the person. */
   name?: string;
   email?: string;
@@ -134,12 +146,41 @@ export function candidateDocument(row: CandidateRow, now: Date = new Date()): Ca
     availability: availabilityBucket(row.availableFrom, now),
     lastActivityAt: row.lastActivityAt.getTime(),
   };
+  if (showsAnonymousCard(row)) return coarsened(doc, row);
   if (identityOpenToCabinets(row)) {
     doc.name = row.user.name;
     doc.email = row.user.email;
     doc.currentEmployerName = row.currentEmployerName;
   }
   return doc;
+}
+
+/** An anonymous profile's document: only the facts of its card (rule 13), at its stored step. */
+function coarsened(doc: CandidateDocument, row: CandidateRow): CandidateDocument {
+  const card = anonymousCard(quasiFacts(row), row.anonymousStep);
+  const departement = card.departementCode ? getDepartement(card.departementCode) : undefined;
+  const region = card.regionCode ? getRegion(card.regionCode) : undefined;
+  return {
+    ...doc,
+    currentFunction: null,
+    // The commune stays only as a filterable code for the distance rule (rule 9), never named.
+    homeCommuneName: null,
+    functionFamily: card.functionFamily,
+    status: card.status,
+    filiere: card.filiere,
+    filiereLabel: card.filiere ? filiereLabel(card.filiere) : null,
+    categorie: card.categorie,
+    cadreEmplois: card.cadreEmplois,
+    cadreLabel: card.cadreEmplois ? (getCadre(card.cadreEmplois)?.label ?? null) : null,
+    grade: null,
+    yearsExperience: null,
+    experienceBand: card.experience ? experienceBandLabel(card.experience) : null,
+    departementCode: departement?.code ?? null,
+    departementName: departement?.name ?? null,
+    regionCode: region?.code ?? null,
+    regionName: region?.name ?? null,
+    areaName: !region && card.area ? wideAreaLabel(card.area) : null,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

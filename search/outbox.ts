@@ -2,6 +2,7 @@ import type { Meilisearch } from "meilisearch";
 import type { Prisma } from "../app/generated/prisma/client";
 import type { Db } from "../app/utils/db.server";
 import { searchErrorMessage } from "./client";
+import { refreshAnonymousSteps } from "./anonymous-steps";
 import { candidateDocument, candidateDocumentInclude, positionDocument, positionDocumentInclude } from "./documents";
 import { INDEX_NAMES, type IndexName } from "./settings";
 import { SearchTaskError, waitForSuccess } from "./tasks";
@@ -54,7 +55,14 @@ export async function syncEntities(
 ): Promise<{ added: number; deleted: number }> {
   const docs: Record<string, unknown>[] = [];
   if (indexName === "candidates") {
-    const rows = await db.candidateProfile.findMany({ where: { id: { in: ids } }, include: candidateDocumentInclude });
+    // A change of one profile can move other anonymous cards (the gate's rule 13): those are
+    // sent again with it.
+    ids = [...new Set([...ids, ...(await refreshAnonymousSteps(db))])];
+    const rows = [];
+    // In slices: the first run after rule 13 moves every anonymous card at once.
+    for (let i = 0; i < ids.length; i += 5000) {
+      rows.push(...(await db.candidateProfile.findMany({ where: { id: { in: ids.slice(i, i + 5000) } }, include: candidateDocumentInclude })));
+    }
     const now = new Date();
     for (const row of rows) {
       const doc = candidateDocument(row, now);

@@ -1,4 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
+import { anonymousCard } from "~/access/anonymous-card";
+import { quasiFacts } from "../../search/anonymous-steps";
 import { assertConsultant, cabinetMissionWhere, cabinetScope, consultantKeys, type CabinetUser } from "~/access/guards.server";
 import { cabinetRevealFacts, cabinetRevealSelect, hidesFrom, isInTalentPool, shortlistEntrySight, shortlistListedWhere, type EntrySight } from "~/access/rules";
 import { canMove, exitReasonLabel, STAGE_LABEL, type MoveInput, type Source, type Stage } from "~/schemas/shortlist";
@@ -186,6 +188,7 @@ const entrySelect = (user: CabinetUser) =>
     profile: {
       select: {
         id: true, pseudonym: true, currentFunction: true, grade: true, cadreEmplois: true, homeCommuneCode: true, currentEmployerName: true,
+        status: true, filiere: true, categorie: true, yearsExperience: true, anonymousStep: true,
         cvFile: true,
         user: { select: { name: true, email: true } },
         hiddenFrom: { select: { officialKey: true } },
@@ -224,10 +227,7 @@ function entryView(row: EntryRow, keys: readonly string[]) {
     name: sight === "external" ? row.externalName : identity && p ? p.user.name : null,
     email: sight === "external" ? row.externalEmail : identity && p ? p.user.email : null,
     profileId: p?.id ?? null,
-    currentFunction: p?.currentFunction ?? null,
-    grade: p?.grade ?? null,
-    cadreEmplois: p?.cadreEmplois ?? null,
-    homeCommuneCode: p?.homeCommuneCode ?? null,
+    ...professionalFacts(sight, p),
     currentEmployerName: identity && p ? p.currentEmployerName : null,
     hasCv: identity && !!p?.cvFile,
     scoreAverage: totals.length ? Math.round(totals.reduce((a, b) => a + b, 0) / totals.length) : null,
@@ -235,6 +235,17 @@ function entryView(row: EntryRow, keys: readonly string[]) {
 }
 
 export type ShortlistRow = ReturnType<typeof entryView>;
+
+/**
+ * A pseudonymous entry shows the anonymous card of the profile (the gate's rule 13): the family
+ * of functions, the cadre d'emplois where its step allows it, never the grade nor the commune.
+ */
+function professionalFacts(sight: EntrySight, p: EntryRow["profile"]) {
+  if (!p) return { currentFunction: null, grade: null, cadreEmplois: null, homeCommuneCode: null };
+  if (sight !== "pseudonym") return { currentFunction: p.currentFunction, grade: p.grade, cadreEmplois: p.cadreEmplois, homeCommuneCode: p.homeCommuneCode };
+  const card = anonymousCard(quasiFacts(p), p.anonymousStep);
+  return { currentFunction: card.functionFamily ? `${card.functionFamily} (famille de fonctions)` : null, grade: null, cadreEmplois: card.cadreEmplois, homeCommuneCode: null };
+}
 
 /** The whole list of a mission (null: not the consultant's mission), oldest entries first. */
 export async function listShortlist(user: SessionUser, missionId: string): Promise<ShortlistRow[] | null> {

@@ -90,6 +90,7 @@ export type ProfileInput = {
   salaryExpectation?: number | null;
   lastActivityAt?: Date;
   hiddenFrom?: string[];
+  yearsExperience?: number | null;
 };
 
 /** A candidate and their profile (anonymous, in Mulhouse, by default), with the outbox row. */
@@ -117,6 +118,7 @@ export async function candidate(input: ProfileInput = {}) {
         willingToRelocate: input.willingToRelocate ?? false,
         salaryExpectation: input.salaryExpectation ?? null,
         lastActivityAt: input.lastActivityAt ?? new Date(),
+        yearsExperience: input.yearsExperience ?? null,
         hiddenFrom: input.hiddenFrom?.length ? { create: input.hiddenFrom.map((officialKey) => ({ officialKey, name: officialKey })) } : undefined,
       },
     });

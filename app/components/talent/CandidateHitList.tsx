@@ -64,7 +64,7 @@ function CandidateCard({ hit, isNew, missionId, actions }: { hit: CandidateHit; 
     ? `${hit.homeCommuneName}${hit.departementCode ? ` (${hit.departementCode})` : ""}`
     : hit.departementName
       ? `${hit.departementName} (${hit.departementCode})`
-      : "Lieu non renseigné";
+      : hit.regionName ?? hit.areaName ?? (hit.visibility === "ANONYMOUS" ? "Lieu non précisé (profil anonyme)" : "Lieu non renseigné");
   return (
     <article className="talent-card" aria-labelledby={`hit-${hit.id}`}>
       <header className="talent-card-head">
@@ -78,7 +78,13 @@ function CandidateCard({ hit, isNew, missionId, actions }: { hit: CandidateHit; 
         </p>
       </header>
       <p className="talent-function">
-        {hit.currentFunction ? <Highlighted text={hit.currentFunction} segments={h.currentFunction} /> : <span className="muted">Fonction non renseignée</span>}
+        {hit.currentFunction ? (
+          <Highlighted text={hit.currentFunction} segments={h.currentFunction} />
+        ) : hit.functionFamily ? (
+          <>{hit.functionFamily} <span className="small muted">(famille de fonctions : l’intitulé exact reste confidentiel)</span></>
+        ) : (
+          <span className="muted">Fonction non renseignée</span>
+        )}
         {hit.currentEmployerName ? <> — <Highlighted text={hit.currentEmployerName} segments={h.currentEmployerName} /></> : null}
       </p>
       <dl className="talent-facts">
@@ -103,6 +109,7 @@ function CandidateCard({ hit, isNew, missionId, actions }: { hit: CandidateHit; 
         </div>
         <div><dt>Disponibilité</dt><dd>{AVAILABILITY_LABEL[hit.availability]}</dd></div>
         {hit.yearsExperience !== null ? <div><dt>Expérience</dt><dd>{plural(hit.yearsExperience, "an")}</dd></div> : null}
+        {hit.yearsExperience === null && hit.experienceBand ? <div><dt>Expérience</dt><dd>{hit.experienceBand}</dd></div> : null}
         {hit.salaryExpectation !== null ? <div><dt>Prétention</dt><dd>{formatEuros(hit.salaryExpectation)} brut par an</dd></div> : null}
         <div>
           <dt>Mobilité</dt>

@@ -1,0 +1,245 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  anonymousCard,
+  cardKey,
+  cardSteps,
+  functionFamily,
+  K_ANONYMITY,
+  wideArea,
+  type AnonymousCard,
+  type QuasiFacts,
+} from "~/access/anonymous-card";
+import { anonymousPoolWhere } from "~/access/rules";
+import { listCommunes } from "~/reference/territory.server";
+import { CADRES } from "~/reference/statute";
+import { loader as vivierLoader } from "~/routes/cabinet.vivier";
+import { db } from "~/utils/db.server";
+import { buildSeedPlan, seed } from "../../prisma/seed";
+import { COMMITTEE_DEMO_EMAIL } from "../../prisma/seed/presentations";
+import { quasiFacts, refreshAnonymousSteps } from "../../search/anonymous-steps";
+import { candidateDocument, candidateDocumentInclude } from "../../search/documents";
+import { applySettings } from "../../search/settings";
+import { call } from "../helpers/http";
+import { searchClient } from "../helpers/meili";
+import { candidate, consultant, pushToIndex, tag } from "./talent-fixtures";
+
+/**
+ * The gate's rule 13 (docs/decisions/110-anonymous-card-k-anonymity.md): no combination shown on
+ * an anonymous card matches fewer than K anonymous profiles of the whole pool. Checked with a
+ * yardstick of its own (does a profile fit what a card says, fact by fact), over the pool in
+ * the database once the demo is seeded, and over a generated pool of 100,000.
+ */
+
+type Facts = QuasiFacts & { id: string };
+
+/** How many profiles of the pool fit a card; the family of each profile is computed once. */
+function fitCounter(pool: readonly Facts[]) {
+  const families = pool.map((p) => functionFamily(p.currentFunction));
+  const areas = pool.map((p) => wideArea(p.regionCode));
+  return (card: AnonymousCard): number => {
+    const e = card.experience;
+    let n = 0;
+    for (let i = 0; i < pool.length; i++) {
+      const p = pool[i];
+      if (card.functionFamily !== null && families[i] !== card.functionFamily) continue;
+      if (card.status !== null && p.status !== card.status) continue;
+      if (card.filiere !== null && p.filiere !== card.filiere) continue;
+      if (card.categorie !== null && p.categorie !== card.categorie) continue;
+      if (card.cadreEmplois !== null && p.cadreEmplois !== card.cadreEmplois) continue;
+      if (e !== null && (p.yearsExperience === null || p.yearsExperience < e.fromYears || (e.toYears !== null && p.yearsExperience > e.toYears))) continue;
+      if (card.departementCode !== null && p.departementCode !== card.departementCode) continue;
+      if (card.regionCode !== null && p.regionCode !== card.regionCode) continue;
+      if (card.area !== null && areas[i] !== card.area) continue;
+      n++;
+    }
+    return n;
+  };
+}
+
+/** Distinct cards shown, each with one profile that shows it. */
+function distinctCards(pool: readonly Facts[], steps: ReadonlyMap<string, number | null>): Map<string, AnonymousCard> {
+  const cards = new Map<string, AnonymousCard>();
+  for (const p of pool) {
+    const card = anonymousCard(p, steps.get(p.id));
+    const key = `${card.step}:${cardKey(card)}`;
+    if (!cards.has(key)) cards.set(key, card);
+  }
+  return cards;
+}
+
+async function anonymousPoolFromDb(): Promise<Array<Facts & { anonymousStep: number | null }>> {
+  const rows = await db.candidateProfile.findMany({
+    where: anonymousPoolWhere,
+    select: { id: true, anonymousStep: true, currentFunction: true, status: true, filiere: true, categorie: true, cadreEmplois: true, yearsExperience: true, homeCommuneCode: true },
+  });
+  return rows.map((r) => ({ id: r.id, anonymousStep: r.anonymousStep, ...quasiFacts(r) }));
+}
+
+const MENDE = "48095"; // Lozère
+
+beforeAll(async () => {
+  await applySettings(searchClient());
+});
+
+describe("a profile alone in its département", () => {
+  it("shows on its anonymous card neither its département nor its title, grade or years, in the search page's data", async () => {
+    const { browser } = await consultant();
+    const word = `lozerien${tag()}`;
+    const lone = await candidate({
+      visibility: "ANONYMOUS",
+      currentFunction: "Directrice générale des services",
+      cadreEmplois: "attaches",
+      grade: "Attaché principal",
+      yearsExperience: 17,
+      homeCommuneCode: MENDE,
+      competencies: [word, "Finances locales"],
+    });
+    await pushToIndex();
+    // The precondition: no other anonymous profile of the pool lives in Lozère.
+    const inLozere = (await anonymousPoolFromDb()).filter((p) => p.departementCode === "48");
+    expect(inLozere.map((p) => p.id)).toEqual([lone.profile.id]);
+
+    const res = await call(vivierLoader, browser.get(`/cabinet/vivier?q=${word}`));
+    const text = await res.text();
+    const hit = (JSON.parse(text) as { result: { hits: Array<Record<string, unknown>> } }).result.hits.find((h) => h.id === lone.profile.id)!;
+    expect(hit).toMatchObject({
+      visibility: "ANONYMOUS",
+      currentFunction: null,
+      grade: null,
+      yearsExperience: null,
+      departementCode: null,
+      departementName: null,
+      homeCommuneName: null,
+      distanceKm: null,
+    });
+    expect(hit.experienceBand === null || /ans/.test(String(hit.experienceBand))).toBe(true);
+    // Whatever step the pool allows, nothing exact is in the page's data.
+    for (const exact of ["Directrice générale des services", "Attaché principal", "Lozère", "Mende", MENDE, "\"yearsExperience\":17", lone.profile.userId]) {
+      expect(text).not.toContain(exact);
+    }
+    // And the card is the one the gate gives for the step stored.
+    const row = await db.candidateProfile.findUniqueOrThrow({ where: { id: lone.profile.id }, include: candidateDocumentInclude });
+    const card = anonymousCard(quasiFacts(row), row.anonymousStep);
+    expect(card.departementCode).toBeNull();
+    expect(card.functionFamily === null || card.functionFamily === "Direction générale").toBe(true);
+    expect(hit.functionFamily).toBe(card.functionFamily);
+    expect(hit.regionCode).toBe(card.regionCode);
+    expect(hit.cadreEmplois).toBe(card.cadreEmplois);
+  });
+
+  it("cannot be found by a fact its card hides (its title, its département)", async () => {
+    const { browser } = await consultant();
+    const word = `gevaudan${tag()}`;
+    const lone = await candidate({ visibility: "ANONYMOUS", currentFunction: `Responsable ${word}`, homeCommuneCode: MENDE, competencies: ["Urbanisme"] });
+    await pushToIndex();
+    const found = async (query: string) => {
+      const res = await call(vivierLoader, browser.get(`/cabinet/vivier?${query}`));
+      return ((await res.json()) as { result: { hits: Array<{ id: string }> } }).result.hits.map((h) => h.id);
+    };
+    expect(await found(`q=${word}`)).not.toContain(lone.profile.id);
+    expect(await found(`departement=48&q=Urbanisme`)).not.toContain(lone.profile.id);
+    await db.candidateProfile.delete({ where: { id: lone.profile.id } });
+  });
+});
+
+describe("every anonymous card over the seeded pool", () => {
+  const now = new Date();
+  let preexisting: { emails: Set<string>; keys: Set<string> };
+
+  beforeAll(async () => {
+    const { plan } = buildSeedPlan(now);
+    const emails = [...plan.users, ...plan.candidates.map((c) => c.user)].map((u) => u.email);
+    const keys = plan.organizations.map((o) => o.officialKey);
+    preexisting = {
+      emails: new Set((await db.user.findMany({ where: { email: { in: emails } }, select: { email: true } })).map((u) => u.email)),
+      keys: new Set((await db.organization.findMany({ where: { officialKey: { in: keys } }, select: { officialKey: true } })).map((o) => o.officialKey)),
+    };
+    await seed(db, { now });
+    await refreshAnonymousSteps(db);
+  }, 120_000);
+
+  afterAll(async () => {
+    const { plan } = buildSeedPlan(now);
+    const emails = [...plan.users, ...plan.candidates.map((c) => c.user)].map((u) => u.email).filter((e) => !preexisting.emails.has(e));
+    const keys = plan.organizations.map((o) => o.officialKey).filter((k) => !preexisting.keys.has(k));
+    await db.user.deleteMany({ where: { email: { in: [...emails, COMMITTEE_DEMO_EMAIL] } } });
+    await db.organization.deleteMany({ where: { officialKey: { in: keys } } });
+    await refreshAnonymousSteps(db);
+  }, 60_000);
+
+  it("fits at least K anonymous profiles of the pool, for the step stored", async () => {
+    const pool = await anonymousPoolFromDb();
+    expect(pool.length).toBeGreaterThan(100);
+    const fits = fitCounter(pool);
+    const cards = distinctCards(pool, new Map(pool.map((p) => [p.id, p.anonymousStep])));
+    for (const card of cards.values()) expect(fits(card), JSON.stringify(card)).toBeGreaterThanOrEqual(K_ANONYMITY);
+    // A step is stored for every one of them.
+    expect(pool.every((p) => p.anonymousStep !== null)).toBe(true);
+  });
+
+  it("writes into the index only the card of each anonymous profile", async () => {
+    const rows = await db.candidateProfile.findMany({ where: anonymousPoolWhere, include: candidateDocumentInclude, take: 500 });
+    for (const row of rows) {
+      const doc = candidateDocument(row)!;
+      const card = anonymousCard(quasiFacts(row), row.anonymousStep);
+      expect(doc).toMatchObject({ currentFunction: null, grade: null, yearsExperience: null, homeCommuneName: null, functionFamily: card.functionFamily, cadreEmplois: card.cadreEmplois, departementCode: card.departementCode, regionCode: card.regionCode });
+      expect(doc.name).toBeUndefined();
+    }
+  });
+});
+
+describe("every anonymous card over a generated pool of 100,000", () => {
+  // A deterministic pool with the skews of real life: most people in a few cadres and
+  // functions, départements of every size (communes drawn uniformly, so a département's share
+  // is its number of communes), and Lozère left empty but for one directrice.
+  function generate(n: number): Facts[] {
+    let seedValue = 20261202;
+    const random = () => {
+      seedValue = (seedValue + 0x6d2b79f5) | 0;
+      let t = Math.imul(seedValue ^ (seedValue >>> 15), 1 | seedValue);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const skewed = <T,>(list: readonly T[]) => list[Math.floor(list.length * random() ** 2)];
+    const communes = listCommunes().filter((c) => c.departementCode !== "48");
+    const titles = ["Secrétaire de mairie", "Agent d'accueil", "Responsable des finances", "Directeur général des services", "Technicien voirie", "Responsable des ressources humaines", "Bibliothécaire", "Policier municipal", "Juriste marchés publics", "Chargé de mission urbanisme", "Auxiliaire de puériculture", "Directrice des systèmes d'information"];
+    const cadres = CADRES.slice(0, 40);
+    const pool: Facts[] = [];
+    for (let i = 0; i < n; i++) {
+      const commune = communes[Math.floor(random() * communes.length)];
+      const cadre = skewed(cadres);
+      pool.push({
+        id: `g${i}`,
+        currentFunction: random() < 0.05 ? null : skewed(titles),
+        status: skewed(["TITULAIRE", "CONTRACTUEL", "PRIVE", "DEMANDEUR_EMPLOI"]),
+        filiere: cadre.filiere,
+        categorie: cadre.categorie,
+        cadreEmplois: cadre.code,
+        yearsExperience: random() < 0.03 ? null : Math.floor(random() * 40),
+        departementCode: commune.departementCode,
+        regionCode: commune.regionCode,
+      });
+    }
+    pool.push({ id: "lone", currentFunction: "Directrice générale des services", status: "TITULAIRE", filiere: "administrative", categorie: "A", cadreEmplois: "attaches", yearsExperience: 17, departementCode: "48", regionCode: "76" });
+    return pool;
+  }
+
+  it("fits at least K profiles for every card shown, and hides the lone directrice's département", () => {
+    const pool = generate(100_000);
+    const steps = cardSteps(pool);
+    expect(steps.size).toBe(pool.length);
+    const cards = distinctCards(pool, steps);
+    const fits = fitCounter(pool);
+    // Every distinct card of a coarsened profile (the thin cases), and a sample of the others.
+    const list = [...cards.values()];
+    const thin = list.filter((c) => c.step > 0);
+    const sample = list.filter((c) => c.step === 0).filter((_, i) => i % 50 === 0);
+    expect(thin.length).toBeGreaterThan(0);
+    for (const card of [...thin.slice(0, 1500), ...sample]) expect(fits(card), JSON.stringify(card)).toBeGreaterThanOrEqual(K_ANONYMITY);
+
+    const lone = anonymousCard(pool.at(-1)!, steps.get("lone"));
+    expect(lone.departementCode).toBeNull();
+    expect(lone.functionFamily === null || lone.functionFamily === "Direction générale").toBe(true);
+    expect(fits(lone)).toBeGreaterThanOrEqual(K_ANONYMITY);
+  }, 120_000);
+});
