@@ -14,10 +14,10 @@ import type { Db } from "../app/utils/db.server";
  */
 
 const factsSelect = {
-  id: true, anonymousStep: true, currentFunction: true, status: true, filiere: true, categorie: true, cadreEmplois: true, yearsExperience: true, homeCommuneCode: true,
+  id: true, anonymousStep: true, laureateCadre: true, currentFunction: true, status: true, filiere: true, categorie: true, cadreEmplois: true, yearsExperience: true, homeCommuneCode: true,
 } as const;
 
-export function quasiFacts(row: { currentFunction: string | null; status: string | null; filiere: string | null; categorie: string | null; cadreEmplois: string | null; yearsExperience: number | null; homeCommuneCode: string | null }): QuasiFacts {
+export function quasiFacts(row: { currentFunction: string | null; status: string | null; filiere: string | null; categorie: string | null; cadreEmplois: string | null; yearsExperience: number | null; homeCommuneCode: string | null; laureateCadre?: string | null }): QuasiFacts {
   const commune = row.homeCommuneCode ? getCommune(row.homeCommuneCode) : undefined;
   return {
     currentFunction: row.currentFunction,
@@ -28,6 +28,7 @@ export function quasiFacts(row: { currentFunction: string | null; status: string
     yearsExperience: row.yearsExperience,
     departementCode: commune?.departementCode ?? null,
     regionCode: commune?.regionCode ?? null,
+    laureate: !!row.laureateCadre,
   };
 }
 

@@ -54,6 +54,8 @@ export type CandidateFilters = {
   needsHousing?: boolean;
   /** true: only profiles that accept to relocate; false or absent: no condition. */
   willingToRelocate?: boolean;
+  /** true: only lauréat(e)s de concours on a liste d'aptitude (as their card shows it); false or absent: no condition. */
+  laureate?: boolean;
   /** Salary expectation bounds, in euros a year; a profile without one is left out when set. */
   salaryMin?: number;
   salaryMax?: number;
@@ -125,6 +127,9 @@ export type CandidateHit = {
   functionFamily: string | null;
   experienceBand: string | null;
   areaName: string | null;
+  /** Lauréat(e) de concours (null: the anonymous card does not say); which concours only for VISIBLE profiles. */
+  laureate: boolean | null;
+  laureateLabel: string | null;
   departementCode: string | null;
   departementName: string | null;
   regionCode: string | null;
@@ -171,7 +176,7 @@ const POST = "\u0002";
 const RETRIEVED = [
   "id", "pseudonym", "visibility", "name", "email", "currentEmployerName",
   "currentFunction", "cadreEmplois", "cadreLabel", "grade", "categorie", "filiere", "filiereLabel", "status",
-  "competencies", "yearsExperience", "functionFamily", "experienceBand", "areaName", "homeCommuneName", "departementCode", "departementName", "regionCode", "regionName", "_geo",
+  "competencies", "yearsExperience", "functionFamily", "experienceBand", "areaName", "laureate", "laureateLabel", "homeCommuneName", "departementCode", "departementName", "regionCode", "regionName", "_geo",
   "maxDistanceKm", "willingToRelocate", "needsHousing", "salaryExpectation", "availableFrom", "availability", "lastActivityAt",
 ] as const satisfies readonly (keyof CandidateDocument)[];
 
@@ -248,6 +253,7 @@ function otherClauses(f: CandidateFilters): string[] {
   const grade = anyOf("grade", f.grade);
   if (grade) out.push(grade);
   for (const c of f.competencies ?? []) out.push(`competencies = ${filterValue(c)}`);
+  if (f.laureate) out.push("laureate = true");
   if (finite(f.salaryMin)) out.push(`salaryExpectation >= ${Math.round(f.salaryMin)}`);
   if (finite(f.salaryMax)) out.push(`salaryExpectation <= ${Math.round(f.salaryMax)}`);
   const nearby = communesAround(f.around);
@@ -363,6 +369,8 @@ export function toCandidateHit(raw: RawHit, around?: { lat: number; lng: number 
     functionFamily: visible ? null : str(raw.functionFamily),
     experienceBand: visible ? null : str(raw.experienceBand),
     areaName: visible ? null : str(raw.areaName),
+    laureate: typeof raw.laureate === "boolean" ? raw.laureate : null,
+    laureateLabel: visible ? str(raw.laureateLabel) : null,
     departementCode: str(raw.departementCode),
     departementName: str(raw.departementName),
     regionCode: str(raw.regionCode),

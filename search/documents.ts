@@ -71,6 +71,10 @@ export type CandidateDocument = {
    */
   functionFamily?: string | null;
   experienceBand?: string | null;
+  /** Lauréat(e) de concours on a liste d'aptitude (filterable); null where an anonymous card hides it. */
+  laureate: boolean | null;
+  /** Which concours and year: only for VISIBLE profiles (lists of aptitude are public). */
+  laureateLabel?: string | null;
   areaName?: string | null;
   /** Only for VISIBLE profiles: an anonymous document carries nothing that names the person. */
   name?: string;
@@ -135,6 +139,7 @@ export function candidateDocument(row: CandidateRow, now: Date = new Date()): Ca
     status: row.status,
     competencies: stringList(row.competencies),
     yearsExperience: row.yearsExperience,
+    laureate: !!row.laureateCadre,
     homeCommuneCode: commune?.code ?? null,
     homeCommuneName: commune?.name ?? null,
     ...where,
@@ -151,8 +156,16 @@ export function candidateDocument(row: CandidateRow, now: Date = new Date()): Ca
     doc.name = row.user.name;
     doc.email = row.user.email;
     doc.currentEmployerName = row.currentEmployerName;
+    doc.laureateLabel = laureateLabel(row);
   }
   return doc;
+}
+
+/** « Lauréat(e) du concours d'attaché territorial, liste d'aptitude 2025 », or null. */
+function laureateLabel(row: { laureateCadre: string | null; laureateYear: number | null }): string | null {
+  if (!row.laureateCadre) return null;
+  const cadre = getCadre(row.laureateCadre);
+  return `Lauréat(e) du concours des ${(cadre?.label ?? row.laureateCadre).toLowerCase()}${row.laureateYear ? `, liste d’aptitude ${row.laureateYear}` : ""}`;
 }
 
 /** An anonymous profile's document: only the facts of its card (rule 13), at its stored step. */
@@ -173,6 +186,7 @@ function coarsened(doc: CandidateDocument, row: CandidateRow): CandidateDocument
     cadreEmplois: card.cadreEmplois,
     cadreLabel: card.cadreEmplois ? (getCadre(card.cadreEmplois)?.label ?? null) : null,
     grade: null,
+    laureate: card.laureate,
     yearsExperience: null,
     experienceBand: card.experience ? experienceBandLabel(card.experience) : null,
     departementCode: departement?.code ?? null,

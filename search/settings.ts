@@ -91,7 +91,7 @@ const common: Settings = {
 export const CANDIDATE_DISPLAYED_ATTRIBUTES = [
   "id", "pseudonym", "visibility", "name", "email", "currentEmployerName",
   "currentFunction", "cadreEmplois", "cadreLabel", "grade", "categorie", "filiere", "filiereLabel", "status",
-  "competencies", "yearsExperience", "functionFamily", "experienceBand", "areaName",
+  "competencies", "yearsExperience", "functionFamily", "experienceBand", "areaName", "laureate", "laureateLabel",
   "homeCommuneName", "departementCode", "departementName", "regionCode", "regionName", "_geo",
   "maxDistanceKm", "willingToRelocate", "needsHousing", "salaryExpectation",
   "availableFrom", "availability", "lastActivityAt",
@@ -111,7 +111,7 @@ export const indexSettings: Record<IndexName, Settings> = {
     displayedAttributes: CANDIDATE_DISPLAYED_ATTRIBUTES,
     filterableAttributes: [
       "visibility", "hiddenFrom",
-      "categorie", "filiere", "cadreEmplois", "grade", "status", "competencies",
+      "categorie", "filiere", "cadreEmplois", "grade", "status", "competencies", "laureate",
       "homeCommuneCode", "departementCode", "regionCode",
       "availability", "availableFrom", "willingToRelocate", "needsHousing",
       "yearsExperience", "salaryExpectation", "maxDistanceKm", "lastActivityAt",

@@ -44,6 +44,8 @@ export type QuasiFacts = {
   yearsExperience: number | null;
   departementCode: string | null;
   regionCode: string | null;
+  /** Lauréat(e) of a concours, on a liste d'aptitude (never which one nor the year: the lists are public). */
+  laureate?: boolean;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -178,6 +180,8 @@ export type AnonymousCard = {
   filiere: string | null;
   categorie: string | null;
   cadreEmplois: string | null;
+  /** Shown with the statute (filière level), as coarse: null where the statute is cut further. */
+  laureate: boolean | null;
   experience: ExperienceBand | null;
   departementCode: string | null;
   regionCode: string | null;
@@ -201,6 +205,7 @@ export function anonymousCard(facts: QuasiFacts, step: number | null | undefined
     filiere: l.statute <= 1 ? facts.filiere : null,
     categorie: l.statute <= 2 ? facts.categorie : null,
     cadreEmplois: l.statute === 0 ? facts.cadreEmplois : null,
+    laureate: l.statute <= 1 ? !!facts.laureate : null,
     experience: years === null || years < 0 || l.experience === 2 ? null : bandOf(years, l.experience === 0 ? FINE_BANDS : WIDE_BANDS),
     departementCode: l.place === 0 ? facts.departementCode : null,
     regionCode: l.place <= 1 ? facts.regionCode : null,
@@ -211,7 +216,7 @@ export function anonymousCard(facts: QuasiFacts, step: number | null | undefined
 /** The card as a key: two profiles show the same card at a step iff their keys are equal. */
 export function cardKey(card: AnonymousCard): string {
   const e = card.experience;
-  return [card.functionFamily, card.status, card.filiere, card.categorie, card.cadreEmplois, e ? `${e.fromYears}-${e.toYears}` : null, card.departementCode, card.regionCode, card.area]
+  return [card.functionFamily, card.status, card.filiere, card.categorie, card.cadreEmplois, card.laureate === null ? null : String(card.laureate), e ? `${e.fromYears}-${e.toYears}` : null, card.departementCode, card.regionCode, card.area]
     .map((v) => v ?? "")
     .join("|");
 }
@@ -254,6 +259,7 @@ export function fitsCard(card: AnonymousCard, facts: QuasiFacts): boolean {
     (card.filiere === null || facts.filiere === card.filiere) &&
     (card.categorie === null || facts.categorie === card.categorie) &&
     (card.cadreEmplois === null || facts.cadreEmplois === card.cadreEmplois) &&
+    (card.laureate === null || !!facts.laureate === card.laureate) &&
     (e === null || (years !== null && years >= e.fromYears && (e.toYears === null || years <= e.toYears))) &&
     (card.departementCode === null || facts.departementCode === card.departementCode) &&
     (card.regionCode === null || facts.regionCode === card.regionCode) &&

@@ -47,7 +47,7 @@ function diplomas(text: string): StoredProfile["diplomas"] {
 /** Everything of the profile the candidate sees about themselves (their own data, all of it). */
 const ownProfileSelect = {
   id: true, pseudonym: true, visibility: true,
-  status: true, filiere: true, categorie: true, cadreEmplois: true, grade: true,
+  status: true, filiere: true, categorie: true, cadreEmplois: true, grade: true, laureateCadre: true, laureateYear: true,
   currentEmployerKey: true, currentEmployerName: true, currentFunction: true, yearsExperience: true,
   previousPosts: true, diplomas: true, competencies: true, languages: true, summary: true,
   wishedFunctions: true, wishedFilieres: true, wishedCategories: true,
@@ -66,6 +66,8 @@ function toView(p: OwnProfileRow) {
     status: p.status,
     cadreEmplois: p.cadreEmplois,
     grade: p.grade,
+    laureateCadre: p.laureateCadre,
+    laureateYear: p.laureateYear,
     currentEmployerKey: p.currentEmployerKey,
     currentEmployerName: p.currentEmployerName,
     currentFunction: p.currentFunction,
@@ -173,6 +175,8 @@ export async function saveProfile(user: SessionUser, input: ProfileInput): Promi
     categorie: input.categorie,
     cadreEmplois: input.cadreEmplois,
     grade: input.grade,
+    laureateCadre: input.laureateCadre,
+    laureateYear: input.laureateCadre ? input.laureateYear : null,
     currentEmployerKey: input.currentEmployerKey,
     currentEmployerName: employerName,
     currentFunction: input.currentFunction,

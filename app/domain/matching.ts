@@ -65,6 +65,9 @@ export type MatchProfile = {
   categorie: string | null;
   cadreEmplois: string | null;
   grade: string | null;
+  /** « Lauréat(e) de concours, inscrit(e) sur liste d'aptitude »: the concours's cadre d'emplois and year. */
+  laureateCadre?: string | null;
+  laureateYear?: number | null;
   currentFunction: string | null;
   previousFunctions: readonly string[];
   wishedFunctions: readonly string[];
@@ -355,6 +358,18 @@ function statutoryReasons(position: MatchPosition, profile: MatchProfile, disclo
     return { eligible: true, reasons: out };
   };
 
+  // A lauréat(e) on a liste d'aptitude may be nommé(e) on a post of the concours's cadre
+  // d'emplois, whatever their statut today (a rédacteur lauréat of the concours d'attaché
+  // included); not on an emploi fonctionnel, which only a titulaire may hold by détachement.
+  const laureate = profile.laureateCadre ? getCadre(profile.laureateCadre) : undefined;
+  if (laureate && position.openToTitulaires && !fonctionnel) {
+    const listed = position.cadresEmplois.length ? position.cadresEmplois.includes(laureate.code) : laureate.filiere === position.filiere && legalCategorie(laureate.categorie) === legalCategorie(position.categorie);
+    if (listed) {
+      // An anonymous card never shows the concours's year (lists of aptitude are public).
+      const which = disclosure === "anonymous" ? "d’un concours de ce cadre d’emplois" : `du concours des ${laureate.label.toLowerCase()}${profile.laureateYear ? ` (liste d’aptitude ${profile.laureateYear})` : ""}`;
+      return { eligible: true, reasons: [...notes, reason(`Lauréat(e) ${which} : nomination possible sur le poste`, W_STATUT.nomination)] };
+    }
+  }
   if (!profile.status) return refuse("Statut non renseigné : l’éligibilité ne peut pas être vérifiée");
   if (!titulaire && !aptitude) return viaContract();
   if (!profile.grade && !profile.cadreEmplois) return refuse(`${STATUS_WORD[profile.status]} sans grade renseigné : l’éligibilité ne peut pas être vérifiée`);

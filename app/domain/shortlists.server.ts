@@ -188,7 +188,7 @@ const entrySelect = (user: CabinetUser) =>
     profile: {
       select: {
         id: true, pseudonym: true, currentFunction: true, grade: true, cadreEmplois: true, homeCommuneCode: true, currentEmployerName: true,
-        status: true, filiere: true, categorie: true, yearsExperience: true, anonymousStep: true,
+        status: true, filiere: true, categorie: true, yearsExperience: true, anonymousStep: true, laureateCadre: true,
         cvFile: true,
         user: { select: { name: true, email: true } },
         hiddenFrom: { select: { officialKey: true } },

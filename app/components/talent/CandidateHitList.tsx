@@ -75,6 +75,7 @@ function CandidateCard({ hit, isNew, missionId, actions }: { hit: CandidateHit; 
           {isNew ? <span className="badge badge-green">Nouveau</span> : null}
           {hit.visibility === "ANONYMOUS" ? <span className="badge badge-grey">Anonyme</span> : null}
           {hit.categorie ? <span className="badge">Catégorie {hit.categorie}</span> : null}
+          {hit.laureate ? <span className="badge badge-green">Lauréat(e) de concours</span> : null}
         </p>
       </header>
       <p className="talent-function">
@@ -99,6 +100,7 @@ function CandidateCard({ hit, isNew, missionId, actions }: { hit: CandidateHit; 
           </div>
         ) : null}
         {hit.filiereLabel ? <div><dt>Filière</dt><dd>{hit.filiereLabel}</dd></div> : null}
+        {hit.laureateLabel ? <div><dt>Concours</dt><dd>{hit.laureateLabel}</dd></div> : null}
         {hit.status ? <div><dt>Statut</dt><dd>{STATUS_LABEL[hit.status as Status] ?? hit.status}</dd></div> : null}
         <div>
           <dt>Lieu</dt>
