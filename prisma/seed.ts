@@ -13,6 +13,7 @@ import type { SeedPlan } from "./seed/plan";
 import { generatePositions, positionId } from "./seed/positions";
 import { createFaker } from "./seed/random";
 import { generateSavedSearches } from "./seed/saved-searches";
+import { generateShortlists, presentationReserved } from "./seed/shortlists";
 import { writePlan, type Counts, type WriteSummary } from "./seed/write";
 import { seedPresentations } from "./seed/presentations";
 
@@ -101,7 +102,19 @@ export function buildSeedPlan(now = new Date()) {
     demoCollectiviteKey: demoCollectivite.org.officialKey,
   });
   const { contactRequests, messages } = generateConversations({ clock, candidates, positions, demoCollectiviteKey: demoCollectivite.org.officialKey });
-  const plan: SeedPlan = { organizations, users, candidates, positions, applications, contactRequests, messages, savedSearches: generateSavedSearches(clock) };
+  // The missions' shortlists leave alone the people other parts of the demo give a story on the
+  // same missions: those with a proposal or a message, the finalists and the hire of seed/presentations.ts.
+  const moirans = collectivites.find((c) => c.slug === "moirans-en-montagne");
+  const reserved = new Set([
+    ...contactRequests.map((r) => r.email),
+    ...messages.map((m) => m.email),
+    ...presentationReserved(candidates, [demoCollectivite.org.officialKey, firstCabinet.officialKey, moirans?.org.officialKey ?? ""]),
+  ]);
+  const shortlists = generateShortlists({ clock, positions, candidates, applications, users, reserved });
+  const plan: SeedPlan = {
+    organizations, users, candidates, positions, applications,
+    contactRequests: [...contactRequests, ...shortlists.contacts], messages, savedSearches: generateSavedSearches(clock), shortlists,
+  };
   return { plan, demoCollectivite, firstCabinet, collectivites, clock };
 }
 
@@ -177,6 +190,13 @@ function formatSummary(s: SeedSummary): string {
     line("messages", s.messages),
     line("saved searches", s.savedSearches),
     line("demo evaluation", s.demoEvaluation),
+    line("mission consultants", s.missionConsultants),
+    line("mission briefs", s.missionBriefs),
+    line("message templates", s.messageTemplates),
+    line("shortlist entries", s.shortlistEntries),
+    line("shortlist events", s.shortlistEvents),
+    line("scorecards", s.scorecards),
+    line("consent requests", s.consentRequests),
     `  ${s.counts.collectivites} collectivités, ${s.counts.cabinets} cabinets, ${s.counts.employers} employers, ${s.counts.consultants} consultants, ${s.counts.candidates} candidates`,
     `  positions: ${p.PUBLISHED} published (${s.counts.confidentialPositions} confidential), ${p.DRAFT} drafts, ${p.FILLED} filled, ${p.CLOSED} closed`,
     `  demo accounts (password "${DEMO_PASSWORD}"): ${Object.values(DEMO_ACCOUNTS).join(", ")}`,

@@ -95,6 +95,14 @@ export function cabinetEntryWhere(user: CabinetUser, id?: string): Prisma.Shortl
   return { ...(id ? { id } : {}), mission: cabinetMissionWhere(user) };
 }
 
+/**
+ * Who staffs a mission (assigns and removes its consultants): the lead of the cabinet that holds
+ * it, and nobody else — a consultant on the mission works on it but does not choose colleagues.
+ */
+export function mayStaffMission(user: CabinetUser, mission: { cabinetId: string }): boolean {
+  return user.isCabinetLead && mission.cabinetId === user.organization.id;
+}
+
 /** Where the consultant may look, for the reveal rule (rules.ts, rule 3). */
 export function cabinetScope(user: CabinetUser): CabinetScope {
   return { cabinetId: user.organization.id, missions: cabinetMissionWhere(user) };

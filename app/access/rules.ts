@@ -34,7 +34,8 @@ import { distanceBand, distanceBandLabel } from "./anonymous-distance";
  *    search: they accepted a contact request for that mission, or applied to it. Before, the
  *    candidate's pages say only that the search is confidential. (This settles the contact
  *    list, which named it after acceptance, and the threads, which never did: a candidate who
- *    talks with the cabinet about a post may know whose post it is.)
+ *    talks with the cabinet about a post may know whose post it is.) Nor its commune: the
+ *    département only.
  * 6. A public offer is a PUBLISHED position that is not confidential: the only positions that
  *    reach /offres, the offers index, an anonymous visitor or a candidate's apply page.
  * 7. A mission's shortlist is seen by the consultants on the mission (and the cabinet's lead)
@@ -43,7 +44,10 @@ import { distanceBand, distanceBandLabel } from "./anonymous-distance";
  *    once. A candidate who hides from the cabinet or a collectivité it works for stays on the
  *    list as « retiré par le candidat », with no identity, no pseudonym, no notes, no CV. Else
  *    rule 3 gives the name or the pseudonym. A person met elsewhere (« hors plateforme ») is
- *    named as the consultants typed them, and seen by nobody else.
+ *    named as the consultants typed them, and seen by nobody else. A pseudonymous entry's
+ *    distance shows as a band; a list is filtered, sorted and exported on what each entry
+ *    shows, never on what it hides (an order can tell a name). The cabinet's lead staffs the
+ *    missions: only they assign and remove consultants.
  * 8. A candidate reads their own state on a mission once they are in its search (rule 5's
  *    test: they accepted the cabinet's proposal for it, or applied to its position), in plain
  *    French, never the cabinet's notes, scores or stage names.
@@ -117,9 +121,16 @@ export function normalizeKeys(keys: readonly string[]): string[] {
   return clean;
 }
 
+// A list asks the same keys for each of its rows: their set is made once per keys array.
+const keySets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
 /** One profile: does it hide from any of these keys? */
 export function hidesFrom(profile: { hiddenFrom: ReadonlyArray<{ officialKey: string }> }, keys: readonly string[]): boolean {
-  const wanted = new Set(normalizeKeys(keys));
+  let wanted = keySets.get(keys);
+  if (!wanted) {
+    wanted = new Set(normalizeKeys(keys));
+    keySets.set(keys, wanted);
+  }
   return profile.hiddenFrom.some((h) => wanted.has(h.officialKey));
 }
 
@@ -175,17 +186,23 @@ export type CabinetScope = { cabinetId: string; missions: Prisma.MissionWhereInp
  * running applications to the positions of the consultant's missions; few rows for one profile.
  */
 export function cabinetRevealSelect(scope: CabinetScope) {
+  const where = cabinetRevealWhere(scope);
   return {
     visibility: true,
-    contactRequests: {
-      where: { cabinetId: scope.cabinetId, status: "ACCEPTED", OR: [{ missionId: null }, { mission: scope.missions }] },
-      select: { missionId: true },
-    },
-    applications: {
-      where: { state: { not: "WITHDRAWN" }, position: { missionsMandated: { some: scope.missions } } },
-      select: { positionId: true },
-    },
+    contactRequests: { where: where.contactRequests, select: { missionId: true } },
+    applications: { where: where.applications, select: { positionId: true } },
   } satisfies Prisma.CandidateProfileSelect;
+}
+
+/**
+ * The rows that reveal a profile to the consultant (rule 3), as conditions on those rows: for a
+ * list, read them once for all its profiles (`profileId: { in }`) rather than profile by profile.
+ */
+export function cabinetRevealWhere(scope: CabinetScope): { contactRequests: Prisma.ContactRequestWhereInput; applications: Prisma.ApplicationWhereInput } {
+  return {
+    contactRequests: { cabinetId: scope.cabinetId, status: "ACCEPTED", OR: [{ missionId: null }, { mission: scope.missions }] },
+    applications: { state: { not: "WITHDRAWN" }, position: { missionsMandated: { some: scope.missions } } },
+  };
 }
 
 export function cabinetRevealFacts(row: { visibility: string; contactRequests: readonly unknown[]; applications: readonly unknown[] }): CabinetRevealFacts {
@@ -223,6 +240,14 @@ export function employerNamedToCandidate(position: { confidential: boolean }, ca
 /** The employer's name as the candidate may read it (rule 5), or null: the page says it is confidential. */
 export function employerNameForCandidate(position: { confidential: boolean; organization: { name: string } }, candidateInSearch: boolean): string | null {
   return employerNamedToCandidate(position, candidateInSearch) ? position.organization.name : null;
+}
+
+/**
+ * Where a position is, as a candidate may read it before they are in its search: a confidential
+ * position shows its département only, since the commune of a commune's post names its employer.
+ */
+export function positionPlaceForCandidate(position: { confidential: boolean }, candidateInSearch: boolean): "commune" | "departement" {
+  return employerNamedToCandidate(position, candidateInSearch) ? "commune" : "departement";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -322,6 +347,11 @@ export function shortlistListedWhere(positionId: string): Prisma.ShortlistEntryW
   };
 }
 
+/** Many listed entries: those not « retiré par le candidat » for these keys (external ones included). */
+export function shortlistNotWithdrawnWhere(keys: readonly string[]): Prisma.ShortlistEntryWhereInput {
+  return { OR: [{ profileId: null }, { profile: notHiddenFromWhere(keys) }] };
+}
+
 export type EntrySight = "external" | "withdrawn" | "pseudonym" | "identity";
 
 /** How one listed entry shows to the mission's consultants (rule 7, then rule 3). */
@@ -334,6 +364,30 @@ export function shortlistEntrySight(
   if (!entry.profileId || !profile) return "external";
   if (hidesFrom(profile, keys)) return "withdrawn";
   return reveal && identityRevealedToCabinet(reveal) ? "identity" : "pseudonym";
+}
+
+/** The bands an anonymous entry's distance shows in, in km (the last one is « plus de »). */
+export const SHORTLIST_DISTANCE_BANDS_KM = [20, 50, 100, 200] as const;
+
+/**
+ * An entry's distance from the workplace as the mission's consultants may read it: exact (to the
+ * km) for a candidate whose identity they know; a band (« moins de 20 km », « 50 à 100 km »)
+ * for a pseudonymous one, whose commune would narrow who they are; nothing for a withdrawn or an
+ * external entry. `rank` is what the list sorts on: the band's upper bound for a band, so that
+ * an order never tells more than the label.
+ */
+export function distanceShownToCabinet(sight: EntrySight, km: number | null): { label: string; rank: number; exact: boolean } | null {
+  if (km === null || !Number.isFinite(km) || (sight !== "identity" && sight !== "pseudonym")) return null;
+  if (sight === "identity") {
+    const rounded = Math.round(km);
+    return { label: `${rounded} km`, rank: rounded, exact: true };
+  }
+  let lower = 0;
+  for (const upper of SHORTLIST_DISTANCE_BANDS_KM) {
+    if (km < upper) return { label: lower === 0 ? `moins de ${upper} km` : `${lower} à ${upper} km`, rank: upper, exact: false };
+    lower = upper;
+  }
+  return { label: `plus de ${lower} km`, rank: Number.MAX_SAFE_INTEGER, exact: false };
 }
 
 // ---------------------------------------------------------------------------------------------

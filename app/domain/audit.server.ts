@@ -1,4 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
+import type { SessionUser } from "~/utils/session.server";
 
 /**
  * The journal of accesses to candidates' identities (AuditEvent). Written by the code that reads
@@ -32,4 +33,13 @@ export async function recordAudit(tx: Prisma.TransactionClient, events: AuditInp
       clientAddress: e.clientAddress,
     })),
   });
+}
+
+/** Who acts, as a journal line names them: the user, their organisation, their address. */
+export function auditActor(user: SessionUser, clientAddress: string | undefined): Pick<AuditInput, "actor" | "organization" | "clientAddress"> {
+  return {
+    actor: { id: user.id, name: user.name },
+    organization: user.organization ? { id: user.organization.id, name: user.organization.name } : null,
+    clientAddress: clientAddress ?? "",
+  };
 }

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { candidates, sinceDays } from "~/components/missions/labels";
+import { cabinetHome, STALE_AFTER_DAYS, type CabinetHome as Home } from "~/domain/cabinet-home.server";
+import { STAGE_LABEL } from "~/schemas/shortlist";
 import { formatDay } from "~/components/talent/format";
-import { cabinetSummary } from "~/domain/dashboard.server";
 import { followUpsDue } from "~/domain/follow-ups.server";
-import { presentationsToPrepare } from "~/domain/presentations.server";
 import { FOLLOW_UP_STATE_LABEL, WITH_WHOM_LABEL } from "~/schemas/presentation";
 import { requireUser } from "~/utils/auth.server";
 
@@ -12,52 +13,75 @@ export const meta: MetaFunction = () => [{ title: "Tableau de bord cabinet — V
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "cabinet");
-  const [summary, followUps, toPresent] = await Promise.all([cabinetSummary(user), followUpsDue(user), presentationsToPrepare(user)]);
-  return json({ organization: user.organization?.name ?? "", summary, followUps, toPresent });
+  const [home, followUps] = await Promise.all([cabinetHome(user), followUpsDue(user)]);
+  return json({ home, followUps, staleAfter: STALE_AFTER_DAYS });
 }
 
-/** « 1 mission », « 3 missions »: a real plural, never « (s) ». */
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n > 1 ? many : one}`;
+const n = (count: number, one: string, many: string) => `${count.toLocaleString("fr-FR")} ${count > 1 ? many : one}`;
+
+function Waiting({ id, title, list, empty, detail }: { id: string; title: string; list: Home["stale"]; empty: string; detail: (item: Home["stale"]["items"][number]) => string }) {
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id}>{title} {list.total ? <span className="badge">{list.total}</span> : null}</h2>
+      {list.total === 0 ? <p className="muted">{empty}</p> : (
+        <>
+          <ul className="waiting-list">
+            {list.items.map((e) => (
+              <li key={e.entryId}>
+                <Link to={`/cabinet/missions/${e.missionId}/candidats/${e.entryId}`}>{e.label}</Link>{" "}
+                <span className="small muted">— {e.missionTitle}, {detail(e)}</span>
+              </li>
+            ))}
+          </ul>
+          {list.total > list.items.length ? <p className="small">Et {candidates(list.total - list.items.length)} de plus, sur les pages des missions.</p> : null}
+        </>
+      )}
+    </section>
+  );
 }
 
 export default function CabinetHome() {
-  const { organization, summary, followUps, toPresent } = useLoaderData<typeof loader>();
+  const { home, followUps, staleAfter } = useLoaderData<typeof loader>();
+  const { summary } = home;
   return (
     <>
-      <h1>{organization}</h1>
-      <div className="cards">
-        <section className="card" aria-labelledby="k-missions">
-          <h2 id="k-missions">Missions</h2>
-          <p>{count(summary.missions, "mission en cours", "missions en cours")}.</p>
-          <p><Link to="/cabinet/missions">Voir les missions</Link></p>
-        </section>
-        <section className="card" aria-labelledby="k-vivier">
-          <h2 id="k-vivier">Vivier</h2>
-          <p>Recherchez des profils par compétence, grade et territoire.</p>
-          <p><Link to="/cabinet/vivier">Rechercher dans le vivier</Link></p>
-        </section>
-        <section className="card" aria-labelledby="k-contacts">
-          <h2 id="k-contacts">Prises de contact</h2>
-          <p>
-            {count(summary.pendingContacts, "proposition attend", "propositions attendent")} la réponse des candidats.{" "}
-            {count(summary.consultants, "consultant", "consultants")} au cabinet.
-          </p>
-          <p><Link to="/cabinet/contacts">Voir les prises de contact</Link></p>
-        </section>
-      </div>
-      <section aria-labelledby="k-presenter">
-        <h2 id="k-presenter">Présentations à préparer</h2>
-        {toPresent.length === 0 ? (
-          <p className="muted">Aucun candidat évalué en attente de présentation.</p>
+      <h1>{home.organization}</h1>
+      <p className="muted">
+        {n(summary.missions, "mission en cours", "missions en cours")} · {n(summary.pendingContacts, "proposition en attente de réponse", "propositions en attente de réponse")} ·{" "}
+        {n(summary.consultants, "consultant", "consultants")} au cabinet. <Link to="/cabinet/vivier">Rechercher dans le vivier</Link>
+      </p>
+      <section aria-labelledby="mes-missions">
+        <h2 id="mes-missions">Mes missions</h2>
+        {home.missions.length === 0 ? (
+          <p>Aucune mission en cours ne vous est confiée. {summary.missions === 0 ? "" : "Le responsable du cabinet vous affecte aux missions."}</p>
         ) : (
-          <ul>
-            {toPresent.map((p) => (
-              <li key={p.entryId}><Link to={p.href}>{p.label}</Link> — {p.positionTitle}</li>
+          <ul className="mission-overview">
+            {home.missions.map((m) => (
+              <li key={m.id} className="card">
+                <h3><Link to={`/cabinet/missions/${m.id}`}>{m.title}</Link></h3>
+                <p className="small muted">{m.collectiviteName} — {m.total === 0 ? "aucun candidat sur la liste" : candidates(m.total)}</p>
+                {m.stages.length ? (
+                  <ul className="stage-counts">
+                    {m.stages.map((s) => (
+                      <li key={s.stage}>
+                        <Link to={`/cabinet/missions/${m.id}?etape=${s.stage}`}><span className="stage-count-number">{s.count}</span> {STAGE_LABEL[s.stage]}</Link>
+                      </li>
+                    ))}
+                  </ul>
+                ) : <p><Link to={`/cabinet/missions/${m.id}`}>Commencer la liste restreinte</Link></p>}
+              </li>
             ))}
           </ul>
         )}
       </section>
+      <div className="cards">
+        <Waiting id="a-relancer" title={`Sans mouvement depuis ${staleAfter} jours`} list={home.stale} empty="Tous vos candidats ont bougé ces deux dernières semaines."
+          detail={(e) => `${STAGE_LABEL[e.stage].toLowerCase()} depuis ${sinceDays(e.days)}`} />
+        <Waiting id="references" title="Références en attente de l’accord du candidat" list={home.consents} empty="Aucune demande de références n’attend de réponse."
+          detail={(e) => `étape « ${STAGE_LABEL[e.stage]} »`} />
+        <Waiting id="presentations" title="Présentations à préparer" list={home.presentations} empty="Aucun candidat évalué n’attend d’être présenté."
+          detail={(e) => `évalué depuis ${sinceDays(e.days)}`} />
+      </div>
       <section aria-labelledby="k-suivi">
         <h2 id="k-suivi">Suivis d’intégration</h2>
         {followUps.length === 0 ? (

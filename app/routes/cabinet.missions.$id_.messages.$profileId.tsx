@@ -46,7 +46,7 @@ export default function MissionConversation() {
   }, [result]);
   return (
     <>
-      <p><Link to={`/cabinet/missions/${mission.id}`}>← {mission.title}</Link></p>
+      <p><Link to={`/cabinet/missions/${mission.id}/messages`}>← Conversations de la mission « {mission.title} »</Link></p>
       <h1>Échange avec {candidate.label}</h1>
       <p className="muted">
         Mission {mission.title} — {mission.collectiviteName}. Échange confidentiel entre votre cabinet et le candidat :

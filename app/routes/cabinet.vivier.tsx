@@ -1,18 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { CsrfField } from "~/components/ui/CsrfField";
-import { addToShortlist } from "~/domain/shortlists.server";
-import { readForm } from "~/utils/csrf.server";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { CandidateHitList } from "~/components/talent/CandidateHitList";
 import { SaveSearchForm } from "~/components/talent/SaveSearchForm";
 import { TalentFacetPanel, TalentSearchBar } from "~/components/talent/TalentSearchForm";
 import { formatDayTime, plural } from "~/components/talent/format";
 import { FormAlert } from "~/components/ui/Field";
 import { Pagination } from "~/components/ui/Table";
+import { profilesOnMission } from "~/domain/shortlist-search.server";
+import { addToShortlist } from "~/domain/shortlists.server";
 import { describeTalentSearch, talentSearchPage, type TalentSearchView } from "~/domain/talent-search.server";
 import { isEmptyTalentSearch, parseTalentSearch, talentSearchQuery, type TalentSearch } from "~/schemas/talent-search";
+import { ID } from "~/schemas/mission";
 import { requireUser } from "~/utils/auth.server";
+import { readForm } from "~/utils/csrf.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.search.q ? `« ${data.search.q} » — Vivier — Cabinet` : "Vivier — Cabinet" },
@@ -32,35 +33,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
       suggestedName: describeTalentSearch(search).join(", ").slice(0, 80) || "Tout le vivier",
       since: Number.isSafeInteger(since) && since > 0 ? since : null,
       notes,
+      onMission: await profilesOnMission(user, page.mission?.id ?? null, page.result?.hits.map((h) => h.id) ?? []),
       ...page,
     },
     { status: page.result ? 200 : 503 },
   );
 }
 
-/**
- * « Ajouter à la mission » on a card of a search made for a mission: the profile enters the
- * mission's list as identifié (addToShortlist checks everything again).
- */
+/** « Ajouter à la mission » on a card: the candidate enters the mission's list as identifié. */
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const user = await requireUser(request, "cabinet");
-  const missionId = String(form.get("missionId") ?? "");
-  const added = await addToShortlist(user, missionId, String(form.get("profileId") ?? ""));
-  if (!added.ok) return json({ added: null, error: added.error }, { status: added.status });
-  return json({ added: { missionId, entryId: added.entryId }, error: null });
-}
-
-function AddToMission({ missionId, profileId, who }: { missionId: string; profileId: string; who: string }) {
-  const busy = useNavigation().state === "submitting";
-  return (
-    <Form method="post" className="inline" preventScrollReset>
-      <CsrfField />
-      <input type="hidden" name="missionId" value={missionId} />
-      <input type="hidden" name="profileId" value={profileId} />
-      <button type="submit" className="button-secondary" disabled={busy}>Ajouter à la mission<span className="visually-hidden"> : {who}</span></button>
-    </Form>
-  );
+  const missionId = ID.safeParse(form.get("missionId") ?? "");
+  const profileId = ID.safeParse(form.get("profileId") ?? "");
+  if (!missionId.success || !profileId.success) return json({ added: null, error: "Choisissez une mission et un profil." }, { status: 400 });
+  const r = await addToShortlist(user, missionId.data, profileId.data);
+  if (!r.ok) return json({ added: null, error: r.error }, { status: r.status });
+  return json({ added: profileId.data, entryId: r.entryId, error: null });
 }
 
 function statusLine(result: TalentSearchView, search: TalentSearch, commune: { label: string } | null): string {
@@ -75,9 +64,10 @@ function statusLine(result: TalentSearchView, search: TalentSearch, commune: { l
 
 export default function TalentPool() {
   const data = useLoaderData<typeof loader>();
-  const { search, errors, notes, result, commune, mission, missions, since } = data;
-  const location = useLocation();
+  const { search, errors, notes, result, commune, mission, missions, since, onMission } = data;
   const added = useActionData<typeof action>();
+  const addedHit = added?.added ? result?.hits.find((h) => h.id === added.added) : undefined;
+  const location = useLocation();
   // Remounted at each URL: the back button shows the form as the URL says, not as it was left.
   const key = location.search;
   return (
@@ -95,14 +85,16 @@ export default function TalentPool() {
           Recherche pour la mission <Link to={`/cabinet/missions/${mission.id}`}>{mission.title}</Link> — {mission.collectiviteName}, {mission.communeLabel}.
         </p>
       ) : null}
-      {added?.error ? <FormAlert>{added.error}</FormAlert> : null}
-      {added?.added ? (
-        <FormAlert tone="success">
-          Le candidat est ajouté à la mission. <Link to={`/cabinet/missions/${added.added.missionId}/candidats/${added.added.entryId}`}>Voir sa fiche</Link>
-        </FormAlert>
-      ) : null}
       <TalentSearchBar key={`bar${key}`} search={search} errors={errors} notes={notes} communeLabel={commune?.label ?? ""} missions={missions} />
       {data.unavailable ? <FormAlert>{data.unavailable}</FormAlert> : null}
+      {added?.error ? <FormAlert>{added.error}</FormAlert> : null}
+      {added?.added && mission ? (
+        <FormAlert tone="success">
+          {addedHit ? (addedHit.visibility === "VISIBLE" && addedHit.name ? addedHit.name : addedHit.pseudonym) : "Le candidat"} est ajouté à la mission, à l’étape « Identifié ».{" "}
+          {"entryId" in added && added.entryId ? <><Link to={`/cabinet/missions/${mission.id}/candidats/${added.entryId}`}>Voir sa fiche</Link> · </> : null}
+          <Link to={`/cabinet/missions/${mission.id}`}>Voir la liste restreinte</Link>
+        </FormAlert>
+      ) : null}
       {result ? (
         <div className="talent-layout">
           <TalentFacetPanel key={`facets${key}`} search={search} errors={errors} facets={result.facets} toggles={result.toggles} />
@@ -121,8 +113,7 @@ export default function TalentPool() {
                 <Link to={`?${new URLSearchParams([...new URLSearchParams(location.search)].filter(([k]) => k !== "page")).toString()}`}>Revenir à la première page</Link>
               </p>
             ) : null}
-            <CandidateHitList hits={result.hits} since={since} missionId={mission?.id ?? null}
-              actions={mission ? (hit) => <AddToMission missionId={mission.id} profileId={hit.id} who={hit.visibility === "VISIBLE" && hit.name ? hit.name : hit.pseudonym} /> : undefined} />
+            <CandidateHitList hits={result.hits} since={since} missionId={mission?.id ?? null} onMission={onMission} />
             {result.totalPages > 1 ? <Pagination page={result.page} pageCount={result.totalPages} search={location.search} label="Pages de résultats" /> : null}
             <details className="talent-save-box">
               <summary>Enregistrer cette recherche</summary>

@@ -5,7 +5,9 @@ import { ApplicationStateBadge } from "~/components/candidates/ApplicationStateB
 import { formatDayTime } from "~/components/candidates/format";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { Field, FormAlert, Select, TextArea } from "~/components/ui/Field";
+import { HandledByCabinet } from "~/components/missions/HandledByCabinet";
 import { getApplicationForEmployer, updateApplication } from "~/domain/employer-applications.server";
+import { cabinetsHandlingApplications } from "~/domain/mission-brief.server";
 import {
   EMPLOYER_STATE_OPTIONS, INTERNAL_NOTE_MAX, employerApplicationSchema, type EmployerApplicationValues,
 } from "~/schemas/employer-application";
@@ -21,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, "employeur");
   const application = await getApplicationForEmployer(user, params.applicationId ?? "");
   if (!application) throw notFound();
-  return json({ application });
+  return json({ application, cabinets: await cabinetsHandlingApplications(user, application.position.id) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -44,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EmployerApplicationPage() {
-  const { application: a } = useLoaderData<typeof loader>();
+  const { application: a, cabinets } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const [search] = useSearchParams();
@@ -59,6 +61,7 @@ export default function EmployerApplicationPage() {
         <h1>{c.name}</h1>
         <ApplicationStateBadge state={a.state} />
       </div>
+      <HandledByCabinet cabinets={cabinets} />
       {!data && search.get("ok") === "enregistre" ? <FormAlert tone="success">Modifications enregistrées.</FormAlert> : null}
       <FormAlert>{data?.error ?? (Object.keys(errors).length ? "Corrigez les champs signalés ci-dessous : rien n’a été enregistré." : null)}</FormAlert>
       {a.withdrawn ? <FormAlert tone="info">Le candidat a retiré cette candidature : elle ne peut plus être modifiée.</FormAlert> : null}

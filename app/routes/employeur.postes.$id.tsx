@@ -6,6 +6,8 @@ import { OfferKeyFacts, OfferSections } from "~/components/positions/OfferDetail
 import { CommitteePanel, HistoryPanel, MissionsPanel, PositionActions } from "~/components/positions/PositionPanels";
 import { StateBadge } from "~/components/positions/StateBadge";
 import { FormAlert } from "~/components/ui/Field";
+import { EmployerBriefs } from "~/components/missions/EmployerBriefs";
+import { agreeBrief, employerBriefs } from "~/domain/mission-brief.server";
 import { endMission, listCabinets, mandateCabinet } from "~/domain/missions.server";
 import {
   EDITABLE_STATES, POSITION_ACTIONS, allowedActions, changePositionState, deleteDraft, duplicatePosition, getPosition,
@@ -25,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     actions: allowedActions(position.state),
     editable: EDITABLE_STATES.includes(position.state),
     cabinets: await listCabinets(),
+    briefs: await employerBriefs(user, position.offer.id),
     ok: new URL(request.url).searchParams.get("ok"),
   });
 }
@@ -58,6 +61,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const r = await mandateCabinet(user, id, String(form.get("cabinetId") ?? ""));
       return r.ok ? done("mandate") : refused(r);
     }
+    case "agree-brief": {
+      const r = await agreeBrief(user, id, String(form.get("missionId") ?? ""));
+      return r.ok ? done("cadrage-valide") : refused(r);
+    }
     case "end-mission": {
       const r = await endMission(user, id, String(form.get("missionId") ?? ""));
       return r.ok ? done("fin-mission") : refused(r);
@@ -76,10 +83,11 @@ const SUCCESS: Record<string, string> = {
   duplique: "Voici la copie, en brouillon : modifiez-la avant de la publier.",
   mandate: "Le cabinet est mandaté : ses consultants voient désormais ce poste.",
   "fin-mission": "La mission du cabinet est terminée.",
+  "cadrage-valide": "Le cadrage est validé : le cabinet en est informé sur sa page de mission.",
 };
 
 export default function PositionPage() {
-  const { position, actions, editable, cabinets, ok } = useLoaderData<typeof loader>();
+  const { position, actions, editable, cabinets, briefs, ok } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { offer } = position;
   const isPublic = position.isPublic;
@@ -107,6 +115,7 @@ export default function PositionPage() {
         <CommitteePanel position={position} />
         <MissionsPanel position={position} cabinets={cabinets} />
       </div>
+      <EmployerBriefs briefs={briefs} />
       <h2 className="section-title">L’offre, telle que les candidats la lisent</h2>
       <OfferKeyFacts offer={offer} />
       <OfferSections offer={offer} />

@@ -4,7 +4,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ApplicationStateBadge } from "~/components/candidates/ApplicationStateBadge";
 import { formatDate } from "~/components/positions/format";
 import { DataTable, readTableParams, tableColumns } from "~/components/ui/Table";
+import { HandledByCabinet } from "~/components/missions/HandledByCabinet";
 import { APPLICATION_SORTS, listPositionApplications, type EmployerApplicationRow } from "~/domain/employer-applications.server";
+import { cabinetsHandlingApplications } from "~/domain/mission-brief.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -16,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const table = readTableParams(new URL(request.url).searchParams, { sorts: APPLICATION_SORTS, defaultSort: "createdAt", defaultDesc: true });
   const list = await listPositionApplications(user, params.id ?? "", table);
   if (!list) throw notFound();
-  return json({ position: list.position, rows: list.rows, total: list.total, params: table });
+  return json({ position: list.position, rows: list.rows, total: list.total, params: table, cabinets: await cabinetsHandlingApplications(user, list.position.id) });
 }
 
 const col = tableColumns<EmployerApplicationRow>();
@@ -62,11 +64,12 @@ const columns = col.columns([
 ]);
 
 export default function PositionApplications() {
-  const { position, rows, total, params } = useLoaderData<typeof loader>();
+  const { position, rows, total, params, cabinets } = useLoaderData<typeof loader>();
   return (
     <>
       <p><Link to={`/employeur/postes/${position.id}`}>← {position.title}</Link></p>
       <h1>Candidatures</h1>
+      <HandledByCabinet cabinets={cabinets} />
       <p className="muted">
         Les candidatures retirées par leur auteur n’apparaissent pas. La note interne et la note sur 100 ne sont jamais montrées aux candidats.
       </p>

@@ -1,3 +1,5 @@
+import type { ShortlistsPlan } from "./shortlists";
+
 /**
  * The seed as data: everything is generated into these plain rows first, referring to each other
  * by stable keys (official key, e-mail, stable id), then written. Rows carry the columns of
@@ -188,4 +190,6 @@ export type SeedPlan = {
   contactRequests: ContactRequestPlan[];
   messages: MessagePlan[];
   savedSearches: SavedSearchPlan[];
+  /** The missions' staffing, briefs, shortlists and the cabinet's templates (seed/shortlists.ts). */
+  shortlists: ShortlistsPlan;
 };

@@ -82,8 +82,8 @@ export async function seedPresentations(db: Db, opts: { now: Date; passwordHash:
     await db.$transaction(async (tx) => {
       await tx.shortlistEntry.upsert({
         where: { missionId_profileId: { missionId: mission.id, profileId: profile.id } },
-        update: { stage: "PRESENTED" },
-        create: { id: entryId, missionId: mission.id, profileId: profile.id, source: "SEARCH", stage: "PRESENTED", createdById: consultant.id, createdAt: clock.days(-30) },
+        update: { stage: "PRESENTED", stageChangedAt: clock.days(-5) },
+        create: { id: entryId, missionId: mission.id, profileId: profile.id, source: "SEARCH", stage: "PRESENTED", stageChangedAt: clock.days(-5), createdById: consultant.id, createdAt: clock.days(-30) },
       });
       const entry = await tx.shortlistEntry.findUniqueOrThrow({ where: { missionId_profileId: { missionId: mission.id, profileId: profile.id } } });
       await tx.shortlistEvent.createMany({
@@ -123,7 +123,7 @@ export async function seedPresentations(db: Db, opts: { now: Date; passwordHash:
     () =>
       db.$transaction(async (tx) => {
         await tx.contactRequest.create({ data: { id: stableId("contact", `${mission.id}:${demo.id}`), profileId: demo.id, cabinetId: cabinet.id, consultantId: consultant.id, missionId: mission.id, message: "Un poste de DGS en Lozère pourrait vous intéresser.", status: "ACCEPTED", createdAt: clock.days(-20), answeredAt: clock.days(-19) } });
-        const entry = await tx.shortlistEntry.create({ data: { id: stableId("entry", `${mission.id}:${demo.id}`), missionId: mission.id, profileId: demo.id, source: "CONTACT", stage: "EVALUATED", createdById: consultant.id, createdAt: clock.days(-20) } });
+        const entry = await tx.shortlistEntry.create({ data: { id: stableId("entry", `${mission.id}:${demo.id}`), missionId: mission.id, profileId: demo.id, source: "CONTACT", stage: "EVALUATED", stageChangedAt: clock.days(-6), createdById: consultant.id, createdAt: clock.days(-20) } });
         await tx.shortlistEvent.createMany({
           data: [
             { entryId: entry.id, actorId: consultant.id, fromStage: null, toStage: "APPROACHED", reason: "Proposition envoyée", at: clock.days(-20) },
@@ -149,7 +149,7 @@ export async function seedPresentations(db: Db, opts: { now: Date; passwordHash:
       await db.$transaction(async (tx) => {
         const existing = await tx.mission.findUnique({ where: { positionId_cabinetId: { positionId: moiransPositionId, cabinetId: cabinet.id } } });
         const m = existing ?? (await tx.mission.create({ data: { id: hireMissionId, positionId: moiransPositionId, cabinetId: cabinet.id, createdAt: clock.days(-120) } }));
-        const entry = await tx.shortlistEntry.create({ data: { id: stableId("entry", `${m.id}:${hire.id}`), missionId: m.id, profileId: hire.id, source: "SEARCH", stage: "HIRED", createdById: consultant.id, createdAt: clock.days(-110) } });
+        const entry = await tx.shortlistEntry.create({ data: { id: stableId("entry", `${m.id}:${hire.id}`), missionId: m.id, profileId: hire.id, source: "SEARCH", stage: "HIRED", stageChangedAt: clock.days(-60), createdById: consultant.id, createdAt: clock.days(-110) } });
         await tx.shortlistEvent.create({ data: { entryId: entry.id, actorId: consultant.id, fromStage: "FINALIST", toStage: "HIRED", reason: "Retenu par le comité", at: clock.days(-60) } });
         const consent = await tx.consentRequest.create({ data: { entryId: entry.id, kind: "PRESENTATION", organizationName: moirans.organization.name, positionTitle: moirans.title, requestedAt: clock.days(-80), answeredAt: clock.days(-79), granted: true } });
         await tx.presentation.create({

@@ -18,6 +18,13 @@ export type WriteSummary = {
   contactRequests: Counts;
   messages: Counts;
   savedSearches: Counts;
+  missionConsultants: Counts;
+  missionBriefs: Counts;
+  messageTemplates: Counts;
+  shortlistEntries: Counts;
+  shortlistEvents: Counts;
+  scorecards: Counts;
+  consentRequests: Counts;
 };
 
 type Row = { id: string } & Record<string, unknown>;
@@ -280,5 +287,105 @@ export async function writePlan(db: PrismaClient, plan: SeedPlan, passwordHash: 
     createOnly: ["lastRunAt"],
   });
 
-  return { organizations, users, profiles, hiddenOrganizations, ...positionsSummary.counts, applications, ...conversations, savedSearches: savedSearches.counts };
+  const shortlists = await writeShortlists(db, plan, { orgIds, userIds, profileIds });
+
+  return { organizations, users, profiles, hiddenOrganizations, ...positionsSummary.counts, applications, ...conversations, savedSearches: savedSearches.counts, ...shortlists };
+}
+
+/**
+ * The missions' side (seed/shortlists.ts): staffing, briefs and the brief's state on the mission,
+ * templates, shortlist entries with their events, scorecards and consent
+ * requests. An entry is matched on its mission and candidate, so one the portal created meanwhile
+ * (an application) is updated rather than doubled.
+ */
+async function writeShortlists(
+  db: PrismaClient,
+  plan: SeedPlan,
+  ids: { orgIds: Map<string, string>; userIds: Map<string, string>; profileIds: Map<string, string> },
+): Promise<Pick<WriteSummary, "missionConsultants" | "missionBriefs" | "messageTemplates" | "shortlistEntries" | "shortlistEvents" | "scorecards" | "consentRequests">> {
+  const s = plan.shortlists;
+  const user = (email: string) => must(ids.userIds, email, "user");
+  const profile = (email: string) => must(ids.profileIds, email, "profile");
+  return db.$transaction(async (tx) => {
+    const positionIds = [...new Set(s.missions.map((m) => m.positionId))];
+    const missions = await tx.mission.findMany({ where: { positionId: { in: positionIds } }, select: { id: true, positionId: true, cabinetId: true, presentationPlannedAt: true, briefSharedAt: true, briefAgreedAt: true, briefAgreedByName: true } });
+    const missionOf = (m: { positionId: string; cabinetKey: string }) => {
+      const cabinetId = must(ids.orgIds, m.cabinetKey, "cabinet");
+      const found = missions.find((x) => x.positionId === m.positionId && x.cabinetId === cabinetId);
+      if (!found) throw new Error(`Seed: no mission for ${m.positionId}`);
+      return found.id;
+    };
+    const missionIds = missions.map((m) => m.id);
+
+    for (const m of s.missions) {
+      const current = missions.find((x) => x.id === missionOf(m))!;
+      const desired = { presentationPlannedAt: m.presentationPlannedAt, briefSharedAt: m.briefSharedAt, briefAgreedAt: m.briefAgreedAt, briefAgreedByName: m.briefAgreedByName };
+      if (Object.entries(desired).some(([k, v]) => !same(v, current[k as keyof typeof desired]))) await tx.mission.update({ where: { id: current.id }, data: desired });
+    }
+
+    const missionConsultants = await sync({
+      desired: s.staffing.map((x) => ({ id: x.id, missionId: missionOf(x), userId: user(x.email) })),
+      existing: await tx.missionConsultant.findMany({ where: { missionId: { in: missionIds } } }),
+      key: (r) => `${r.missionId}|${r.userId}`,
+      createMany: (data) => tx.missionConsultant.createMany({ data }),
+      update: (id, data) => tx.missionConsultant.update({ where: { id }, data }),
+    });
+    const missionBriefs = await sync({
+      desired: s.briefs.map(({ positionId, cabinetKey, authorEmail, ...b }) => ({ ...b, missionId: missionOf({ positionId, cabinetKey }), authorId: user(authorEmail) })),
+      existing: await tx.missionBrief.findMany({ where: { missionId: { in: missionIds } } }),
+      key: (r) => `${r.missionId}|${r.version}`,
+      createMany: (data) => tx.missionBrief.createMany({ data }),
+      update: (id, data) => tx.missionBrief.update({ where: { id }, data }),
+    });
+    const cabinetIds = [...new Set(s.templates.map((t) => must(ids.orgIds, t.cabinetKey, "cabinet")))];
+    const messageTemplates = await sync({
+      desired: s.templates.map(({ cabinetKey, ...t }) => ({ ...t, cabinetId: must(ids.orgIds, cabinetKey, "cabinet") })),
+      existing: await tx.messageTemplate.findMany({ where: { cabinetId: { in: cabinetIds } } }),
+      key: (r) => r.id,
+      createMany: (data) => tx.messageTemplate.createMany({ data }),
+      update: (id, data) => tx.messageTemplate.update({ where: { id }, data }),
+    });
+    const entries = await sync({
+      desired: s.entries.map(({ positionId, cabinetKey, email, createdByEmail, events: _e, scorecards: _s, consents: _c, ...e }) => ({
+        ...e, missionId: missionOf({ positionId, cabinetKey }), profileId: email ? profile(email) : null, createdById: createdByEmail ? user(createdByEmail) : null,
+      })),
+      existing: await tx.shortlistEntry.findMany({ where: { missionId: { in: missionIds } } }),
+      key: (r) => (r.profileId ? `${r.missionId}|${r.profileId}` : String(r.id)),
+      createMany: (data) => tx.shortlistEntry.createMany({ data }),
+      update: (id, data) => tx.shortlistEntry.update({ where: { id }, data }),
+      passive: ["updatedAt"],
+    });
+    const entryId = (e: (typeof s.entries)[number]) => {
+      const key = e.email ? `${missionOf(e)}|${profile(e.email)}` : e.id;
+      return must(entries.ids, key, "shortlist entry");
+    };
+    const entryIds = s.entries.map(entryId);
+    const shortlistEvents = await sync({
+      desired: s.entries.flatMap((e) => e.events.map(({ actorEmail, ...ev }) => ({ ...ev, entryId: entryId(e), actorId: actorEmail ? user(actorEmail) : null }))),
+      existing: await tx.shortlistEvent.findMany({ where: { entryId: { in: entryIds } } }),
+      key: (r) => r.id,
+      createMany: (data) => tx.shortlistEvent.createMany({ data }),
+      update: (id, data) => tx.shortlistEvent.update({ where: { id }, data }),
+    });
+    const scorecards = await sync({
+      desired: s.entries.flatMap((e) => e.scorecards.map(({ consultantEmail, at, ...c }) => ({ ...c, entryId: entryId(e), consultantId: user(consultantEmail), createdAt: at, updatedAt: at }))),
+      existing: await tx.scorecard.findMany({ where: { entryId: { in: entryIds } } }),
+      key: (r) => `${r.entryId}|${r.consultantId}`,
+      createMany: (data) => tx.scorecard.createMany({ data }),
+      update: (id, data) => tx.scorecard.update({ where: { id }, data }),
+      passive: ["updatedAt"],
+    });
+    const consentRequests = await sync({
+      desired: s.entries.flatMap((e) => e.consents.map(({ requestedByEmail, ...c }) => ({ ...c, entryId: entryId(e), requestedById: user(requestedByEmail) }))),
+      existing: await tx.consentRequest.findMany({ where: { id: { in: s.entries.flatMap((e) => e.consents.map((c) => c.id)) } } }),
+      key: (r) => r.id,
+      createMany: (data) => tx.consentRequest.createMany({ data }),
+      update: (id, data) => tx.consentRequest.update({ where: { id }, data }),
+    });
+    return {
+      missionConsultants: missionConsultants.counts, missionBriefs: missionBriefs.counts, messageTemplates: messageTemplates.counts,
+      shortlistEntries: entries.counts, shortlistEvents: shortlistEvents.counts,
+      scorecards: scorecards.counts, consentRequests: consentRequests.counts,
+    };
+  }, TX);
 }

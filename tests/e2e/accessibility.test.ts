@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkA11y, closeBrowser, expectNoBrowserErrors, mailedLink, newPage, queryPortal, signIn, waitForHydration } from "../helpers/e2e";
+import { checkA11y, closeBrowser, expectNoBrowserErrors, mailedLink, newPage, signIn, waitForHydration } from "../helpers/e2e";
 
 afterAll(closeBrowser);
 
@@ -141,6 +141,26 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     await audit(page, "/cabinet/contacts", "table tbody tr");
     await audit(page, "/cabinet/missions", "table tbody tr");
     await audit(page, "/cabinet/consultants", "li");
+    await audit(page, "/cabinet/modeles", "li");
+    await audit(page, (await linksTo(page, "/cabinet/modeles", /^\/cabinet\/modeles\/(?!nouveau)[^/?#]+$/))[0]);
+    // Every page of a mission, with its list of candidates in both views.
+    const [mission] = await linksTo(page, "/cabinet/missions", /^\/cabinet\/missions\/[^/?#]+$/);
+    await audit(page, mission, "table tbody tr");
+    await audit(page, `${mission}?vue=tableau`, ".board-card");
+    for (const path of [`${mission}/cadrage`, `${mission}/faisabilite`, `${mission}/ajouter`]) await audit(page, path);
+    // Approaching and taking out the first candidates of the list (the pages ask before doing).
+    const ids = (await linksTo(page, mission, /^\/cabinet\/missions\/[^/?#]+\/candidats\/[^/?#]+$/)).slice(0, 3).map((h) => `ids=${h.split("/").pop()}`).join("&");
+    await audit(page, `${mission}/approche?${ids}`, "li");
+    await audit(page, `${mission}/sortie?vers=NOT_RETAINED&${ids}`, "li");
+    // A person met elsewhere, added by hand, opens the invitation the mail carries.
+    const met = `rencontre.${Date.now().toString(36)}@exemple-perso.fr`;
+    await page.goto(`${mission}/ajouter`);
+    await page.getByLabel("Prénom et nom").fill("Maëlle Rouvière");
+    await page.getByLabel("Adresse e-mail").fill(met);
+    await Promise.all([page.waitForURL((url) => !url.pathname.endsWith("/ajouter")), page.getByRole("button", { name: "Ajouter et envoyer l’invitation" }).click()]);
+    const invited = await newPage();
+    await audit(invited, await mailedLink(met, "/invitation-candidat/"), "form");
+    await invited.context().close();
     await page.context().close();
   }, SPACE_TIMEOUT);
 
@@ -149,8 +169,8 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     await signIn(page, "consultant@vivier.test");
     let messages = 0;
     for (const mission of await linksTo(page, "/cabinet/missions", /^\/cabinet\/missions\/[^/?#]+$/)) {
-      await audit(page, mission, ".contact-list li");
-      for (const thread of await linksTo(page, mission, /^\/cabinet\/missions\/[^/?#]+\/messages\/[^/?#]+$/)) {
+      await audit(page, `${mission}/messages`, ".contact-list li");
+      for (const thread of await linksTo(page, `${mission}/messages`, /^\/cabinet\/missions\/[^/?#]+\/messages\/[^/?#]+$/)) {
         await audit(page, thread);
         messages += await page.locator("ol.messages li").count();
       }
@@ -168,17 +188,17 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
       }
     }
     expect(presentations, "finalists on the missions").toBeGreaterThan(0);
-    // The page of each candidate on the cabinet's missions' lists (the seed's demo candidate,
-    // interviewed and scored, among them). No page links to it yet but the talent search, right
-    // after « Ajouter à la mission »: read from the database.
-    const entries = queryPortal<{ missionId: string; id: string }>(
-      `SELECT e.missionId, e.id FROM ShortlistEntry e JOIN Mission m ON m.id = e.missionId JOIN User u ON u.organizationId = m.cabinetId WHERE u.email = ?`,
-      "consultant@vivier.test",
-    );
-    expect(entries.length, "candidates on consultant@'s missions' lists").toBeGreaterThan(0);
-    for (const e of entries) await audit(page, `/cabinet/missions/${e.missionId}/candidats/${e.id}`, "h1");
-    // The presentations to prepare, from the consultant's home (the seed's candidate évaluée).
-    for (const presentation of await linksTo(page, "/cabinet", /^\/cabinet\/missions\/[^/?#]+\/presentation\/[^/?#]+$/)) await audit(page, presentation);
+    // The page of each candidate the missions' lists link to (the seed's demo candidate,
+    // interviewed and scored, among them), then those the consultant's home points to.
+    let entries = 0;
+    for (const mission of await linksTo(page, "/cabinet/missions", /^\/cabinet\/missions\/[^/?#]+$/)) {
+      for (const entry of await linksTo(page, `${mission}?vue=liste`, /^\/cabinet\/missions\/[^/?#]+\/candidats\/[^/?#]+$/, 0)) {
+        await audit(page, entry, "h1");
+        entries++;
+      }
+    }
+    expect(entries, "candidates on consultant@'s missions' lists").toBeGreaterThan(0);
+    for (const entry of await linksTo(page, "/cabinet", /^\/cabinet\/missions\/[^/?#]+\/candidats\/[^/?#]+$/)) await audit(page, entry, "h1");
     await page.context().close();
   }, SPACE_TIMEOUT);
 

@@ -76,7 +76,7 @@ describe("a confidential shortlist, from the talent pool to an evaluation the ca
     await expect(card.textContent()).resolves.not.toContain(name);
     await checkA11y(page);
     await card.getByRole("button", { name: /^Ajouter à la mission/ }).click();
-    await page.getByText("Le candidat est ajouté à la mission.").waitFor();
+    await page.getByText(/est ajouté à la mission, à l’étape « Identifié »/).waitFor();
     const entryHref = (await page.getByRole("link", { name: "Voir sa fiche" }).getAttribute("href"))!;
     expect(entryHref).toMatch(new RegExp(`^/cabinet/missions/${missionId}/candidats/[^/]+$`));
 
@@ -154,7 +154,9 @@ describe("the new pages of the demo accounts", () => {
     await page.getByRole("link", { name: "Suivre mes missions" }).click();
     await page.waitForURL("**/candidat/missions");
     await hydrated(page);
-    await page.getByText("Votre candidature est étudiée").first().waitFor();
+    // Her state in plain French: évaluée as seeded, or retenue when tests/e2e/presentation.test.ts
+    // (which takes her to the hire) ran first; the references consent waits either way.
+    await page.getByText(/Votre candidature est étudiée|Retenue : félicitations/).first().waitFor();
     await checkA11y(page);
     await page.getByRole("button", { name: /^Donner mon accord/ }).first().click();
     await page.getByText("Vous avez donné votre accord.", { exact: false }).waitFor();

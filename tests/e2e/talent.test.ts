@@ -135,6 +135,7 @@ describe("the talent pool, as the demo consultant searches it", () => {
     await page.goto("/cabinet/missions");
     await checkA11y(page);
     await Promise.all([page.waitForURL(/\/cabinet\/missions\/[a-z0-9]+$/), page.locator("table tbody tr th a").first().click()]);
+    await Promise.all([page.waitForURL(/\/cabinet\/missions\/[a-z0-9]+\/faisabilite$/), page.getByRole("link", { name: "Marché" }).click()]);
     await page.getByRole("heading", { name: "Faisabilité du marché" }).waitFor();
     await expect(page.getByRole("img", { name: /Profils réunissant les exigences indispensables/ }).count()).resolves.toBe(1);
     await expect(page.getByRole("table", { name: "Critère par critère" }).count()).resolves.toBe(1);

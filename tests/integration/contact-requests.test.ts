@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { answerContactRequest } from "~/domain/conversations.server";
 import { action as contactsAction, loader as contactsLoader } from "~/routes/cabinet.contacts";
 import { loader as missionLoader } from "~/routes/cabinet.missions.$id";
+import { loader as conversationsLoader } from "~/routes/cabinet.missions.$id_.messages._index";
 import { action as threadAction, loader as threadLoader } from "~/routes/cabinet.missions.$id_.messages.$profileId";
 import { loader as candidateContactsLoader } from "~/routes/candidat.contacts";
 import { action as candidateThreadAction, loader as candidateThreadLoader } from "~/routes/candidat.messages.$missionId";
@@ -179,7 +180,7 @@ describe("the confidential conversations of a mission", () => {
     const params = { id: firm.mission.id, profileId: talent.profile.id };
     const path = `/cabinet/missions/${firm.mission.id}/messages/${talent.profile.id}`;
 
-    const mission = (await (await call(missionLoader, firm.browser.get(`/cabinet/missions/${firm.mission.id}`), { id: firm.mission.id })).json()) as {
+    const mission = (await (await call(conversationsLoader, firm.browser.get(`/cabinet/missions/${firm.mission.id}/messages`), { id: firm.mission.id })).json()) as {
       conversations: Array<{ profileId: string; label: string; via: string }>;
     };
     expect(mission.conversations).toEqual([expect.objectContaining({ profileId: talent.profile.id, label: talent.user.name, via: "contact" })]);
@@ -208,6 +209,7 @@ describe("the confidential conversations of a mission", () => {
     expect((await call(threadLoader, intruder.browser.get(path), params)).status).toBe(404);
     expect((await call(threadAction, intruder.browser.post(path, { body: "Bonjour" }), params)).status).toBe(404);
     expect((await call(missionLoader, intruder.browser.get(`/cabinet/missions/${firm.mission.id}`), { id: firm.mission.id })).status).toBe(404);
+    expect((await call(conversationsLoader, intruder.browser.get(`/cabinet/missions/${firm.mission.id}/messages`), { id: firm.mission.id })).status).toBe(404);
     expect(await db.message.count({ where: { missionId: firm.mission.id } })).toBe(0);
   });
 
@@ -236,7 +238,7 @@ describe("the confidential conversations of a mission", () => {
     expect(((await sent.json()) as { error: string }).error).toMatch(/Ne pas me montrer à/);
     expect(await db.message.count({ where: { missionId: firm.mission.id } })).toBe(0);
     // The consultant no longer sees the candidate in the mission either.
-    const mission = (await (await call(missionLoader, firm.browser.get(`/cabinet/missions/${firm.mission.id}`), { id: firm.mission.id })).json()) as { conversations: unknown[] };
+    const mission = (await (await call(conversationsLoader, firm.browser.get(`/cabinet/missions/${firm.mission.id}/messages`), { id: firm.mission.id })).json()) as { conversations: unknown[] };
     expect(mission.conversations).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Feasibility } from "~/domain/feasibility.server";
-import { loader as missionLoader } from "~/routes/cabinet.missions.$id";
+import { loader as marketLoader } from "~/routes/cabinet.missions.$id_.faisabilite";
 import { loader as missionsLoader } from "~/routes/cabinet.missions._index";
 import { applySettings } from "../../search/settings";
 import { call } from "../helpers/http";
@@ -58,7 +58,7 @@ async function knownMarket() {
 }
 
 async function missionPage(browser: Awaited<ReturnType<typeof consultant>>["browser"], id: string, query = "") {
-  const res = await call(missionLoader, browser.get(`/cabinet/missions/${id}${query}`), { id });
+  const res = await call(marketLoader, browser.get(`/cabinet/missions/${id}/faisabilite${query}`), { id });
   const text = await res.text();
   return { status: res.status, text, data: res.status === 200 ? (JSON.parse(text) as { feasibility: Feasibility; map: { areas: unknown[] }; searchUrl: string }) : null };
 }

@@ -5,6 +5,7 @@ import { loader as cabinetContactsLoader } from "~/routes/cabinet.contacts";
 import { loader as missionLoader } from "~/routes/cabinet.missions.$id";
 import { loader as suggestionsLoader } from "~/routes/cabinet.missions.$id_.suggestions";
 import { loader as candidateHomeLoader } from "~/routes/candidat._index";
+import { loader as conversationsLoader } from "~/routes/cabinet.missions.$id_.messages._index";
 import { loader as applicationsLoader } from "~/routes/employeur.postes.$id_.candidatures";
 import { loader as applicationLoader } from "~/routes/employeur.candidatures.$applicationId";
 import { loader as employerHomeLoader } from "~/routes/employeur._index";
@@ -256,6 +257,10 @@ async function whatTheBrowserReceives(world: World, browser: Browser, column: Co
     await call(suggestionsLoader, browser.get(`/cabinet/missions/${world.mission.id}/suggestions`), { id: world.mission.id }),
     await call(suggestionsLoader, browser.get(`/cabinet/missions/${world.confidential.mission.id}/suggestions`), { id: world.confidential.mission.id }),
     await call(candidateHomeLoader, browser.get("/candidat")),
+    await call(missionLoader, browser.get(`/cabinet/missions/${world.mission.id}?vue=tableau`), { id: world.mission.id }),
+    await call(missionLoader, browser.get(`/cabinet/missions/${world.confidential.mission.id}?vue=tableau`), { id: world.confidential.mission.id }),
+    await call(conversationsLoader, browser.get(`/cabinet/missions/${world.mission.id}/messages`), { id: world.mission.id }),
+    await call(conversationsLoader, browser.get(`/cabinet/missions/${world.confidential.mission.id}/messages`), { id: world.confidential.mission.id }),
     await call(applicationsLoader, browser.get(`/employeur/postes/${world.position.id}/candidatures`), { id: world.position.id }),
     await call(employerHomeLoader, browser.get("/employeur")),
     await call(finalistsLoader, browser.get(`/employeur/postes/${world.position.id}/finalistes`), { id: world.position.id }),

@@ -54,7 +54,11 @@ describe("running the seed", () => {
   });
 
   it("changes nothing the second time", () => {
-    const tables = ["organizations", "users", "profiles", "hiddenOrganizations", "positions", "positionEvents", "committeeMembers", "criteria", "missions", "applications", "contactRequests", "messages", "savedSearches", "demoEvaluation"] as const;
+    const tables = [
+      "organizations", "users", "profiles", "hiddenOrganizations", "positions", "positionEvents", "committeeMembers", "criteria", "missions", "applications",
+      "contactRequests", "messages", "savedSearches", "demoEvaluation",
+      "missionConsultants", "missionBriefs", "messageTemplates", "shortlistEntries", "shortlistEvents", "scorecards", "consentRequests",
+    ] as const;
     for (const table of tables) {
       expect(second[table], table).toEqual({ total: first[table].total, created: 0, updated: 0, deleted: 0 });
     }
@@ -187,15 +191,15 @@ describe("what passes between consultant@'s cabinet and the candidates", () => {
       where: { cabinet: { officialKey: first.keys.firstCabinetKey }, profile: { user: { email: { in: first.keys.candidateEmails } } } },
       include: { mission: { include: { position: { include: { organization: true } }, messages: true } }, profile: { include: { hiddenFrom: true } } },
     });
-    expect(new Set(requests.map((r) => r.status))).toEqual(new Set(["PENDING", "ACCEPTED", "DECLINED"]));
+    const onConfidential = requests.filter((r) => r.mission?.position.confidential);
+    expect(new Set(onConfidential.map((r) => r.status))).toEqual(new Set(["PENDING", "ACCEPTED", "DECLINED"]));
     for (const r of requests) {
-      expect(r.mission?.position.confidential).toBe(true);
       expect(r.profile.visibility).not.toBe("HIDDEN");
       expect(r.profile.hiddenFrom.map((h) => h.officialKey)).not.toContain(first.keys.firstCabinetKey);
       expect(r.profile.hiddenFrom.map((h) => h.officialKey)).not.toContain(r.mission?.position.organization.officialKey);
       if (r.status !== "PENDING") expect(r.answeredAt!.getTime()).toBeGreaterThan(r.createdAt.getTime());
     }
-    const accepted = requests.find((r) => r.status === "ACCEPTED")!;
+    const accepted = onConfidential.find((r) => r.status === "ACCEPTED")!;
     expect(accepted.mission!.messages.filter((m) => m.profileId === accepted.profileId).length).toBeGreaterThanOrEqual(2);
   });
 });
@@ -301,6 +305,35 @@ describe("positions", () => {
     const cabinet = await db.organization.findUniqueOrThrow({ where: { officialKey: first.keys.firstCabinetKey }, include: { missions: { include: { position: true } } } });
     expect(cabinet.missions.some((m) => m.position.confidential)).toBe(true);
     expect(cabinet.missions.map((m) => m.positionId)).toContain(first.keys.demoDgsPositionId);
+  });
+});
+
+describe("missions", () => {
+  it("are staffed, briefed, and hold a shortlist at every stage for consultant@ to show", async () => {
+    const missions = await db.mission.findMany({
+      where: { cabinet: { officialKey: first.keys.firstCabinetKey } },
+      include: { consultants: { include: { user: true } }, briefs: true, entries: { include: { events: true, profile: { include: { hiddenFrom: true } } } }, position: { include: { organization: true } } },
+    });
+    const demo = missions.find((m) => m.positionId === first.keys.demoDgsPositionId)!;
+    expect(demo.consultants.map((c) => c.user.email)).toContain("consultant@vivier.test");
+    expect(demo.consultants).toHaveLength(2);
+    expect(demo.briefs.map((b) => b.version).sort()).toEqual([1, 2]);
+    expect(demo.briefAgreedAt).not.toBeNull();
+    for (const m of missions) {
+      // A search still running (not the one filled through the cabinet, seed/presentations.ts) holds every stage.
+      if (m.position.state !== "FILLED") expect(new Set(m.entries.map((e) => e.stage)).size, m.position.title).toBeGreaterThanOrEqual(6);
+      for (const e of m.entries) {
+        const events = [...e.events].sort((a, b) => a.at.getTime() - b.at.getTime());
+        expect(events[events.length - 1].toStage).toBe(e.stage);
+        expect(e.stageChangedAt.getTime()).toBe(events[events.length - 1].at.getTime());
+        // Nobody on a list hides from the cabinet or its client.
+        expect(e.profile?.hiddenFrom.map((h) => h.officialKey) ?? []).not.toContain(m.position.organization.officialKey);
+      }
+    }
+    expect(demo.entries.some((e) => e.profileId === null && e.source === "MANUAL")).toBe(true);
+    const demoCandidate = demo.entries.find((e) => e.profile && e.profile.pseudonym && e.source === "APPLICATION" && e.stage === "EVALUATED");
+    expect(demoCandidate).toBeDefined();
+    expect(await db.messageTemplate.count({ where: { cabinet: { officialKey: first.keys.firstCabinetKey } } })).toBeGreaterThanOrEqual(2);
   });
 });
 

@@ -70,8 +70,9 @@ describe("« Ajouter à la mission » from the talent search", () => {
     const t = await talent();
     const res = await add(world.onMission, t.profile.id);
     expect(res.status).toBe(200);
-    const { added } = (await res.json()) as { added: { entryId: string } };
-    const p = await page(world, world.onMission, added.entryId);
+    const { added, entryId } = (await res.json()) as { added: string; entryId: string };
+    expect(added).toBe(t.profile.id);
+    const p = await page(world, world.onMission, entryId);
     expect(p.entry).toMatchObject({ stage: "IDENTIFIED", source: "SEARCH", sight: "pseudonym", label: t.pseudonym });
     expect((await add(world.lead, t.profile.id)).status).toBe(409);
   });

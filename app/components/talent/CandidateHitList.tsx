@@ -1,6 +1,6 @@
 import { distanceBandLabel } from "~/access/anonymous-distance";
 import { Form } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { AddToMission } from "~/components/missions/AddToMission";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { TextArea } from "~/components/ui/Field";
 import type { CandidateHit } from "~/domain/search-results";
@@ -11,12 +11,12 @@ import { Highlighted } from "./Highlighted";
 import { formatDay, formatEuros, plural } from "./format";
 
 /** The results of a talent search, one card per profile; an anonymous profile shows no identity. */
-export function CandidateHitList({ hits, since, missionId, actions }: { hits: CandidateHit[]; since: number | null; missionId: string | null; actions?: (hit: CandidateHit) => ReactNode }) {
+export function CandidateHitList({ hits, since, missionId, onMission = [] }: { hits: CandidateHit[]; since: number | null; missionId: string | null; onMission?: readonly string[] }) {
   return (
     <ol className="talent-hits">
       {hits.map((hit) => (
         <li key={hit.id}>
-          <CandidateCard hit={hit} isNew={since !== null && hit.lastActivityAt > since} missionId={missionId} actions={actions} />
+          <CandidateCard hit={hit} isNew={since !== null && hit.lastActivityAt > since} missionId={missionId} onMission={onMission.includes(hit.id)} />
         </li>
       ))}
     </ol>
@@ -57,7 +57,7 @@ function distanceText(hit: CandidateHit): string | null {
   return hit.distanceBand ? distanceBandLabel(hit.distanceBand) : null;
 }
 
-function CandidateCard({ hit, isNew, missionId, actions }: { hit: CandidateHit; isNew: boolean; missionId: string | null; actions?: (hit: CandidateHit) => ReactNode }) {
+function CandidateCard({ hit, isNew, missionId, onMission }: { hit: CandidateHit; isNew: boolean; missionId: string | null; onMission: boolean }) {
   const h = hit.highlights;
   const distance = distanceText(hit);
   const place = hit.homeCommuneName
@@ -135,7 +135,7 @@ function CandidateCard({ hit, isNew, missionId, actions }: { hit: CandidateHit; 
         </ul>
       ) : null}
       <p className="small muted">Dernière activité le {formatDay(hit.lastActivityAt)}</p>
-      {actions?.(hit)}
+      {missionId ? <AddToMission missionId={missionId} profileId={hit.id} who={hit.visibility === "VISIBLE" && hit.name ? hit.name : hit.pseudonym} onList={onMission} /> : null}
       <ContactForm hit={hit} missionId={missionId} />
     </article>
   );

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ShortlistEntry" ADD COLUMN "invitedAt" DATETIME;
