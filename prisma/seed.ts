@@ -16,6 +16,7 @@ import { generateSavedSearches } from "./seed/saved-searches";
 import { generateShortlists, presentationReserved } from "./seed/shortlists";
 import { writePlan, type Counts, type WriteSummary } from "./seed/write";
 import { seedPresentations } from "./seed/presentations";
+import { seedNotices } from "./seed/notices";
 
 /**
  * Vivier's demo data: real collectivités of the official list with their positions, two
@@ -139,6 +140,7 @@ export async function seed(db: PrismaClient, options: SeedOptions = {}): Promise
     firstCabinetKey: firstCabinet.officialKey,
     moiransKey: moirans?.org.officialKey ?? "",
   });
+  await seedNotices(db, { demoCollectiviteKey: demoCollectivite.org.officialKey });
   const byState = { DRAFT: 0, PUBLISHED: 0, FILLED: 0, CLOSED: 0 };
   for (const p of plan.positions) byState[p.state]++;
   return {

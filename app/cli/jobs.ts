@@ -1,35 +1,68 @@
 /**
  * The portal's periodic work, in its own process (beside the search outbox worker): the daily
- * follow-up reminders. Run once at start, which catches up whatever came due while the portal
- * was down, then every day. Each job is idempotent: running it twice sends nothing twice.
+ * follow-up reminders and the daily digest of notifications. Both run once at start, which
+ * catches up whatever came due while the portal was down. The reminders then run every day; the
+ * digest is checked every quarter of an hour, so that it leaves soon after its fixed hour (7 h,
+ * Paris) without a timer aimed at a wall-clock time that a stopped portal would miss. Each job
+ * is idempotent: running it twice sends nothing twice.
  */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const QUARTER_MS = 15 * 60 * 1000;
 
-export function startDailyJobs({ intervalMs = DAY_MS, log = console.log }: { intervalMs?: number; log?: (line: string) => void } = {}) {
+type Log = (line: string) => void;
+
+/** One job that never overlaps itself and logs its failures (it is tried again at the next tick). */
+function serial(work: () => Promise<void>, failed: (error: unknown) => string, log: Log) {
   let running: Promise<void> | null = null;
   const run = () => {
     running ??= (async () => {
       try {
-        const { sendFollowUpReminders } = await import("../domain/follow-ups.server");
-        const sent = await sendFollowUpReminders(new Date());
-        if (sent > 0) log(`Suivi d’intégration : ${sent} rappel(s) envoyé(s).`);
+        await work();
       } catch (error) {
-        log(`Suivi d’intégration : rappels en échec (${String(error)}), nouvel essai au prochain passage.`);
+        log(failed(error));
       } finally {
         running = null;
       }
     })();
     return running;
   };
+  return { run, idle: () => running ?? Promise.resolve() };
+}
+
+export function startDailyJobs({
+  intervalMs = DAY_MS,
+  digestIntervalMs = QUARTER_MS,
+  log = console.log,
+  now = () => new Date(),
+}: { intervalMs?: number; digestIntervalMs?: number; log?: Log; now?: () => Date } = {}) {
+  const reminders = serial(
+    async () => {
+      const { sendFollowUpReminders } = await import("../domain/follow-ups.server");
+      const sent = await sendFollowUpReminders(now());
+      if (sent > 0) log(`Suivi d’intégration : ${sent} rappel(s) envoyé(s).`);
+    },
+    (error) => `Suivi d’intégration : rappels en échec (${String(error)}), nouvel essai au prochain passage.`,
+    log,
+  );
+  const digests = serial(
+    async () => {
+      const { sendDigests } = await import("../domain/notifications.server");
+      const sent = await sendDigests(now());
+      if (sent > 0) log(`Récapitulatif quotidien : ${sent} courriel(s) envoyé(s).`);
+    },
+    (error) => `Récapitulatif quotidien : envoi en échec (${String(error)}), nouvel essai au prochain passage.`,
+    log,
+  );
+  const run = () => Promise.all([reminders.run(), digests.run()]).then(() => undefined);
   void run();
-  const timer = setInterval(() => void run(), intervalMs);
-  timer.unref();
+  const timers = [setInterval(() => void reminders.run(), intervalMs), setInterval(() => void digests.run(), digestIntervalMs)];
+  for (const t of timers) t.unref();
   return {
     runNow: run,
     async stop() {
-      clearInterval(timer);
-      await running;
+      for (const t of timers) clearInterval(t);
+      await Promise.all([reminders.idle(), digests.idle()]);
     },
   };
 }

@@ -51,7 +51,7 @@ await ensureIndexes({ db, client, log: (line: string) => console.log(`  ${line}`
 const worker = startOutboxWorker({ db, client });
 // Availability buckets are relative to the day of indexing: refresh those that went stale.
 const freshness = startFreshnessTimer({ db });
-// Daily jobs (follow-up reminders): a first run now catches up what came due while stopped.
+// Daily jobs (follow-up reminders, the notifications digest): a first run now catches up what came due while stopped.
 const { startDailyJobs } = await import("./jobs");
 const jobs = startDailyJobs();
 

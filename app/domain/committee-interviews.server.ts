@@ -6,10 +6,9 @@ import { canMove, type Stage } from "~/schemas/shortlist";
 import { addressOf, icsAttachment, type CalendarInvitation } from "~/utils/calendar.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { sendMail } from "~/utils/mail.server";
 import type { SessionUser } from "~/utils/session.server";
 import type { CommitteeError } from "./committee.server";
-import { notifyCandidate } from "./notifications.server";
+import { notifyCandidate, sendOptionalMail } from "./notifications.server";
 
 /**
  * The committee's interview of a finalist: an employer of the collectivité proposes slots, the
@@ -60,7 +59,7 @@ export async function proposeInterview(user: SessionUser, positionId: string, pr
   });
   if (!created) return { ok: false, status: 409, error: "Un entretien est déjà proposé ou fixé pour ce finaliste : modifiez-le ou annulez-le." };
   const candidate = await db.presentation.findUnique({ where: { id: presentationId }, select: { entry: { select: { profile: { select: { user: { select: { email: true, name: true } } } } } } } });
-  if (candidate?.entry.profile) await notifyCandidate(candidate.entry.profile.user, "presentation");
+  if (candidate?.entry.profile) await notifyCandidate(candidate.entry.profile.user, "presentation", "INTERVIEW");
   return { ok: true };
 }
 
@@ -161,21 +160,21 @@ async function sendInvitations(interviewId: string, method: "REQUEST" | "CANCEL"
     description: `Entretien du comité de recrutement de ${position.organization.name} pour le poste « ${position.title} ». Dossier : ${env().APP_URL}/employeur/postes/${position.id}/finalistes`,
     attendees: [...(candidate ? [candidate] : []), ...[...team].map(([email, name]) => ({ name, email }))],
   };
+  // In a digest the .ics is not attached: the line says when, the page has the detail.
+  const teamLine = `Entretien du comité ${verb} pour « ${position.title} »${method === "CANCEL" ? "" : ` : ${when} (heure de Paris)`} :`;
   for (const [email, name] of team) {
-    await sendMail({
-      to: email,
+    await sendOptionalMail({ email, name }, "INTERVIEW", {
       subject: `Vivier : entretien ${verb} — ${position.title}`,
       text: [`Bonjour ${name},`, "", `L’entretien du comité pour le poste « ${position.title} » est ${verb}${method === "CANCEL" ? "" : ` : ${when} (heure de Paris), ${where}`}.`, "L’invitation est jointe (fichier .ics) pour votre agenda.", "", "L’équipe Vivier"].join("\n"),
       attachments: [icsAttachment(teamInvitation)],
-    });
+    }, { line: teamLine, path: `/employeur/postes/${position.id}/finalistes` });
   }
   if (candidate) {
     const own: CalendarInvitation = { ...base, title: "Entretien (Vivier)", description: `Le détail vous attend dans votre espace Vivier : ${env().APP_URL}/candidat/presentations`, attendees: [candidate] };
-    await sendMail({
-      to: candidate.email,
+    await sendOptionalMail(candidate, "INTERVIEW", {
       subject: "Vivier : votre entretien",
       text: [`Bonjour ${candidate.name},`, "", `Votre entretien est ${verb}${method === "CANCEL" ? "" : ` : ${when} (heure de Paris)`}. L’invitation est jointe pour votre agenda ; le détail vous attend dans votre espace :`, `${env().APP_URL}/candidat/presentations`, "", "L’équipe Vivier"].join("\n"),
       attachments: [icsAttachment(own)],
-    });
+    }, { line: "Du nouveau vous attend dans votre espace :", path: "/candidat/presentations" });
   }
 }

@@ -14,7 +14,7 @@ import { hashToken, newToken, type SessionUser } from "~/utils/session.server";
 import { readCv } from "~/utils/uploads.server";
 import { INVITATION_TTL_MS } from "./accounts.server";
 import { recordAudit, type AuditInput } from "./audit.server";
-import { notifyCandidate } from "./notifications.server";
+import { notifyCandidate, sendOptionalMail } from "./notifications.server";
 import { fillPositionFromHire } from "./positions.server";
 
 /**
@@ -400,7 +400,7 @@ export async function decide(user: SessionUser, positionId: string, presentation
   });
   if (!result.ok) return result;
   await notifyCabinetOfDecision(result.missionId, viewer, input.decision);
-  if (input.decision === "HIRED" && result.candidate) await notifyCandidate(result.candidate, "presentation");
+  if (input.decision === "HIRED" && result.candidate) await notifyCandidate(result.candidate, "presentation", "APPLICATION_STATE");
   return { ok: true };
 }
 
@@ -414,14 +414,14 @@ export async function scheduleFollowUps(tx: Tx, input: { presentationId: string;
 async function notifyCabinetOfDecision(missionId: string, viewer: FinalistsViewer, decision: Decision) {
   const consultants = await db.user.findMany({
     where: { role: "CONSULTANT", OR: [{ missionsStaffed: { some: { missionId } } }, { isCabinetLead: true, organization: { missions: { some: { id: missionId } } } }] },
-    select: { email: true, name: true },
+    select: { id: true, email: true, name: true },
   });
   const what = decision === "HIRED" ? "a retenu un finaliste" : "a enregistré une décision « non retenu »";
+  const path = `/cabinet/missions/${missionId}/finalistes`;
   for (const c of consultants) {
-    await sendMail({
-      to: c.email,
+    await sendOptionalMail(c, "APPLICATION_STATE", {
       subject: `Vivier : décision du comité — ${viewer.positionTitle}`,
-      text: [`Bonjour ${c.name},`, "", `Le comité de ${viewer.organizationName} ${what} pour le poste « ${viewer.positionTitle} ». Un retour honnête est dû à chaque finaliste non retenu :`, `${env().APP_URL}/cabinet/missions/${missionId}/finalistes`, "", "L’équipe Vivier"].join("\n"),
-    });
+      text: [`Bonjour ${c.name},`, "", `Le comité de ${viewer.organizationName} ${what} pour le poste « ${viewer.positionTitle} ». Un retour honnête est dû à chaque finaliste non retenu :`, `${env().APP_URL}${path}`, "", "L’équipe Vivier"].join("\n"),
+    }, { line: `Le comité de ${viewer.organizationName} ${what} pour « ${viewer.positionTitle} » :`, path });
   }
 }

@@ -2,7 +2,7 @@ import { assertConsultant, cabinetMissionWhere } from "~/access/guards.server";
 import { FOLLOW_UP_OPENS_DAYS, followUpState, type Signal, type WithWhom } from "~/schemas/presentation";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { sendMail } from "~/utils/mail.server";
+import { sendOptionalMail } from "./notifications.server";
 import type { SessionUser } from "~/utils/session.server";
 
 /**
@@ -104,20 +104,20 @@ export async function sendFollowUpReminders(now = new Date()): Promise<number> {
       ? mission.consultants.map((c) => c.user)
       : await db.user.findMany({ where: { organizationId: mission.cabinetId, isCabinetLead: true }, select: { name: true, email: true } });
     const whom = f.withWhom === "HIRE" ? "avec la personne recrutée" : "avec l’employeur";
+    const path = `/cabinet/missions/${f.missionId}/finalistes#suivi`;
     for (const c of to) {
-      await sendMail({
-        to: c.email,
+      await sendOptionalMail(c, "REMINDER", {
         subject: `Vivier : point de suivi à ${f.months} mois — ${f.presentation.consent.positionTitle ?? ""}`,
         text: [
           `Bonjour ${c.name},`,
           "",
           `Le point de suivi d’intégration à ${f.months} mois ${whom} est prévu le ${f.dueOn.toLocaleDateString("fr-FR", { timeZone: "UTC" })} (${f.presentation.consent.organizationName ?? ""}, « ${f.presentation.consent.positionTitle ?? ""} »).`,
           "Enregistrez-le une fois tenu :",
-          `${env().APP_URL}/cabinet/missions/${f.missionId}/finalistes#suivi`,
+          `${env().APP_URL}${path}`,
           "",
           "L’équipe Vivier",
         ].join("\n"),
-      });
+      }, { line: `Point de suivi à ${f.months} mois ${whom} le ${f.dueOn.toLocaleDateString("fr-FR", { timeZone: "UTC" })} (« ${f.presentation.consent.positionTitle ?? ""} ») :`, path });
     }
     sent += 1;
   }

@@ -267,6 +267,12 @@ export async function getPositionForEdit(user: SessionUser, id: string) {
     confidential: p.confidential,
     committee: p.committee.map((m) => ({ name: m.name, function: m.function, role: m.role })),
     criteria: p.criteria.map((c) => ({ label: c.label, weight: String(c.weight) })),
+    vacancyReason: p.vacancyReason ?? "",
+    vacancyCause: p.vacancyCause ?? "",
+    metierCode: p.metierCode ?? "",
+    workplace: p.workplace,
+    applicationsTo: p.applicationsTo,
+    contractGround: p.contractGround ?? "",
   };
   return { values, communeLabel: communeLabel(p.communeCode), state: p.state as PositionState, title: p.title };
 }

@@ -7,10 +7,9 @@ import { canMove, CANDIDATE_STATE, type Stage } from "~/schemas/shortlist";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { jsonList } from "~/utils/json";
-import { sendMail } from "~/utils/mail.server";
 import type { SessionUser } from "~/utils/session.server";
 import { deleteCv, readCv, storeCv } from "~/utils/uploads.server";
-import { notifyCandidate } from "./notifications.server";
+import { notifyCandidate, sendOptionalMail } from "./notifications.server";
 import { getEntry } from "./shortlists.server";
 
 /**
@@ -168,14 +167,14 @@ class Conflict extends Error {}
 async function notifyClientOfPresentation(position: { id: string; title: string; organizationId: string }) {
   const people = await db.user.findMany({
     where: { OR: [{ organizationId: position.organizationId, role: "EMPLOYER" }, { committeeSeats: { some: { positionId: position.id } } }] },
-    select: { email: true, name: true },
+    select: { id: true, email: true, name: true },
   });
+  const path = `/employeur/postes/${position.id}/finalistes`;
   for (const person of people) {
-    await sendMail({
-      to: person.email,
+    await sendOptionalMail(person, "CABINET_PROPOSAL", {
       subject: `Vivier : un finaliste vous est présenté — ${position.title}`,
-      text: [`Bonjour ${person.name},`, "", `Le cabinet vous présente un finaliste pour le poste « ${position.title} ». Son dossier vous attend :`, `${env().APP_URL}/employeur/postes/${position.id}/finalistes`, "", "L’équipe Vivier"].join("\n"),
-    });
+      text: [`Bonjour ${person.name},`, "", `Le cabinet vous présente un finaliste pour le poste « ${position.title} ». Son dossier vous attend :`, `${env().APP_URL}${path}`, "", "L’équipe Vivier"].join("\n"),
+    }, { line: `Un finaliste vous est présenté pour « ${position.title} » :`, path });
   }
 }
 
@@ -214,7 +213,7 @@ export async function giveFeedback(user: SessionUser, presentationId: string, fe
     return { ok: true, presentationId: p.id, to: p.entry.profile?.user ?? null } as const;
   });
   if (!result.ok) return result;
-  if (result.to) await notifyCandidate(result.to, "presentation");
+  if (result.to) await notifyCandidate(result.to, "presentation", "APPLICATION_STATE");
   return { ok: true, presentationId: result.presentationId };
 }
 

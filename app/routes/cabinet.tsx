@@ -21,6 +21,7 @@ export default function CabinetSpace() {
         { to: "/cabinet/contacts", label: "Prises de contact" },
         { to: "/cabinet/modeles", label: "Modèles de message" },
         ...(user.isCabinetLead ? [{ to: "/cabinet/consultants", label: "Consultants" }] : []),
+        { to: "/cabinet/notifications", label: "Mes courriels" },
       ]}
     />
   );

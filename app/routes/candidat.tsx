@@ -20,6 +20,7 @@ export default function CandidateSpace() {
         { to: "/candidat/messages", label: "Messages" },
         { to: "/candidat/presentations", label: "Présentations" },
         { to: "/candidat/donnees", label: "Mes données" },
+        { to: "/candidat/notifications", label: "Mes courriels" },
         { to: "/offres", label: "Offres" },
       ]}
     />

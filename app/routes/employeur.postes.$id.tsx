@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/components/positions/format";
 import { OfferKeyFacts, OfferSections } from "~/components/positions/OfferDetails";
 import { CommitteePanel, HistoryPanel, MissionsPanel, PositionActions } from "~/components/positions/PositionPanels";
+import { NoticeChecklist } from "~/components/positions/NoticeChecklist";
 import { StateBadge } from "~/components/positions/StateBadge";
 import { FormAlert } from "~/components/ui/Field";
 import { EmployerBriefs } from "~/components/missions/EmployerBriefs";
@@ -13,6 +14,7 @@ import {
   EDITABLE_STATES, POSITION_ACTIONS, allowedActions, changePositionState, deleteDraft, duplicatePosition, getPosition,
   type PositionAction,
 } from "~/domain/positions.server";
+import { getVacancyNotice } from "~/domain/vacancy-notice.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 
@@ -22,8 +24,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, "employeur");
   const position = await getPosition(user, params.id ?? "");
   if (!position) throw notFound();
+  const notice = await getVacancyNotice(user, position.offer.id);
   return json({
     position,
+    notice: notice ? { gaps: notice.gaps, tooShortOnline: notice.tooShortOnline } : { gaps: [], tooShortOnline: false },
     actions: allowedActions(position.state),
     editable: EDITABLE_STATES.includes(position.state),
     cabinets: await listCabinets(),
@@ -87,7 +91,7 @@ const SUCCESS: Record<string, string> = {
 };
 
 export default function PositionPage() {
-  const { position, actions, editable, cabinets, briefs, ok } = useLoaderData<typeof loader>();
+  const { position, notice, actions, editable, cabinets, briefs, ok } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { offer } = position;
   const isPublic = position.isPublic;
@@ -111,6 +115,7 @@ export default function PositionPage() {
         {" · "}<Link to={`/employeur/postes/${offer.id}/comite`}>Accès du comité</Link>
       </p>
       <PositionActions position={position} actions={actions} editable={editable} />
+      <NoticeChecklist positionId={offer.id} gaps={notice.gaps} tooShortOnline={notice.tooShortOnline} />
       <div className="cards">
         <CommitteePanel position={position} />
         <MissionsPanel position={position} cabinets={cabinets} />

@@ -14,10 +14,11 @@ export default function EmployerSpace() {
       nav={
         // A committee member's account reaches only the finalists of its positions (docs/decisions/050).
         user.role === "COMMITTEE"
-          ? [{ to: "/employeur/comite", label: "Mes comités" }]
+          ? [{ to: "/employeur/comite", label: "Mes comités" }, { to: "/employeur/notifications", label: "Mes courriels" }]
           : [
               { to: "/employeur", label: "Tableau de bord", end: true },
               { to: "/employeur/postes", label: "Postes" },
+              { to: "/employeur/notifications", label: "Mes courriels" },
             ]
       }
     />

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { getMetier } from "~/reference/metiers";
 import { CATEGORIES, EMPLOIS_FONCTIONNELS, FILIERES, STRATES, contractOnEmploiFonctionnel, getCadre, isKnownGrade, statuteMismatch } from "~/reference/statute";
+import { CONTRACT_GROUND_CODES, VACANCY_CAUSES, VACANCY_REASONS } from "./notice";
 
 /**
  * A position as the employer writes it: one schema for the browser (react-hook-form with
@@ -245,6 +247,13 @@ export function makePositionSchema({ knownCommune, today = () => todayInFrance()
       confidential: z.boolean(),
       committee,
       criteria,
+      // Déclaration de vacance: optional while a draft, listed by the position page's checklist.
+      vacancyReason: z.string(),
+      vacancyCause: z.string(),
+      metierCode: z.string(),
+      workplace: text(500, "500 caractères au plus."),
+      applicationsTo: text(1000, "1 000 caractères au plus."),
+      contractGround: z.string(),
     })
     .superRefine((v, ctx) => {
       const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: path.split("."), message });
@@ -312,6 +321,11 @@ export function makePositionSchema({ knownCommune, today = () => todayInFrance()
       const unknownBenefit = benefits.find((b) => !BENEFIT_CODES.includes(b));
       if (unknownBenefit) issue("benefits", "Choisissez les avantages dans la liste.");
 
+      if (v.vacancyReason !== "" && !(VACANCY_REASONS as readonly string[]).includes(v.vacancyReason)) issue("vacancyReason", "Choisissez le motif de la vacance dans la liste.");
+      if (v.vacancyCause !== "" && !(VACANCY_CAUSES as readonly string[]).includes(v.vacancyCause)) issue("vacancyCause", "Choisissez la cause du départ dans la liste.");
+      if (v.metierCode !== "" && !getMetier(v.metierCode)) issue("metierCode", "Choisissez le métier dans la liste du répertoire.");
+      if (v.contractGround !== "" && !CONTRACT_GROUND_CODES.includes(v.contractGround)) issue("contractGround", "Choisissez le fondement juridique dans la liste.");
+
       if (Array.isArray(v.criteria) && v.criteria.length > 0) {
         const sum = v.criteria.reduce((s, c) => s + (Number.isFinite(c.weight) ? c.weight : 0), 0);
         if (sum !== 100) issue("criteria", `Les poids des critères doivent totaliser 100 (total actuel : ${sum}).`);
@@ -329,6 +343,11 @@ export function makePositionSchema({ knownCommune, today = () => todayInFrance()
       grades: [...new Set(v.grades)],
       cadresEmplois: [...new Set(v.cadresEmplois)],
       benefits: [...new Set(v.benefits)],
+      vacancyReason: v.vacancyReason === "" ? null : v.vacancyReason,
+      // A cause is a vacance's; a legal ground is a contractual recruitment's: not kept otherwise.
+      vacancyCause: v.vacancyReason === "VACANCE" && v.vacancyCause !== "" ? v.vacancyCause : null,
+      metierCode: v.metierCode === "" ? null : v.metierCode,
+      contractGround: v.openToContractuels && v.contractGround !== "" ? v.contractGround : null,
     }));
 }
 
@@ -365,6 +384,7 @@ export function emptyPositionValues(): PositionFormValues {
     stationDistanceKm: "", stationTimeMin: "", publicTransport: "", serviceVehicle: false, remoteDays: "",
     relocationHelp: false, spouseJobHelp: false, territory: "", projects: "", confidential: false,
     committee: [], criteria: [],
+    vacancyReason: "", vacancyCause: "", metierCode: "", workplace: "", applicationsTo: "", contractGround: "",
   };
 }
 

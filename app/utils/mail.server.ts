@@ -7,15 +7,32 @@ let transport: nodemailer.Transporter | undefined;
 /** A file sent with a mail (a calendar invitation…); its content is base64 in OutgoingMail. */
 export type MailAttachment = { filename: string; contentType: string; content: string };
 
-/**
- * Every mail is stored in OutgoingMail first (so it is never lost and the admin can read it);
- * it is delivered by SMTP when SMTP_URL is set.
- */
-export async function sendMail(mail: { to: string; subject: string; text: string; attachments?: MailAttachment[] }): Promise<void> {
-  const { attachments, ...rest } = mail;
-  const row = await db.outgoingMail.create({ data: { ...rest, attachments: attachments?.length ? JSON.stringify(attachments) : null } });
+export type Mail = {
+  to: string;
+  subject: string;
+  text: string;
+  attachments?: MailAttachment[];
+  /** Extra headers (List-Unsubscribe…), stored with the mail as the admin reads it. */
+  headers?: Record<string, string>;
+};
+
+/** What can store a mail: the client, or a transaction that must store it with other rows. */
+type MailStore = Pick<typeof db, "outgoingMail">;
+
+/** Stores a mail in OutgoingMail, in the given transaction if any; deliverMail sends it. */
+export async function storeMail(mail: Mail, store: MailStore = db): Promise<{ id: string }> {
+  const { attachments, headers, ...rest } = mail;
+  return store.outgoingMail.create({
+    data: { ...rest, attachments: attachments?.length ? JSON.stringify(attachments) : null, headers: headers ? JSON.stringify(headers) : null },
+    select: { id: true },
+  });
+}
+
+/** Delivers a stored mail by SMTP when SMTP_URL is set, and records the outcome on its row. */
+export async function deliverMail(row: { id: string }, mail: Mail): Promise<void> {
   const { SMTP_URL, MAIL_FROM } = env();
   if (!SMTP_URL) return;
+  const { attachments, ...rest } = mail;
   transport ??= nodemailer.createTransport(SMTP_URL);
   try {
     await transport.sendMail({
@@ -27,6 +44,15 @@ export async function sendMail(mail: { to: string; subject: string; text: string
   } catch (error) {
     await db.outgoingMail.update({ where: { id: row.id }, data: { error: String(error) } });
   }
+}
+
+/**
+ * Every mail is stored in OutgoingMail first (so it is never lost and the admin can read it);
+ * it is delivered by SMTP when SMTP_URL is set. An optional mail (news, not security) goes
+ * through sendOptionalMail (app/domain/notifications.server.ts), which reads the user's choice.
+ */
+export async function sendMail(mail: Mail): Promise<void> {
+  await deliverMail(await storeMail(mail), mail);
 }
 
 /** The file names of a stored mail's attachments, for the admin's list. */

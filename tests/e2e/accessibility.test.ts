@@ -2,8 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
-import { afterAll, describe, expect, it } from "vitest";
-import { checkA11y, closeBrowser, expectNoBrowserErrors, mailedLink, newPage, signIn, waitForHydration } from "../helpers/e2e";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { UNSUBSCRIBE_KINDS } from "~/schemas/notifications";
+import { unsubscribeToken } from "~/utils/unsubscribe-token.server";
+import { checkA11y, closeBrowser, expectNoBrowserErrors, mailedLink, newPage, queryPortal, signIn, waitForHydration } from "../helpers/e2e";
 
 afterAll(closeBrowser);
 
@@ -96,6 +98,9 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     await page.getByText(/Si un compte existe avec cette adresse/).waitFor();
     await checkA11y(page);
     await audit(page, await mailedLink("dgs@vivier.test", "/mot-de-passe/"), 'input[name="password"]');
+    // An unsubscribe link, as the demo candidate's mails carry it (signed with the portal's secret).
+    const [candidate] = queryPortal<{ id: string }>(`SELECT id FROM User WHERE email = ?`, "candidat@vivier.test");
+    await audit(page, `/desabonnement/${unsubscribeToken(candidate!.id, "MESSAGE", UNSUBSCRIBE_KINDS, inject("sessionSecret"))}`, "form button");
     await page.context().close();
   }, SPACE_TIMEOUT);
 
@@ -108,6 +113,9 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     const position = (await linksTo(page, "/employeur/postes", /^\/employeur\/postes\/(?!nouveau)[^/?#]+$/))[0];
     await audit(page, position);
     await audit(page, `${position}/modifier`);
+    // Its vacancy notice, printable; the settings of the DGS's mails.
+    await audit(page, `${position}/declaration`, "dl dd");
+    await audit(page, "/employeur/notifications", 'input[type="radio"]');
     // The demo DGS's "Directeur général des services" position has applications: its list and each of them.
     const [dgs] = await linksTo(page, `/employeur/postes?q=${encodeURIComponent("Directeur général des services")}`, /^\/employeur\/postes\/(?!nouveau)[^/?#]+$/);
     await audit(page, `${dgs}/candidatures`, "table tbody tr");
@@ -161,6 +169,7 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     const invited = await newPage();
     await audit(invited, await mailedLink(met, "/invitation-candidat/"), "form");
     await invited.context().close();
+    await audit(page, "/cabinet/notifications", 'input[type="radio"]');
     await page.context().close();
   }, SPACE_TIMEOUT);
 
@@ -223,6 +232,7 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     await signIn(page, "candidat@vivier.test");
     await audit(page, "/candidat");
     for (const path of ["/candidat/profil", "/candidat/profil/cv", "/candidat/profil/visibilite", "/candidat/donnees"]) await audit(page, path);
+    await audit(page, "/candidat/notifications", 'input[type="radio"]');
     // Her evaluated mission (with a consent to answer), her referee, who saw her identity.
     await audit(page, "/candidat/missions", ".contact-list li");
     await audit(page, "/candidat/references", ".contact-list li");

@@ -17,6 +17,8 @@ declare module "vitest" {
     meiliMasterKey: string;
     /** The portal's SQLite file, for a test to read what it cannot see in a page (a mail's link). */
     databaseFile: string;
+    /** The portal's session secret, to make a signed link (an unsubscribe link) as its mails do. */
+    sessionSecret: string;
   }
 }
 
@@ -82,6 +84,7 @@ export default async function setup(project: TestProject) {
   portal.removeAllListeners("exit");
   project.provide("baseUrl", baseUrl);
   project.provide("databaseFile", path.join(dir, "vivier.db"));
+  project.provide("sessionSecret", env.SESSION_SECRET ?? "");
   project.provide("meiliMasterKey", fs.readFileSync(path.join(dir, "meili", "master.key"), "utf8").trim());
 
   return async () => {

@@ -98,6 +98,7 @@ function position(overrides: Partial<PositionRow> = {}): PositionRow {
     publishedAt: now,
     createdAt: now,
     updatedAt: now,
+    vacancyReason: null, vacancyCause: null, versant: "TERRITORIALE", metierCode: null, workplace: "", applicationsTo: "", contractGround: null,
     ...overrides,
   };
 }

@@ -5,7 +5,9 @@ import { FormProvider, useController, useFieldArray, useForm, useFormContext, us
 import { CommunePicker } from "~/components/ui/CommunePicker";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { FormAlert } from "~/components/ui/Field";
+import { METIERS, METIER_CHAMPS } from "~/reference/metiers";
 import { CATEGORIES, EMPLOIS_FONCTIONNELS, FILIERES, STRATES, statuteOfCadres } from "~/reference/statute";
+import { CONTRACT_GROUNDS, VACANCY_CAUSES, VACANCY_CAUSE_LABEL, VACANCY_REASONS, VACANCY_REASON_LABEL } from "~/schemas/notice";
 import {
   BENEFITS,
   COMMITTEE_ROLES,
@@ -84,6 +86,7 @@ export function PositionEditor({
             <SectionNav />
             <div className="editor-sections">
               <section id="section-poste" aria-label="Le poste"><PostSection communeLabel={communeLabel} /></section>
+              <section id="section-vacance" aria-label="Déclaration de vacance"><NoticeSection /></section>
               <section id="section-remuneration" aria-label="Rémunération"><PaySection /></section>
               <section id="section-logement" aria-label="Logement"><HousingSection /></section>
               <section id="section-mobilite" aria-label="Mobilité"><MobilitySection /></section>
@@ -115,6 +118,7 @@ export function PositionEditor({
 /** The form's sections, each with the first fields of its own (for its count of errors). */
 const SECTIONS: ReadonlyArray<{ id: string; label: string; fields: readonly string[] }> = [
   { id: "section-poste", label: "Le poste", fields: ["title", "filiere", "categorie", "cadresEmplois", "grades", "emploiFonctionnel", "strate", "openTo", "fullTime", "hoursPerWeek", "communeCode", "startDate", "deadline", "missions", "competencies", "teamSize", "budgetManaged"] },
+  { id: "section-vacance", label: "Déclaration de vacance", fields: ["vacancyCause", "vacancyReason", "contractGround"] },
   { id: "section-remuneration", label: "Rémunération", fields: ["salaryMin", "salaryMax", "ifse", "cia", "nbiPoints", "benefits"] },
   { id: "section-logement", label: "Logement", fields: ["housing", "housingHelp", "rentT3", "temporaryAccommodation"] },
   { id: "section-mobilite", label: "Mobilité", fields: ["stationDistanceKm", "stationTimeMin", "publicTransport", "serviceVehicle", "remoteDays", "relocationHelp", "spouseJobHelp"] },
@@ -211,7 +215,7 @@ function PostSection({ communeLabel }: { communeLabel: string }) {
         onBlur={field.onBlur}
       />
       <div className="grid-2">
-        <TextInput path="startDate" type="date" label="Prise de poste souhaitée" />
+        <TextInput path="startDate" type="date" label="Prise de poste souhaitée" hint="La date à laquelle le poste est à pourvoir, que la déclaration de vacance indique." />
         <TextInput path="deadline" type="date" label="Date limite de candidature" />
       </div>
       <TextBox path="missions" label="Missions" required rows={8} hint="Les missions principales, le contexte, les enjeux du poste." />
@@ -339,6 +343,54 @@ function RemoveButton({ onClick, label }: { onClick: () => void; label: string }
     <button type="button" className="button-link remove-row" onClick={onClick}>
       Retirer<span className="visually-hidden"> : {label.replace(/^Retirer (la |le )?/, "")}</span>
     </button>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Déclaration de vacance
+
+function NoticeSection() {
+  const { control } = useFormContext<PositionFormValues>();
+  const reason = useWatch({ control, name: "vacancyReason" });
+  const contractuels = useWatch({ control, name: "openToContractuels" });
+  const hydrated = useHydratedEditor();
+  return (
+    <fieldset>
+      <legend>Déclaration de vacance</legend>
+      <p className="hint">
+        Ce que la déclaration de vacance d’emploi doit indiquer (décret n° 2018-1351, art. 3), en plus des
+        champs ci-dessus. Versant : fonction publique territoriale.
+      </p>
+      <div className="grid-2">
+        <Choice path="vacancyReason" label="Motif de la vacance">
+          <option value="">Choisir…</option>
+          {VACANCY_REASONS.map((r) => <option key={r} value={r}>{VACANCY_REASON_LABEL[r]}</option>)}
+        </Choice>
+        {/* Without JavaScript the cause is always shown: the server keeps it for a vacance only. */}
+        {!hydrated || reason === "VACANCE" ? (
+          <Choice path="vacancyCause" label="Cause du départ" hint="Pour une vacance d’emploi.">
+            <option value="">Choisir…</option>
+            {VACANCY_CAUSES.map((c) => <option key={c} value={c}>{VACANCY_CAUSE_LABEL[c]}</option>)}
+          </Choice>
+        ) : null}
+      </div>
+      <Choice path="metierCode" label="Métier (Répertoire des métiers territoriaux du CNFPT)" hint="Laissez « Aucun » si aucun métier du répertoire ne correspond.">
+        <option value="">Aucun</option>
+        {METIER_CHAMPS.map((champ) => (
+          <optgroup key={champ} label={champ}>
+            {METIERS.filter((m) => m.champ === champ).map((m) => <option key={m.code} value={m.code}>{m.label}</option>)}
+          </optgroup>
+        ))}
+      </Choice>
+      <TextInput path="workplace" label="Lieu de travail" hint="Le service et son adresse, par exemple : Mairie, 1 place de la République." />
+      <TextBox path="applicationsTo" label="Destinataire des candidatures" rows={3} hint="À qui les candidatures sont adressées, et comment : par exemple « Monsieur le Maire, Mairie, 1 place de la République, 48300 Langogne, ou rh@langogne.fr »." />
+      {!hydrated || contractuels ? (
+        <Choice path="contractGround" label="Fondement juridique du recrutement d’un contractuel" hint="Pour un poste ouvert aux contractuels.">
+          <option value="">Choisir…</option>
+          {CONTRACT_GROUNDS.map((g) => <option key={g.code} value={g.code}>{g.label}</option>)}
+        </Choice>
+      ) : null}
+    </fieldset>
   );
 }
 
