@@ -16,7 +16,9 @@ import { generateSavedSearches } from "./seed/saved-searches";
 import { generateShortlists, presentationReserved } from "./seed/shortlists";
 import { writePlan, type Counts, type WriteSummary } from "./seed/write";
 import { seedPresentations } from "./seed/presentations";
+import { seedRetention } from "./seed/retention";
 import { seedNotices } from "./seed/notices";
+import { planInterviewStates, seedApplicationInterviews } from "./seed/application-interviews";
 
 /**
  * Vivier's demo data: real collectivités of the official list with their positions, two
@@ -94,14 +96,14 @@ export function buildSeedPlan(now = new Date()) {
   });
   const candidates = [demoCandidate({ clock, people, geo }), ...generateCandidates({ faker, clock, geo, people, demoCollectivite })];
   const organizations = [...collectiviteOrganizations(collectivites, clock), ...cabinetOrganizations(clock)];
-  const applications = generateApplications({
+  const applications = planInterviewStates(generateApplications({
     faker,
     clock,
     candidates,
     positions,
     orgNames: new Map(collectivites.map((c) => [c.org.officialKey, c.designation])),
     demoCollectiviteKey: demoCollectivite.org.officialKey,
-  });
+  }), demoCollectivite.org.officialKey);
   const { contactRequests, messages } = generateConversations({ clock, candidates, positions, demoCollectiviteKey: demoCollectivite.org.officialKey });
   // The missions' shortlists leave alone the people other parts of the demo give a story on the
   // same missions: those with a proposal or a message, the finalists and the hire of seed/presentations.ts.
@@ -140,7 +142,9 @@ export async function seed(db: PrismaClient, options: SeedOptions = {}): Promise
     firstCabinetKey: firstCabinet.officialKey,
     moiransKey: moirans?.org.officialKey ?? "",
   });
+  await seedRetention(db, { now: options.now ?? new Date(), passwordHash });
   await seedNotices(db, { demoCollectiviteKey: demoCollectivite.org.officialKey });
+  await seedApplicationInterviews(db, { now: options.now ?? new Date(), applications: plan.applications, demoCollectiviteKey: demoCollectivite.org.officialKey });
   const byState = { DRAFT: 0, PUBLISHED: 0, FILLED: 0, CLOSED: 0 };
   for (const p of plan.positions) byState[p.state]++;
   return {

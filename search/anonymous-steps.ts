@@ -4,7 +4,7 @@ import { getCommune } from "../app/reference/territory.server";
 import type { Db } from "../app/utils/db.server";
 
 /**
- * Keeps CandidateProfile.anonymousStep true to the pool (the gate's rule 13,
+ * Keeps CandidateProfile.anonymousStep true to the pool (the gate's rule 14,
  * app/access/anonymous-card.ts): a card's step depends on the other anonymous profiles, so a
  * profile that joins, leaves or changes can make another's card too fine (the fifth attaché of
  * Lozère goes: the four others must stop showing Lozère). Called before documents are built

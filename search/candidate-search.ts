@@ -120,7 +120,7 @@ export type CandidateHit = {
   competencies: string[];
   yearsExperience: number | null;
   /**
-   * An anonymous hit's card (the gate's rule 13): its family of functions, experience band and,
+   * An anonymous hit's card (the gate's rule 14): its family of functions, experience band and,
    * when even the région is too fine, its wide area; its currentFunction, grade and
    * yearsExperience are null, and the statute and place as coarse as its card.
    */
@@ -355,7 +355,7 @@ export function toCandidateHit(raw: RawHit, around?: { lat: number; lng: number 
     visibility: visible ? "VISIBLE" : "ANONYMOUS",
     homeCommuneName: visible ? str(raw.homeCommuneName) : null,
     // The index holds only an anonymous profile's card (search/documents.ts); these are dropped
-    // in code too, whatever an index built before rule 13 still holds.
+    // in code too, whatever an index built before rule 14 still holds.
     currentFunction: visible ? str(raw.currentFunction) : null,
     cadreEmplois: str(raw.cadreEmplois),
     cadreLabel: str(raw.cadreLabel),

@@ -63,7 +63,7 @@ export type CandidateDocument = {
   availability: Availability;
   lastActivityAt: number;
   /**
-   * An anonymous profile's coarsened facts (the gate's rule 13): its family of functions, its
+   * An anonymous profile's coarsened facts (the gate's rule 14): its family of functions, its
    * experience as a band, and the wide area when even the région is too fine. For such a
    * document currentFunction, grade and yearsExperience are null, and cadreEmplois, filiere,
    * categorie, status, departement* and region* are null where its step hides them: what is not
@@ -168,7 +168,7 @@ function laureateLabel(row: { laureateCadre: string | null; laureateYear: number
   return `Lauréat(e) du concours des ${(cadre?.label ?? row.laureateCadre).toLowerCase()}${row.laureateYear ? `, liste d’aptitude ${row.laureateYear}` : ""}`;
 }
 
-/** An anonymous profile's document: only the facts of its card (rule 13), at its stored step. */
+/** An anonymous profile's document: only the facts of its card (rule 14), at its stored step. */
 function coarsened(doc: CandidateDocument, row: CandidateRow): CandidateDocument {
   const card = anonymousCard(quasiFacts(row), row.anonymousStep);
   const departement = card.departementCode ? getDepartement(card.departementCode) : undefined;

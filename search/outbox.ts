@@ -55,11 +55,11 @@ export async function syncEntities(
 ): Promise<{ added: number; deleted: number }> {
   const docs: Record<string, unknown>[] = [];
   if (indexName === "candidates") {
-    // A change of one profile can move other anonymous cards (the gate's rule 13): those are
+    // A change of one profile can move other anonymous cards (the gate's rule 14): those are
     // sent again with it.
     ids = [...new Set([...ids, ...(await refreshAnonymousSteps(db))])];
     const rows = [];
-    // In slices: the first run after rule 13 moves every anonymous card at once.
+    // In slices: the first run after rule 14 moves every anonymous card at once.
     for (let i = 0; i < ids.length; i += 5000) {
       rows.push(...(await db.candidateProfile.findMany({ where: { id: { in: ids.slice(i, i + 5000) } }, include: candidateDocumentInclude })));
     }

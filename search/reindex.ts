@@ -94,7 +94,7 @@ async function reindexOne(
     if (await indexExists(client, tmp)) await waitForSuccess(client.deleteIndex(tmp));
     await applyIndexSettings(client, name, tmp);
 
-    // Every anonymous card's step, from the pool as it is now (the gate's rule 13).
+    // Every anonymous card's step, from the pool as it is now (the gate's rule 14).
     if (name === "candidates") await refreshAnonymousSteps(db);
     const total = await countRows(db, name);
     const now = new Date();

@@ -1,5 +1,5 @@
 /**
- * THE GATE, the facts of an anonymous card (rule 13 of rules.ts;
+ * THE GATE, the facts of an anonymous card (rule 14 of rules.ts;
  * docs/decisions/110-anonymous-card-k-anonymity.md). An anonymous profile shows no name, but
  * its exact function, grade, years of experience and département can name a person in a small
  * département: « Directrice générale des services, attachée principale, 17 ans, Lozère » is one

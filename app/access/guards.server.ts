@@ -2,7 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { forbidden } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
-import { actingKeys, candidateEntriesWhere, publicOfferWhere, type CabinetScope } from "./rules";
+import { actingKeys, candidateEntriesWhere, notHiddenFromWhere, publicOfferWhere, type CabinetScope } from "./rules";
 
 /**
  * The gate's guards: who the acting user is, and which rows are theirs to act on. The rules
@@ -69,6 +69,15 @@ export function employerPositionWhere(employer: Employer, id?: string): Prisma.P
 /** Does this position belong to the employer's collectivité? */
 export async function isEmployerPosition(employer: Employer, positionId: string): Promise<boolean> {
   return (await db.position.count({ where: employerPositionWhere(employer, positionId) })) > 0;
+}
+
+/**
+ * The applications (one with `id`) to the positions of the employer's collectivité from
+ * candidates who do not hide from it (rules.ts, rule 2): the only applications whose page,
+ * interviews and thread the employer reaches (rule 13); anything else is "not found".
+ */
+export function employerApplicationWhere(employer: Employer, id?: string): Prisma.ApplicationWhereInput {
+  return { ...(id ? { id } : {}), position: employerPositionWhere(employer), profile: notHiddenFromWhere([employer.officialKey]) };
 }
 
 // ---------------------------------------------------------------------------------------------

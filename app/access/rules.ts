@@ -71,7 +71,15 @@ import { distanceBand, distanceBandLabel } from "./anonymous-distance";
  *    collectivité (rule 2). When that stops after the committee decided, the decision stays on
  *    record without any identity; before a decision, the finalist is gone from the client's view
  *    (not even counted). Before presentation the client sees nothing of the shortlist.
- * 13. An anonymous profile's card (a talent search hit, a suggestion, a pseudonymous entry of a
+ * 13. An application's interviews and thread (docs/decisions/070-application-interviews.md) are
+ *    the candidate's and the employers' of the position's collectivité, while rule 2 lets that
+ *    collectivité see the application: nobody else — not a committee account, not a cabinet on
+ *    a mission for the position (its own thread with the candidate is another, rule 7), not
+ *    another collectivité. The thread is open while the application runs (neither withdrawn nor
+ *    refused) and the position is neither filled nor closed; then it is read-only. An interview
+ *    may be organised while the application runs undecided (neither retained nor refused) and
+ *    the position is still published or in draft.
+ * 14. An anonymous profile's card (a talent search hit, a suggestion, a pseudonymous entry of a
  *    shortlist, whatever shows an ANONYMOUS profile to a cabinet, an employer or anyone else)
  *    shows its facts coarsened — a family of functions, the cadre d'emplois at best and never
  *    the grade, experience in bands, the département only where the pool is thick enough — so
@@ -94,10 +102,10 @@ export function isInTalentPool(profile: { visibility: string; user?: { role: str
 
 export const talentPoolWhere: Prisma.CandidateProfileWhereInput = { visibility: { in: [...POOL_VISIBILITIES] }, user: { role: "CANDIDATE" } };
 
-/** Rule 13's crowd: the anonymous profiles of the pool, among whom each anonymous card must fit K. */
+/** Rule 14's crowd: the anonymous profiles of the pool, among whom each anonymous card must fit K. */
 export const anonymousPoolWhere: Prisma.CandidateProfileWhereInput = { visibility: "ANONYMOUS", user: { role: "CANDIDATE" } };
 
-/** Does this profile show an anonymous card (rule 13) rather than its exact facts? */
+/** Does this profile show an anonymous card (rule 14) rather than its exact facts? */
 export function showsAnonymousCard(profile: { visibility: string }): boolean {
   return profile.visibility !== "VISIBLE";
 }
@@ -599,4 +607,30 @@ export function presentedFinalistWhere(organizationKey: string, positionId: stri
     consent: { granted: true, withdrawnAt: null },
     entry: { AND: [shortlistListedWhere(positionId), { profile: notHiddenFromWhere([organizationKey]) }] },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 13. An application's interviews and thread
+
+/** What decides rule 13 for one application. */
+export type ApplicationStanding = { state: string; positionState: string };
+
+/** Why an application's thread is closed, or null while it is open. */
+export type ThreadClosure = "withdrawn" | "rejected" | "position-ended" | null;
+
+export function applicationThreadClosure(a: ApplicationStanding): ThreadClosure {
+  if (a.state === "WITHDRAWN") return "withdrawn";
+  if (a.state === "REJECTED") return "rejected";
+  if (a.positionState === "FILLED" || a.positionState === "CLOSED") return "position-ended";
+  return null;
+}
+
+/** Why no interview may be organised (proposed, chosen, moved) on an application, or null. */
+export type InterviewRefusal = "withdrawn" | "decided" | "position-ended" | null;
+
+export function applicationInterviewRefusal(a: ApplicationStanding): InterviewRefusal {
+  if (a.state === "WITHDRAWN") return "withdrawn";
+  if (a.state === "ACCEPTED" || a.state === "REJECTED") return "decided";
+  if (a.positionState !== "PUBLISHED" && a.positionState !== "DRAFT") return "position-ended";
+  return null;
 }

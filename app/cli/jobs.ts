@@ -1,6 +1,8 @@
 /**
  * The portal's periodic work, in its own process (beside the search outbox worker): the daily
- * follow-up reminders and the daily digest of notifications. Both run once at start, which
+ * follow-up reminders, the daily digest of notifications, and the retention of personal data
+ * (inactive candidates warned then erased, old mails and journal lines deleted:
+ * app/domain/retention.server.ts). All run once at start, which
  * catches up whatever came due while the portal was down. The reminders then run every day; the
  * digest is checked every quarter of an hour, so that it leaves soon after its fixed hour (7 h,
  * Paris) without a timer aimed at a wall-clock time that a stopped portal would miss. Each job
@@ -45,6 +47,17 @@ export function startDailyJobs({
     (error) => `Suivi d’intégration : rappels en échec (${String(error)}), nouvel essai au prochain passage.`,
     log,
   );
+  const retention = serial(
+    async () => {
+      const { runRetention } = await import("../domain/retention.server");
+      const r = await runRetention(now());
+      if (r.warned + r.erased + r.mailsDeleted + r.auditDeleted > 0) {
+        log(`Conservation des données : ${r.warned} compte(s) averti(s), ${r.erased} effacé(s), ${r.mailsDeleted} courriel(s) et ${r.auditDeleted} ligne(s) de journal supprimés.`);
+      }
+    },
+    (error) => `Conservation des données : purge en échec (${String(error)}), nouvel essai au prochain passage.`,
+    log,
+  );
   const digests = serial(
     async () => {
       const { sendDigests } = await import("../domain/notifications.server");
@@ -54,15 +67,19 @@ export function startDailyJobs({
     (error) => `Récapitulatif quotidien : envoi en échec (${String(error)}), nouvel essai au prochain passage.`,
     log,
   );
-  const run = () => Promise.all([reminders.run(), digests.run()]).then(() => undefined);
+  const run = () => Promise.all([reminders.run(), retention.run(), digests.run()]).then(() => undefined);
   void run();
-  const timers = [setInterval(() => void reminders.run(), intervalMs), setInterval(() => void digests.run(), digestIntervalMs)];
+  const timers = [
+    setInterval(() => void reminders.run(), intervalMs),
+    setInterval(() => void retention.run(), intervalMs),
+    setInterval(() => void digests.run(), digestIntervalMs),
+  ];
   for (const t of timers) t.unref();
   return {
     runNow: run,
     async stop() {
       for (const t of timers) clearInterval(t);
-      await Promise.all([reminders.idle(), digests.idle()]);
+      await Promise.all([reminders.idle(), retention.idle(), digests.idle()]);
     },
   };
 }

@@ -7,6 +7,7 @@ const MESSAGES: Record<number, { title: string; text: string }> = {
   },
   404: { title: "Page introuvable", text: "Cette page n’existe pas, ou vous n’y avez pas accès." },
   500: { title: "Une erreur est survenue", text: "Le service a rencontré un problème. Réessayez dans quelques instants." },
+  503: { title: "Service momentanément indisponible", text: "Le portail est très sollicité en ce moment. Réessayez dans quelques instants." },
 };
 
 /** `text`: the French explanation a thrown response carried (`{ error }`), instead of the generic one. */

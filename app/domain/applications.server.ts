@@ -8,6 +8,7 @@ import { hidesFrom, isPublicOffer } from "~/access/rules";
 import { ensureProfile, touchProfile } from "./candidates.server";
 import { onApplicationSent } from "./shortlists.server";
 import { notifyEmployersOfApplication } from "./notifications.server";
+import { closeApplicationInterviews } from "./application-interviews.server";
 import { getCommune } from "~/reference/territory.server";
 
 /**
@@ -238,7 +239,8 @@ export type WithdrawResult = "withdrawn" | "already" | "not-found";
 
 /**
  * Withdraws one of the acting candidate's applications, whatever its state. The CV sent with it
- * is deleted: the recruiter may no longer open it.
+ * is deleted: the recruiter may no longer open it. Its interviews still ahead are cancelled
+ * (everyone receives the cancellation of a fixed one).
  */
 export async function withdrawApplication(user: SessionUser, applicationId: string): Promise<WithdrawResult> {
   const outcome = await db.$transaction(async (tx) => {
@@ -253,5 +255,6 @@ export async function withdrawApplication(user: SessionUser, applicationId: stri
     return { result: "withdrawn" as const, sentCv: application.cvFile };
   });
   if (outcome.result === "withdrawn" && outcome.sentCv) await deleteCv(outcome.sentCv);
+  if (outcome.result === "withdrawn") await closeApplicationInterviews(applicationId, "WITHDRAWN");
   return outcome.result;
 }

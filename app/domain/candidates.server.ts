@@ -493,22 +493,45 @@ export async function exportCandidateData(user: SessionUser) {
 
 export type DeleteResult = { ok: true } | { ok: false; fieldErrors: Record<string, string> };
 
-/**
- * Erases the account: the user, the profile and everything hanging from it (applications with
- * their letters, contact requests, messages, "ne pas me montrer à", sessions), the mails sent to
- * the address, then the CV files (the profile's and those sent with applications). The outbox row written in the same transaction removes the
- * candidate from the talent pool at the worker's next pass.
- */
+/** The candidate's own « Supprimer mon compte », confirmed by their password. */
 export async function deleteCandidateAccount(user: SessionUser, password: string): Promise<DeleteResult> {
   assertCandidate(user);
-  const account = await db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true, email: true } });
+  const account = await db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
   if (!account) return { ok: true };
   if (!(await verifyPassword(password, account.passwordHash))) {
     return { ok: false, fieldErrors: { password: "Mot de passe incorrect : votre compte n’a pas été supprimé." } };
   }
+  await eraseCandidateAccount(user.id);
+  return { ok: true };
+}
+
+/** What eraseCandidateAccount reads again, inside its transaction, before erasing for retention. */
+export type ErasureCheck = {
+  createdAt: Date;
+  lastActiveAt: Date | null;
+  retentionWarnedAt: Date | null;
+  profile: { lastActivityAt: Date } | null;
+};
+
+/**
+ * Erases a candidate's account: the user, the profile and everything hanging from it
+ * (applications with their letters, contact requests, messages, "ne pas me montrer à",
+ * sessions), the mails sent to the address, then the CV files (the profile's and those sent with
+ * applications). The outbox row written in the same transaction removes the candidate from the
+ * talent pool at the worker's next pass. The one path for the candidate's own request and for
+ * the retention of inactive accounts (retention.server.ts), whose `stillDue` reads the account
+ * again in the transaction so that a sign-in just before is not erased. True when erased.
+ */
+export async function eraseCandidateAccount(userId: string, { stillDue }: { stillDue?: (row: ErasureCheck) => boolean } = {}): Promise<boolean> {
   const cvFiles = await db.$transaction(async (tx) => {
+    const account = await tx.user.findUnique({
+      where: { id: userId },
+      select: { email: true, role: true, createdAt: true, lastActiveAt: true, retentionWarnedAt: true, profile: { select: { lastActivityAt: true } } },
+    });
+    if (!account || account.role !== "CANDIDATE") return null;
+    if (stillDue && !stillDue(account)) return null;
     const profile = await tx.candidateProfile.findUnique({
-      where: { userId: user.id },
+      where: { userId },
       select: { id: true, cvFile: true, applications: { select: { cvFile: true } } },
     });
     if (profile) {
@@ -525,9 +548,10 @@ export async function deleteCandidateAccount(user: SessionUser, password: string
       await tx.candidateProfile.delete({ where: { id: profile.id } });
     }
     await tx.outgoingMail.deleteMany({ where: { to: account.email } });
-    await tx.user.delete({ where: { id: user.id } });
+    await tx.user.delete({ where: { id: userId } });
     return profile ? [profile.cvFile, ...profile.applications.map((a) => a.cvFile)].filter((f): f is string => !!f) : [];
   });
+  if (cvFiles === null) return false;
   for (const file of cvFiles) await deleteCv(file);
-  return { ok: true };
+  return true;
 }

@@ -1,11 +1,12 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { applicationStateLabel, type ApplicationState } from "~/schemas/application";
-import type { EmployerApplicationInput } from "~/schemas/employer-application";
+import { employerStateChangeRefusal, isDecision, type EmployerApplicationInput } from "~/schemas/employer-application";
 import { asEmployer, employerPositionWhere, type Employer } from "~/access/guards.server";
 import { applicationRevealToEmployer, notHiddenFromWhere } from "~/access/rules";
 import { db } from "~/utils/db.server";
 import { jsonArray } from "~/utils/json";
 import type { SessionUser } from "~/utils/session.server";
+import { closeApplicationInterviews, openInterviewWhere } from "./application-interviews.server";
 import { notifyCandidate } from "./notifications.server";
 import { getCommune } from "~/reference/territory.server";
 
@@ -171,26 +172,39 @@ export type UpdateApplicationResult =
 /**
  * Sets the state, internal note and score of an application to the employer's positions; a new
  * state sends the candidate a discreet e-mail. A withdrawn application is the candidate's
- * decision: it cannot be changed any more.
+ * decision: it cannot be changed any more. A decision (retenue, non retenue) is recorded once;
+ * the interview states follow the interview (./application-interviews.server.ts), and a
+ * decision ends the interviews still ahead (employerStateChangeRefusal says what is refused).
  */
 export async function updateApplication(user: SessionUser, applicationId: string, input: EmployerApplicationInput): Promise<UpdateApplicationResult> {
   const employer = employerOf(user);
   const where: Prisma.ApplicationWhereInput = { ...visibleApplicationsWhere(employer), id: applicationId };
   const outcome = await db.$transaction(async (tx) => {
-    const current = await tx.application.findFirst({ where, select: { state: true, profile: { select: { user: { select: { email: true, name: true } } } } } });
+    const current = await tx.application.findFirst({
+      where,
+      select: {
+        state: true,
+        profile: { select: { user: { select: { email: true, name: true } } } },
+        interviews: { where: openInterviewWhere(), take: 1, select: { id: true } },
+      },
+    });
     if (!current) return { ok: false, status: 404 } as const;
-    // The state is checked again in the write: a withdrawal between the read and the write wins.
+    if (current.state === "WITHDRAWN") return { ok: false, status: 409, error: "Le candidat a retiré cette candidature : elle ne peut plus être modifiée." } as const;
+    const refusal = employerStateChangeRefusal(current.state, input.state, current.interviews.length > 0);
+    if (refusal) return { ok: false, status: 409, error: refusal } as const;
+    // The state is checked again in the write: a withdrawal (or another decision) between the read and the write wins.
     const updated = await tx.application.updateMany({
-      where: { ...where, state: { not: "WITHDRAWN" } },
+      where: { ...where, state: current.state },
       data: { state: input.state, internalNote: input.internalNote, score: input.score },
     });
     if (updated.count !== 1) {
-      return { ok: false, status: 409, error: "Le candidat a retiré cette candidature : elle ne peut plus être modifiée." } as const;
+      return { ok: false, status: 409, error: "Cette candidature vient de changer (retrait du candidat, ou décision d’un autre employeur) : rechargez la page. Rien n’a été enregistré." } as const;
     }
     return { ok: true, candidate: current.state === input.state ? null : current.profile.user } as const;
   });
   // The candidate hears of a new state (never of the note or the score), once it is written.
   if (!outcome.ok) return outcome;
+  if (outcome.candidate && isDecision(input.state)) await closeApplicationInterviews(applicationId, input.state as "ACCEPTED" | "REJECTED");
   if (outcome.candidate) await notifyCandidate(outcome.candidate, "application-state");
   return { ok: true };
 }

@@ -329,7 +329,7 @@ const W_STATUT = { mutation: 10, fonctionnel: 10, otherCadre: 6, nomination: 8, 
 function statutoryReasons(position: MatchPosition, profile: MatchProfile, disclosure: Disclosure = "full"): Statutory {
   const reason = (text: string, weight: number): MatchReason => ({ factor: "statut", text, weight });
   const refuse = (text: string): Statutory => ({ eligible: false, reasons: [reason(text, W_STATUT.refused)] });
-  // An anonymous card never shows the grade (the gate's rule 13): its reasons name the statut.
+  // An anonymous card never shows the grade (the gate's rule 14): its reasons name the statut.
   const statusWord = profile.status ? STATUS_WORD[profile.status] : null;
   const who = disclosure === "anonymous"
     ? (statusWord ?? "Profil")
@@ -462,7 +462,7 @@ function functionReason(position: MatchPosition, profile: MatchProfile, vocabula
   const best = (list: readonly (string | null)[]) => Math.max(0, ...list.map((f) => (f ? phraseMatch(title, tokens(f, vocabulary)) : 0)));
   const current = best([profile.currentFunction]);
   if (current > 0 && profile.currentFunction) {
-    // An anonymous card shows a family of functions, never the title (the gate's rule 13).
+    // An anonymous card shows a family of functions, never the title (the gate's rule 14).
     const what = disclosure === "anonymous" ? "" : ` : ${lowerFirst(profile.currentFunction)}`;
     return { factor: "fonction", text: `${current === 1 ? "Exerce déjà cette fonction" : "Exerce une fonction proche"}${what}`, weight: 6 * current };
   }

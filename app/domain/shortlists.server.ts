@@ -191,7 +191,7 @@ const entryBaseSelect = {
 
 const profileBaseSelect = {
   id: true, pseudonym: true, visibility: true, currentFunction: true, grade: true, cadreEmplois: true, homeCommuneCode: true, currentEmployerName: true,
-  // What a pseudonymous entry's anonymous card is made of (the gate's rule 13).
+  // What a pseudonymous entry's anonymous card is made of (the gate's rule 14).
   status: true, filiere: true, categorie: true, yearsExperience: true, anonymousStep: true, laureateCadre: true,
   cvFile: true,
 } satisfies Prisma.CandidateProfileSelect;
@@ -253,7 +253,7 @@ function entryView(row: EntryBase, keys: readonly string[], reveal: CabinetRevea
 export type ShortlistRow = ReturnType<typeof entryView>;
 
 /**
- * A pseudonymous entry shows the anonymous card of the profile (the gate's rule 13): the family
+ * A pseudonymous entry shows the anonymous card of the profile (the gate's rule 14): the family
  * of functions, the cadre d'emplois where its step allows it, never the grade nor the commune.
  */
 function professionalFacts(sight: EntrySight, p: EntryBase["profile"]) {

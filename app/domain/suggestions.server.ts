@@ -98,7 +98,7 @@ export type Suggestion = MatchView & {
 
 /**
  * The function and statut a suggestion shows: exact for a candidate the cabinet knows; an
- * anonymous one's card (the gate's rule 13: the family of functions, the cadre d'emplois only
+ * anonymous one's card (the gate's rule 14: the family of functions, the cadre d'emplois only
  * where its step allows it, never the grade).
  */
 function facts(

@@ -32,7 +32,16 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const checked = await checkCv(form.get("cv"));
   if (!checked.ok) return json<ActionData>({ ok: false, message: null, fieldErrors: { cv: checked.error } }, { status: 400 });
-  await uploadCv(user, checked.bytes);
+  try {
+    await uploadCv(user, checked.bytes);
+  } catch (thrown) {
+    // A full or read-only disk (app/utils/uploads.server.ts): said in the form, the old CV kept.
+    if (thrown instanceof Response && thrown.status === 503) {
+      const { error } = (await thrown.json()) as { error: string };
+      return json<ActionData>({ ok: false, message: null, fieldErrors: { cv: error } }, { status: 503 });
+    }
+    throw thrown;
+  }
   return json<ActionData>({ ok: true, message: "Votre CV est enregistré.", fieldErrors: {} });
 }
 

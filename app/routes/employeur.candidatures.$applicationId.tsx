@@ -3,13 +3,15 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ApplicationStateBadge } from "~/components/candidates/ApplicationStateBadge";
 import { formatDayTime } from "~/components/candidates/format";
+import { formatParis } from "~/schemas/presentation";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { Field, FormAlert, Select, TextArea } from "~/components/ui/Field";
 import { HandledByCabinet } from "~/components/missions/HandledByCabinet";
+import { applicationActivityForEmployer } from "~/domain/application-interviews.server";
 import { getApplicationForEmployer, updateApplication } from "~/domain/employer-applications.server";
 import { cabinetsHandlingApplications } from "~/domain/mission-brief.server";
 import {
-  EMPLOYER_STATE_OPTIONS, INTERNAL_NOTE_MAX, employerApplicationSchema, type EmployerApplicationValues,
+  INTERNAL_NOTE_MAX, employerApplicationSchema, employerStateOptions, isDecision, type EmployerApplicationValues,
 } from "~/schemas/employer-application";
 import { fieldErrors } from "~/schemas/errors";
 import { notFound, requireUser } from "~/utils/auth.server";
@@ -21,9 +23,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, "employeur");
-  const application = await getApplicationForEmployer(user, params.applicationId ?? "");
-  if (!application) throw notFound();
-  return json({ application, cabinets: await cabinetsHandlingApplications(user, application.position.id) });
+  const [application, activity] = await Promise.all([getApplicationForEmployer(user, params.applicationId ?? ""), applicationActivityForEmployer(user, params.applicationId ?? "")]);
+  if (!application || !activity) throw notFound();
+  return json({ application, activity, cabinets: await cabinetsHandlingApplications(user, application.position.id) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -46,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EmployerApplicationPage() {
-  const { application: a, cabinets } = useLoaderData<typeof loader>();
+  const { application: a, activity, cabinets } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const [search] = useSearchParams();
@@ -94,6 +96,21 @@ export default function EmployerApplicationPage() {
           <ul>{c.competencies.map((k) => <li key={k}>{k}</li>)}</ul>
         </>
       ) : null}
+      <section aria-labelledby="suite-entretien" className="card">
+        <h2 id="suite-entretien">Entretien et échange</h2>
+        <p>
+          {activity.interview?.status === "BOOKED" && activity.interview.startsAt
+            ? <>Entretien fixé le <strong>{formatParis(activity.interview.startsAt)}</strong> (heure de Paris).</>
+            : activity.interview?.status === "PROPOSED" ? "Créneaux proposés : le candidat n’a pas encore choisi."
+            : "Aucun entretien en cours."}
+        </p>
+        <div className="actions">
+          <Link className="button button-secondary" to={`/employeur/candidatures/${a.id}/entretien`}>{activity.interview ? "Voir l’entretien" : a.withdrawn ? "Entretiens" : "Proposer un entretien"}</Link>
+          <Link className="button button-secondary" to={`/employeur/candidatures/${a.id}/messages`}>
+            {activity.messages ? `Échange avec le candidat (${activity.messages} message${activity.messages > 1 ? "s" : ""})` : "Écrire au candidat"}
+          </Link>
+        </div>
+      </section>
       <h2>Lettre de motivation</h2>
       <div className="letter">{a.letter}</div>
       {a.withdrawn ? null : (
@@ -101,9 +118,16 @@ export default function EmployerApplicationPage() {
           <CsrfField />
           <h2>Suivi de la candidature</h2>
           <p className="hint">La note interne et la note sur 100 restent entre recruteurs : le candidat ne voit que l’état.</p>
-          <Select label="État" name="state" defaultValue={values.state} error={errors.state} required>
-            {EMPLOYER_STATE_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-          </Select>
+          {isDecision(a.state) ? (
+            <>
+              <input type="hidden" name="state" value={a.state} />
+              <p>Décision enregistrée : <strong>{a.stateLabel}</strong>. Elle ne change plus ; la note interne et la note sur 100 restent modifiables.</p>
+            </>
+          ) : (
+            <Select label="État" name="state" defaultValue={values.state} error={errors.state} required hint="« Entretien proposé » et « Entretien fixé » suivent la page Entretien ; « Retenue » et « Non retenue » sont définitives.">
+              {employerStateOptions(a.state).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+            </Select>
+          )}
           <TextArea
             label="Note interne"
             name="internalNote"

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /** An application as the candidate sends it, and its states as the candidate reads them. */
 
-export const APPLICATION_STATES = ["SENT", "REVIEWING", "INTERVIEW", "ACCEPTED", "REJECTED", "WITHDRAWN"] as const;
+export const APPLICATION_STATES = ["SENT", "REVIEWING", "INTERVIEW", "INTERVIEW_PROPOSED", "INTERVIEW_BOOKED", "ACCEPTED", "REJECTED", "WITHDRAWN"] as const;
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
 /** Plain French, as the candidate reads it. */
@@ -10,6 +10,8 @@ export const APPLICATION_STATE_LABEL: Record<ApplicationState, string> = {
   SENT: "Envoyée",
   REVIEWING: "En cours d’étude",
   INTERVIEW: "Entretien",
+  INTERVIEW_PROPOSED: "Entretien proposé",
+  INTERVIEW_BOOKED: "Entretien fixé",
   ACCEPTED: "Retenue",
   REJECTED: "Non retenue",
   WITHDRAWN: "Retirée",
@@ -19,6 +21,8 @@ export const APPLICATION_STATE_EXPLANATION: Record<ApplicationState, string> = {
   SENT: "Votre candidature est arrivée chez le recruteur ; il ne l’a pas encore étudiée.",
   REVIEWING: "Le recruteur étudie votre candidature.",
   INTERVIEW: "Le recruteur souhaite vous rencontrer : il vous contactera pour fixer l’entretien.",
+  INTERVIEW_PROPOSED: "Le recruteur vous propose un entretien : choisissez l’un des créneaux, ou demandez-en d’autres.",
+  INTERVIEW_BOOKED: "Votre entretien est fixé : la date, l’heure et le lieu sont indiqués ci-dessous, et l’invitation vous a été envoyée par e-mail.",
   ACCEPTED: "Votre candidature est retenue.",
   REJECTED: "Votre candidature n’a pas été retenue pour ce poste.",
   WITHDRAWN: "Vous avez retiré cette candidature : le recruteur ne la voit plus comme active.",

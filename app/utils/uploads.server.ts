@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { json } from "@remix-run/node";
 import { env } from "./env.server";
 
 /**
@@ -25,12 +26,33 @@ function cvPath(fileName: string): string {
   return path.join(uploadRoot(), "cv", fileName);
 }
 
-/** Writes a checked CV under a new random name and returns that name. */
+export const CV_STORAGE_UNAVAILABLE =
+  "Votre CV n’a pas pu être enregistré : l’espace de stockage du portail est momentanément indisponible. Rien n’a été modifié ; réessayez plus tard.";
+
+/** The disk is full, read-only or refuses us: nothing the person can fix but waiting. */
+const STORAGE_FAILURES = new Set(["ENOSPC", "EDQUOT", "EROFS", "EACCES", "EPERM", "EIO"]);
+
+/**
+ * Writes a checked CV under a new random name and returns that name. Callers write the row
+ * that names the file only after this returned, so a failure leaves no row pointing to a
+ * missing file; a partly written file is removed here. A full or read-only disk becomes the
+ * French 503 (a thrown Response: the page's error boundary, or the form, shows its `error`).
+ */
 export async function storeCv(bytes: Buffer): Promise<string> {
   const fileName = `${randomBytes(16).toString("hex")}.pdf`;
   const file = cvPath(fileName);
-  await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-  await fs.writeFile(file, bytes, { mode: 0o600, flag: "wx" });
+  try {
+    await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    await fs.writeFile(file, bytes, { mode: 0o600, flag: "wx" });
+  } catch (error) {
+    await fs.rm(file, { force: true }).catch(() => {});
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    if (STORAGE_FAILURES.has(code)) {
+      console.error(`[uploads] a CV could not be written (${code}): ${String(error)}`);
+      throw json({ error: CV_STORAGE_UNAVAILABLE }, { status: 503 });
+    }
+    throw error;
+  }
   return fileName;
 }
 

@@ -21,6 +21,9 @@ const NOTES: Record<ApplicationState, readonly string[]> = {
   SENT: [""],
   REVIEWING: ["Parcours cohérent, à comparer avec les autres candidatures.", "Expérience solide ; vérifier la disponibilité.", "Bon profil technique, management à confirmer.", ""],
   INTERVIEW: ["Entretien à caler avec le maire.", "Très bonne impression au premier échange téléphonique.", "Convoqué(e) au jury ; préparer une mise en situation.", "Profil solide sur les finances, à creuser sur le management."],
+  // Set by prisma/seed/application-interviews.ts, never drawn here.
+  INTERVIEW_PROPOSED: ["Créneaux proposés ; attendre son choix."],
+  INTERVIEW_BOOKED: ["Entretien fixé avec le maire."],
   ACCEPTED: ["Candidature retenue par le jury ; arrêté de nomination en préparation."],
   REJECTED: ["Expérience insuffisante sur le cœur du poste.", "Prétentions salariales hors de la grille.", "Profil intéressant mais moins adapté que les candidats retenus pour l'entretien."],
   WITHDRAWN: [""],

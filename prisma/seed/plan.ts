@@ -10,7 +10,7 @@ export type Role = "EMPLOYER" | "CONSULTANT" | "CANDIDATE" | "ADMIN";
 export type Visibility = "HIDDEN" | "ANONYMOUS" | "VISIBLE";
 export type CandidateStatus = "TITULAIRE" | "CONTRACTUEL" | "PRIVE" | "DEMANDEUR_EMPLOI";
 export type PositionState = "DRAFT" | "PUBLISHED" | "FILLED" | "CLOSED";
-export type ApplicationState = "SENT" | "REVIEWING" | "INTERVIEW" | "ACCEPTED" | "REJECTED" | "WITHDRAWN";
+export type ApplicationState = "SENT" | "REVIEWING" | "INTERVIEW" | "INTERVIEW_PROPOSED" | "INTERVIEW_BOOKED" | "ACCEPTED" | "REJECTED" | "WITHDRAWN";
 
 export type OrganizationPlan = {
   officialKey: string;

@@ -81,7 +81,7 @@ export type GeneratedCounts = { rows: number; hidden: number; anonymous: number;
  * HiddenOrganization rows), into the SQLite file opened as `sqlite`. Deterministic for a given
  * count and day.
  */
-export function generateCandidates(sqlite: BetterSqlite3.Database, count: number, now = Date.now()): GeneratedCounts {
+export function generateCandidates(sqlite: BetterSqlite3.Database, count: number, now = Date.now(), onProgress?: (done: number, total: number) => void): GeneratedCounts {
   const r = prng(20261125);
   const today = Math.floor(now / DAY) * DAY;
   const communes = listCommunes().filter((c) => !c.departementCode.startsWith("97") && c.population >= 50);
@@ -157,6 +157,7 @@ export function generateCandidates(sqlite: BetterSqlite3.Database, count: number
           counts.hiddenFrom++;
         }
       }
+      if (onProgress && ((i + 1) % 1000 === 0 || i + 1 === rows)) onProgress(i + 1, rows);
     }
   });
   write();

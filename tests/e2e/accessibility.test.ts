@@ -119,7 +119,19 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     // The demo DGS's "Directeur général des services" position has applications: its list and each of them.
     const [dgs] = await linksTo(page, `/employeur/postes?q=${encodeURIComponent("Directeur général des services")}`, /^\/employeur\/postes\/(?!nouveau)[^/?#]+$/);
     await audit(page, `${dgs}/candidatures`, "table tbody tr");
-    for (const application of await linksTo(page, `${dgs}/candidatures`, /^\/employeur\/candidatures\/[^/?#]+$/)) await audit(page, application);
+    // Each application, its interview page and its thread with the candidate: the seed fixes an
+    // interview with one of them and writes their thread.
+    let interviews = 0;
+    let applicationMessages = 0;
+    for (const application of await linksTo(page, `${dgs}/candidatures`, /^\/employeur\/candidatures\/[^/?#]+$/)) {
+      await audit(page, application);
+      await audit(page, `${application}/entretien`, "h1");
+      interviews += await page.locator("main #entretien-en-cours").count();
+      await audit(page, `${application}/messages`, "h1");
+      applicationMessages += await page.locator("ol.messages li").count();
+    }
+    expect(interviews, "an interview on the DGS's applications").toBeGreaterThan(0);
+    expect(applicationMessages, "messages on the DGS's applications").toBeGreaterThan(0);
     // The finalists presented for it (seeded), one of them, its dossier, the comparison, the committee's access.
     for (const path of [`${dgs}/finalistes`, `${dgs}/finalistes/comparaison`, `${dgs}/comite`]) await audit(page, path);
     const finalist = await finalistLink(page, `${dgs}/finalistes`);
@@ -242,7 +254,17 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     await audit(page, "/candidat/candidatures", "table tbody tr");
     const applications = await linksTo(page, "/candidat/candidatures", /^\/candidat\/candidatures\/[^/?#]+$/);
     expect(applications.length).toBeGreaterThanOrEqual(2);
-    for (const application of applications) await audit(page, application);
+    // Each with its thread with the recruiter; the seed proposes her slots and writes to her on one.
+    let slots = 0;
+    let applicationMessages = 0;
+    for (const application of applications) {
+      await audit(page, application);
+      slots += await page.locator('main input[name="slotId"]').count();
+      await audit(page, `${application}/messages`, "h1");
+      applicationMessages += await page.locator("ol.messages li").count();
+    }
+    expect(slots, "interview slots for her to choose").toBeGreaterThan(0);
+    expect(applicationMessages, "messages on her applications").toBeGreaterThan(0);
     // Her conversations with the consultants, one with messages.
     await audit(page, "/candidat/messages", ".conversation-list li");
     let messages = 0;

@@ -108,7 +108,7 @@ describe("the demo candidate's other pages", () => {
     for (const [path, heading] of [
       ["/candidat/candidatures", "Mes candidatures"],
       ["/candidat/contacts", "Propositions des cabinets"],
-      ["/candidat/messages", "Mes échanges avec les consultants"],
+      ["/candidat/messages", "Mes échanges"],
       ["/candidat/donnees", "Mes données personnelles"],
       ["/candidat/profil/visibilite", "Mon profil"],
     ] as const) {

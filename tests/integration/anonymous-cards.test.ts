@@ -24,7 +24,7 @@ import { searchClient } from "../helpers/meili";
 import { candidate, consultant, pushToIndex, tag } from "./talent-fixtures";
 
 /**
- * The gate's rule 13 (docs/decisions/110-anonymous-card-k-anonymity.md): no combination shown on
+ * The gate's rule 14 (docs/decisions/110-anonymous-card-k-anonymity.md): no combination shown on
  * an anonymous card matches fewer than K anonymous profiles of the whole pool. Checked with a
  * yardstick of its own (does a profile fit what a card says, fact by fact), over the pool in
  * the database once the demo is seeded, and over a generated pool of 100,000.

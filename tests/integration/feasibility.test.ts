@@ -37,7 +37,7 @@ async function knownMarket() {
   await missionFor(cabinet.id, otherClient.id);
 
   // Visible: the counts go by what the index holds, and an anonymous profile's document holds
-  // only its card (the gate's rule 13: never the grade, the filière only in a thick pool).
+  // only its card (the gate's rule 14: never the grade, the filière only in a thick pool).
   const fits = { visibility: "VISIBLE" as const, filiere, categorie: "A", cadreEmplois: "attaches", grade: "Attaché principal" };
   const made = {
     mulhouse: await candidate({ ...fits, competencies: [c1, c2, c3], homeCommuneCode: MULHOUSE, needsHousing: true }),

@@ -413,3 +413,35 @@ describe("the presentation's demo", () => {
     expect(await db.followUp.count({ where: { presentation: { entry: { mission: { cabinet: { officialKey: first.keys.firstCabinetKey } } } } } })).toBe(6);
   });
 });
+
+describe("the interviews and threads on applications (issue 15)", () => {
+  const ofDemoCollectivite = () => ({ position: { organization: { officialKey: first.keys.demoCollectiviteKey } } });
+
+  it("give dgs@ an interview fixed ahead with its thread, and slots waiting for another candidate", async () => {
+    const interviews = await db.applicationInterview.findMany({ where: { application: ofDemoCollectivite() }, include: { slots: true, application: { include: { _count: { select: { messages: true } } } } } });
+    const booked = interviews.find((i) => i.status === "BOOKED")!;
+    expect(booked.application.state).toBe("INTERVIEW_BOOKED");
+    expect(booked.startsAt!.getTime()).toBeGreaterThan(now.getTime());
+    expect(booked.application._count.messages).toBe(3);
+    expect(JSON.parse(booked.panel)).toHaveLength(2);
+    const proposed = interviews.find((i) => i.status === "PROPOSED")!;
+    expect(proposed.application.state).toBe("INTERVIEW_PROPOSED");
+    expect(proposed.slots).toHaveLength(2);
+  });
+
+  it("give candidat@ two slots to choose from, and the recruiter's message, on her application to Mende", async () => {
+    const application = await db.application.findFirstOrThrow({
+      where: { profile: { user: { email: DEMO_ACCOUNTS.candidate } }, state: "INTERVIEW_PROPOSED" },
+      include: { interviews: { include: { slots: true } }, messages: true, position: { include: { organization: true } } },
+    });
+    expect(application.position.organization.name).toContain("Mende");
+    expect(application.interviews[0]!.slots.every((s) => s.startsAt.getTime() > now.getTime())).toBe(true);
+    expect(application.messages.map((m) => m.fromCandidate)).toEqual([false]);
+    expect(application.messages[0]!.createdAt.getTime()).toBeGreaterThanOrEqual(application.createdAt.getTime());
+  });
+
+  it("writes them once", async () => {
+    expect(await db.applicationInterview.count({ where: { application: { profile: { user: { email: { in: first.keys.candidateEmails } } } } } })).toBe(3);
+    expect(await db.applicationMessage.count({ where: { application: { profile: { user: { email: { in: first.keys.candidateEmails } } } } } })).toBe(4);
+  });
+});

@@ -171,7 +171,7 @@ describe("searching the talent pool", () => {
   it("highlights the matched words as plain text segments", async () => {
     const { browser } = await consultant();
     const word = `surligne${tag()}`;
-    // Visible: an anonymous card shows no title (the gate's rule 13), so nothing to highlight there.
+    // Visible: an anonymous card shows no title (the gate's rule 14), so nothing to highlight there.
     await candidate({ visibility: "VISIBLE", currentFunction: `Responsable <img src=x onerror=alert(1)> ${word} du territoire`, competencies: [`Droit ${word}`] });
     await pushToIndex();
     const { data, text } = await vivier(browser, `q=${word}`);
@@ -188,7 +188,7 @@ describe("searching the talent pool", () => {
   it("counts each facet without its own selection, and narrows the results with it", async () => {
     const { browser } = await consultant();
     const word = `facette${tag()}`;
-    // Visible: three anonymous profiles are too few to show their statute (the gate's rule 13).
+    // Visible: three anonymous profiles are too few to show their statute (the gate's rule 14).
     const a1 = await candidate({ visibility: "VISIBLE", competencies: [word], categorie: "A", status: "TITULAIRE", needsHousing: true });
     const a2 = await candidate({ visibility: "VISIBLE", competencies: [word], categorie: "A", status: "CONTRACTUEL" });
     const b1 = await candidate({ visibility: "VISIBLE", competencies: [word], categorie: "B", cadreEmplois: "redacteurs", status: "TITULAIRE", willingToRelocate: true });
@@ -242,7 +242,7 @@ describe("searching the talent pool", () => {
   it("pages profiles sorted by distance, each page going on from the last, the most recently active first within a band", async () => {
     const word = `pages${tag()}`;
     const day = 86_400_000;
-    // Visible, for the département facet: an anonymous card shows its département only where the pool is thick (rule 13).
+    // Visible, for the département facet: an anonymous card shows its département only where the pool is thick (rule 14).
     const at = (code: string, daysAgo: number) => candidate({ visibility: "VISIBLE", competencies: [word], homeCommuneCode: code, lastActivityAt: new Date(Date.now() - daysAgo * day) });
     // Created in a shuffled order, so that neither creation nor ids give the expected one.
     const colmarOld = await at(COLMAR, 30);

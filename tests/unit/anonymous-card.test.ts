@@ -23,7 +23,7 @@ const dgsLozere: QuasiFacts = {
   regionCode: "76",
 };
 
-describe("the facts of an anonymous card (the gate's rule 13)", () => {
+describe("the facts of an anonymous card (the gate's rule 14)", () => {
   it("names a family of functions, never the title", () => {
     expect(functionFamily("Directrice générale des services")).toBe("Direction générale");
     expect(functionFamily("Secrétaire de mairie")).toBe("Direction générale");

@@ -144,7 +144,7 @@ describe("candidate documents", () => {
     expect(doc.homeCommuneCode).toBe("35238");
   });
 
-  it("holds only an anonymous profile's card, as coarse as its step (the gate's rule 13)", () => {
+  it("holds only an anonymous profile's card, as coarse as its step (the gate's rule 14)", () => {
     const atFinest = candidateDocument(profile({ anonymousStep: 0 }), now)!;
     expect(atFinest).toMatchObject({
       currentFunction: null, functionFamily: "Ressources humaines", grade: null, yearsExperience: null, experienceBand: "10 à 14 ans",

@@ -4,6 +4,8 @@ const TONE: Record<string, string> = {
   SENT: "",
   REVIEWING: "",
   INTERVIEW: "badge-green",
+  INTERVIEW_PROPOSED: "badge-green",
+  INTERVIEW_BOOKED: "badge-green",
   ACCEPTED: "badge-green",
   REJECTED: "badge-red",
   WITHDRAWN: "badge-grey",

@@ -1,0 +1,343 @@
+/**
+ * `npm run bench:load` (`npx tsx search/bench/load.ts [--docs N] [--duration S] [--connections N]`):
+ * the portal under load, self-contained, on this machine's loopback only.
+ *
+ * 1. A temporary folder: SQLite migrated as in production, the demo seed, then N generated
+ *    profiles (100,000 by default, search/bench/generate.ts, with a progress bar), an embedded
+ *    Meilisearch on a free port, indexed through the production reindex.
+ * 2. The production build (`remix build`), served by `app/cli/start.ts` as `npm start` serves it
+ *    (its outbox worker and daily jobs included), in a child process on a free port.
+ * 3. The floor: search/bench/bare-server.tsx, the same searches through the same functions,
+ *    rendered as rows, without session, database or Remix, in another child process.
+ * 4. autocannon, `--connections` connections for `--duration` seconds each, one run at a time:
+ *    the offer search, the talent search (text; text + 50 km + facets) signed in as
+ *    consultant@, candidat@'s profile page; then the same three searches on the floor.
+ *    Requests per second, p50 / p95 / p99 (from every response's time), errors, timeouts.
+ * 5. During the portal's text talent search: a profile edited every second through the outbox,
+ *    as the domain edits (change and outbox row in one transaction); the portal's own worker
+ *    sends it; Meilisearch is polled every 25 ms until the edit is found.
+ *
+ * Prints a table and PASS/FAIL per target; exits 0 whatever the figures, 1 only on an error.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { generateCandidates } from "./generate";
+import { percentile } from "./stats";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const TARGETS = { ratio: 0.6, editP95Ms: 2000 };
+const say = (line = "") => process.stdout.write(`${line}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      docs: { type: "string", default: "100000" },
+      duration: { type: "string", default: "30" },
+      connections: { type: "string", default: "50" },
+    },
+  });
+  const int = (name: string, v: string | undefined, min: number) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer of at least ${min} (got ${v})`);
+    return n;
+  };
+  return { docs: int("docs", values.docs, 0), duration: int("duration", values.duration, 1), connections: int("connections", values.connections, 1) };
+}
+
+function progressBar(label: string) {
+  let last = -1;
+  return (done: number, total: number) => {
+    const pct = total ? Math.floor((done / total) * 100) : 100;
+    if (pct === last) return;
+    last = pct;
+    const width = 30;
+    const filled = Math.round((pct / 100) * width);
+    process.stdout.write(`\r  ${label} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${pct}% (${done.toLocaleString("en")}/${total.toLocaleString("en")})`);
+    if (done >= total) process.stdout.write("\n");
+  };
+}
+
+/** Spawns a child and resolves once a line of its output matches `ready`. */
+function startChild(command: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs: number, logFile: string): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: false });
+    const log = fs.createWriteStream(logFile);
+    let buffer = "";
+    let tail = "";
+    const timer = setTimeout(() => reject(new Error(`${args.join(" ")} was not ready after ${timeoutMs} ms; see ${logFile}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      log.write(chunk);
+      buffer += chunk.toString("utf8");
+      tail = (tail + chunk.toString("utf8")).slice(-3000);
+      if (ready.test(buffer)) {
+        clearTimeout(timer);
+        buffer = "";
+        resolve(child);
+      }
+      if (buffer.length > 100_000) buffer = buffer.slice(-10_000);
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`${args.join(" ")} exited (${code ?? signal}) before it was ready:\n${tail}`));
+    });
+  });
+}
+
+async function stopChild(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((r) => child.once("exit", () => r()));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+type LoadResult = { name: string; rps: number; p50: number; p95: number; p99: number; requests: number; errors: number; timeouts: number; non2xx: number };
+
+async function load(name: string, url: string, headers: Record<string, string>, duration: number, connections: number): Promise<LoadResult> {
+  const times: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections, duration, headers, timeout: 10 }, (error, r) => (error ? reject(error) : resolve(r)));
+    instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  });
+  times.sort((a, b) => a - b);
+  return {
+    name,
+    rps: result.requests.total / (result.duration || duration),
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    requests: result.requests.total,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+const fmt = (n: number, digits = 1) => n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+function table(rows: LoadResult[]): string {
+  const head = ["run", "req/s", "p50 ms", "p95 ms", "p99 ms", "requests", "errors", "timeouts", "non-2xx"];
+  const lines = rows.map((r) => [r.name, fmt(r.rps), fmt(r.p50), fmt(r.p95), fmt(r.p99), String(r.requests), String(r.errors), String(r.timeouts), String(r.non2xx)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
+  return [line(head), `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`, ...lines.map(line)].join("\n");
+}
+
+/** The pseudonyms or names a page lists, to check that the portal and the floor show the same rows. */
+function rowsOf(html: string): string[] {
+  return [...html.matchAll(/Profil B[0-9A-Z]{7}/g)].map((m) => m[0]).filter((v, i, a) => a.indexOf(v) === i).sort();
+}
+
+async function main() {
+  const opts = options();
+  const started = Date.now();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "vivier-load-"));
+  const { findFreePort, startMeilisearch } = await import("../meili-process");
+  const [port, barePort, meiliPort] = [await findFreePort(), await findFreePort(), await findFreePort()];
+  const masterKey = randomBytes(24).toString("base64url");
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    APP_URL: `http://127.0.0.1:${port}`,
+    DATABASE_URL: `file:${path.join(tmp, "vivier.db")}`,
+    UPLOAD_DIR: path.join(tmp, "uploads"),
+    SESSION_SECRET: randomBytes(32).toString("hex"),
+    MEILI_URL: `http://127.0.0.1:${meiliPort}`,
+    MEILI_MASTER_KEY: masterKey,
+    MEILI_DATA_DIR: path.join(tmp, "meili"),
+  };
+  Object.assign(process.env, env);
+  const children: ChildProcess[] = [];
+  let meili: Awaited<ReturnType<typeof startMeilisearch>> | undefined;
+  try {
+    say(`Load benchmark: ${opts.docs.toLocaleString("en")} generated profiles, ${opts.connections} connections, ${opts.duration} s a run. Data in ${tmp}`);
+    say(`Machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}, Node ${process.version}`);
+
+    say("1. Database: migrations, demo seed, generated profiles");
+    const migrate = spawnSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: root, env, encoding: "utf8" });
+    if (migrate.status !== 0) throw new Error(`prisma migrate deploy failed:\n${migrate.stdout}\n${migrate.stderr}`);
+    const { db } = await import("~/utils/db.server");
+    await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+    const { seed } = await import("../../prisma/seed");
+    await seed(db);
+    const sqlite = new Database(path.join(tmp, "vivier.db"));
+    const counts = generateCandidates(sqlite, opts.docs, Date.now(), progressBar("profiles"));
+    // Generated accounts are up to two years old: the retention's first pass would warn
+    // thousands of them at the portal's start, in the middle of the measures. They are made
+    // recently active; the searches do not read that column.
+    sqlite.prepare(`UPDATE "User" SET lastActiveAt = ? WHERE id LIKE 'benchu%'`).run(new Date().toISOString().replace("Z", "+00:00"));
+    sqlite.close();
+    say(`  ${counts.rows.toLocaleString("en")} generated rows (${counts.hidden.toLocaleString("en")} hidden)`);
+
+    say("2. Meilisearch and the index");
+    meili = await startMeilisearch({ dataDir: path.join(tmp, "meili"), port: meiliPort, masterKey });
+    const { getSearchClient } = await import("../client");
+    const { reindexAll } = await import("../reindex");
+    const client = getSearchClient();
+    const bars = new Map<string, ReturnType<typeof progressBar>>();
+    const indexStart = Date.now();
+    await reindexAll({
+      db,
+      client,
+      batchSize: 10_000,
+      onProgress: ({ index, done, total }) => {
+        if (!bars.has(index)) bars.set(index, progressBar(`index ${index}`));
+        bars.get(index)!(done, total);
+      },
+    });
+    say(`  indexed in ${fmt((Date.now() - indexStart) / 1000)} s`);
+
+    say("3. Production build");
+    const build = spawnSync(path.join(root, "node_modules", ".bin", "remix"), ["build"], { cwd: root, env, encoding: "utf8" });
+    if (build.status !== 0) throw new Error(`remix build failed:\n${build.stdout}\n${build.stderr}`);
+
+    say(`4. The portal (app/cli/start.ts, production) on :${port}, the floor (bare-server.tsx) on :${barePort}`);
+    // `prisma migrate deploy`, which the start runs, fails on a database another process holds
+    // open (in WAL mode): this process lets go of it until the portal is up.
+    await db.$disconnect();
+    const tsx = path.join(root, "node_modules", ".bin", "tsx");
+    children.push(await startChild(tsx, ["app/cli/start.ts"], env, /Vivier est prêt/, 300_000, path.join(tmp, "portal.log")));
+
+    const { DEMO_ACCOUNTS } = await import("../../prisma/seed/accounts");
+    const { createUserSession, getSessionUser } = await import("~/utils/session.server");
+    const cookieOf = async (email: string) => {
+      const user = await db.user.findUniqueOrThrow({ where: { email } });
+      return (await createUserSession(user.id)).split(";")[0]!;
+    };
+    const consultantCookie = await cookieOf(DEMO_ACCOUNTS.consultant);
+    const candidateCookie = await cookieOf(DEMO_ACCOUNTS.candidate);
+    const consultant = await getSessionUser(new Request("http://x/", { headers: { Cookie: consultantCookie } }));
+    if (!consultant) throw new Error("consultant@'s session did not open");
+    const { searchViewer } = await import("~/domain/talent-search.server");
+    const { viewer } = await searchViewer(consultant);
+    children.push(await startChild(tsx, ["search/bench/bare-server.tsx"], { ...env, BARE_PORT: String(barePort), BARE_VIEWER: JSON.stringify(viewer) }, /bare-ready/, 120_000, path.join(tmp, "bare.log")));
+
+    const portal = `http://127.0.0.1:${port}`;
+    const bare = `http://127.0.0.1:${barePort}`;
+    const searches = {
+      offers: "/offres?q=finances",
+      talentText: "?q=urbanisme",
+      talentRadius: "?q=finances&commune=35238&radius=50&categorie=A&categorie=B&filiere=administrative",
+    };
+    const runs: Array<{ name: string; url: string; headers: Record<string, string>; edits?: boolean }> = [
+      { name: "portal: offer search « finances »", url: `${portal}${searches.offers}`, headers: {} },
+      { name: "portal: talent search, text", url: `${portal}/cabinet/vivier${searches.talentText}`, headers: { Cookie: consultantCookie }, edits: true },
+      { name: "portal: talent search, text + 50 km + facets", url: `${portal}/cabinet/vivier${searches.talentRadius}`, headers: { Cookie: consultantCookie } },
+      { name: "portal: profile page (candidat@)", url: `${portal}/candidat/profil`, headers: { Cookie: candidateCookie } },
+      { name: "floor: offer search « finances »", url: `${bare}${searches.offers}`, headers: {} },
+      { name: "floor: talent search, text", url: `${bare}/vivier${searches.talentText}`, headers: {} },
+      { name: "floor: talent search, text + 50 km + facets", url: `${bare}/vivier${searches.talentRadius}`, headers: {} },
+    ];
+
+    // Both sides answer, and list the same rows.
+    for (const [p, b] of [[1, 5], [2, 6]] as const) {
+      const [ph, bh] = await Promise.all([runs[p]!, runs[b]!].map(async (r) => {
+        const res = await fetch(r.url, { headers: r.headers });
+        if (res.status !== 200) throw new Error(`${r.name}: status ${res.status}`);
+        return res.text();
+      }));
+      const [pr, br] = [rowsOf(ph!), rowsOf(bh!)];
+      say(`  ${runs[p]!.name.replace("portal: ", "")}: ${pr.length} rows on the portal's page, ${br.length} on the floor's, ${JSON.stringify(pr) === JSON.stringify(br) ? "the same" : "DIFFERENT"}`);
+    }
+    for (const r of [runs[0]!, runs[3]!, runs[4]!]) {
+      const res = await fetch(r.url, { headers: r.headers });
+      if (res.status !== 200) throw new Error(`${r.name}: status ${res.status}`);
+    }
+
+    say(`5. Load: ${runs.length} runs of ${opts.duration} s`);
+    const results: LoadResult[] = [];
+    let editTimes: number[] = [];
+    for (const run of runs) {
+      await sleep(2000);
+      process.stdout.write(`  ${run.name}…`);
+      const editing = run.edits ? measureEdits(db, client, opts.duration * 1000) : null;
+      const r = await load(run.name, run.url, run.headers, opts.duration, opts.connections);
+      if (editing) editTimes = await editing;
+      results.push(r);
+      process.stdout.write(` ${fmt(r.rps)} req/s\n`);
+    }
+
+    say();
+    say(`Run of ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${os.cpus().length} cores, load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}`);
+    say(table(results));
+    say();
+    const byName = (prefix: string, what: string) => results.find((r) => r.name === `${prefix}: ${what}`)!;
+    const verdicts: string[][] = [];
+    for (const what of ["talent search, text", "talent search, text + 50 km + facets", "offer search « finances »"]) {
+      const p = byName("portal", what);
+      const f = byName("floor", what);
+      const ratio = p.rps / f.rps;
+      const clean = p.errors + p.timeouts + p.non2xx === 0;
+      const target = what.startsWith("talent");
+      verdicts.push([`portal / floor, ${what}`, `${ratio.toFixed(2)} (${fmt(p.rps)} / ${fmt(f.rps)} req/s), ${p.errors} errors, ${p.timeouts} timeouts, ${p.non2xx} non-2xx`, target ? (ratio >= TARGETS.ratio && clean ? "PASS" : "FAIL") : "(no target)"]);
+    }
+    editTimes.sort((a, b) => a - b);
+    const editP95 = editTimes.length ? percentile(editTimes, 95) : Number.NaN;
+    verdicts.push([
+      "an edit searchable, under load",
+      editTimes.length ? `${editTimes.length} edits: p50 ${fmt(percentile(editTimes, 50) / 1000, 2)} s, p95 ${fmt(editP95 / 1000, 2)} s, max ${fmt(editTimes[editTimes.length - 1]! / 1000, 2)} s` : "no edit measured",
+      editP95 < TARGETS.editP95Ms ? "PASS" : "FAIL",
+    ]);
+    for (const [what, measured, verdict] of verdicts) say(`${verdict!.padEnd(11)} ${what}: ${measured}`);
+    say();
+    say(`Done in ${fmt((Date.now() - started) / 60_000)} min.`);
+  } finally {
+    for (const c of children.reverse()) await stopChild(c);
+    await meili?.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Edits a visible generated profile every second, the way the domain does (the change and its
+ * outbox row in one transaction), and polls Meilisearch every 25 ms until the new word finds
+ * it: the portal's own outbox worker sends it. Returns each edit's time to visible, in ms.
+ */
+async function measureEdits(
+  db: typeof import("~/utils/db.server").db,
+  client: import("meilisearch").Meilisearch,
+  forMs: number,
+): Promise<number[]> {
+  const { enqueue } = await import("../outbox");
+  const profiles = await db.candidateProfile.findMany({ where: { id: { startsWith: "benchp" }, visibility: "VISIBLE" }, select: { id: true, competencies: true }, take: 200 });
+  const times: number[] = [];
+  const end = Date.now() + forMs - 3000;
+  for (let i = 0; Date.now() < end && i < profiles.length; i++) {
+    const p = profiles[i]!;
+    const word = `zqx${randomBytes(5).toString("hex").replace(/[0-9]/g, (d) => "abcdefghij"[Number(d)]!)}`;
+    const t0 = performance.now();
+    await db.$transaction(async (tx) => {
+      await tx.candidateProfile.update({ where: { id: p.id }, data: { competencies: JSON.stringify([...(JSON.parse(p.competencies) as string[]), word]), lastActivityAt: new Date() } });
+      await enqueue(tx, "candidates", p.id);
+    });
+    for (;;) {
+      const r = await client.index("candidates").search(word, { limit: 1, attributesToRetrieve: ["id"] });
+      if (r.hits.some((h) => h.id === p.id)) break;
+      if (performance.now() - t0 > 30_000) break;
+      await sleep(25);
+    }
+    times.push(performance.now() - t0);
+    await sleep(Math.max(0, 1000 - (performance.now() - t0)));
+  }
+  return times;
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,70 @@
+/**
+ * A separate process for the fault tests (tests/integration/faults-*.test.ts), started with
+ * tests/helpers/processes.ts's startChild. It inherits the test's environment (DATABASE_URL,
+ * MEILI_URL…) and prints one line when it is ready:
+ *
+ * - `outbox`: the portal's outbox worker, as app/cli/start.ts runs it (every 250 ms). The test
+ *   kills it with SIGKILL, as a crash or an out-of-memory kill would.
+ * - `lock MS`: takes SQLite's write lock (BEGIN IMMEDIATE) for MS milliseconds, then releases it.
+ * - `writer PROFILE_IDS N TAG`: N edits of each profile through the portal's database client
+ *   (the change and its outbox row in one transaction, as the domain writes them), then prints
+ *   a JSON summary.
+ */
+import Database from "better-sqlite3";
+
+const [mode, ...args] = process.argv.slice(2);
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+if (mode === "outbox") {
+  const { db } = await import("~/utils/db.server");
+  const { createSearchClient } = await import("../../search/client");
+  const { startOutboxWorker } = await import("../../search/outbox");
+  const client = createSearchClient({ url: process.env.MEILI_URL!, masterKey: process.env.MEILI_MASTER_KEY! });
+  await db.searchOutbox.count();
+  startOutboxWorker({ db, client, log: { warn: (m: string) => say(`warn ${m}`), info: (m: string) => say(`info ${m}`) } });
+  say("worker-ready");
+  setInterval(() => {}, 60_000);
+} else if (mode === "lock") {
+  const file = process.env.DATABASE_URL!.replace(/^file:/, "");
+  const sqlite = new Database(file, { timeout: 10_000 });
+  sqlite.exec("BEGIN IMMEDIATE");
+  say("locked");
+  setTimeout(() => {
+    sqlite.exec("ROLLBACK");
+    sqlite.close();
+    say("released");
+    process.exit(0);
+  }, Number(args[0]));
+} else if (mode === "writer") {
+  const { db } = await import("~/utils/db.server");
+  const { enqueue } = await import("../../search/outbox");
+  const ids = args[0]!.split(",");
+  const n = Number(args[1]);
+  const tag = args[2]!;
+  // Prisma's promises hold no handle of their own: keep the process alive until the end.
+  const alive = setInterval(() => {}, 60_000);
+  say("writer-ready");
+  const summary = { ok: 0, failed: 0, errors: [] as string[] };
+  for (let i = 1; i <= n; i++) {
+    for (const id of ids) {
+      try {
+        await db.$transaction(async (tx) => {
+          // Read, then write: the shape that fails at once under a deferred BEGIN.
+          const p = await tx.candidateProfile.findUniqueOrThrow({ where: { id }, select: { yearsExperience: true } });
+          await tx.candidateProfile.update({ where: { id }, data: { currentFunction: `${tag} ${i}`, yearsExperience: (p.yearsExperience ?? 0) + 1 } });
+          await enqueue(tx, "candidates", id);
+        });
+        summary.ok++;
+      } catch (error) {
+        summary.failed++;
+        summary.errors.push(error instanceof Response ? `${error.status} ${await error.text()}` : String(error).slice(0, 300));
+      }
+    }
+  }
+  say(`result ${JSON.stringify(summary)}`);
+  clearInterval(alive);
+  await db.$disconnect();
+  process.exit(0);
+} else {
+  throw new Error(`unknown mode ${mode}`);
+}
