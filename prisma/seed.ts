@@ -19,6 +19,7 @@ import { seedPresentations } from "./seed/presentations";
 import { seedRetention } from "./seed/retention";
 import { seedNotices } from "./seed/notices";
 import { planInterviewStates, seedApplicationInterviews } from "./seed/application-interviews";
+import { seedLastVisits } from "./seed/last-visit";
 
 /**
  * Vivier's demo data: real collectivités of the official list with their positions, two
@@ -145,6 +146,7 @@ export async function seed(db: PrismaClient, options: SeedOptions = {}): Promise
   await seedRetention(db, { now: options.now ?? new Date(), passwordHash });
   await seedNotices(db, { demoCollectiviteKey: demoCollectivite.org.officialKey });
   await seedApplicationInterviews(db, { now: options.now ?? new Date(), applications: plan.applications, demoCollectiviteKey: demoCollectivite.org.officialKey });
+  await seedLastVisits(db, clock);
   const byState = { DRAFT: 0, PUBLISHED: 0, FILLED: 0, CLOSED: 0 };
   for (const p of plan.positions) byState[p.state]++;
   return {

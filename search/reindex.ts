@@ -242,7 +242,7 @@ async function main(): Promise<void> {
     console.log("\nRéindexation terminée :");
     for (const [name, s] of Object.entries(summary)) {
       console.log(`  ${name.padEnd(10)} ${String(s.documents).padStart(7)} documents indexés sur ${s.rows} lignes, en ${(s.ms / 1000).toFixed(1)} s`);
-      if (s.pending) console.log(`             ${s.pending} modification(s) en attente dans la file (voir SearchOutbox.lastError)`);
+      if (s.pending) console.log(`             ${s.pending} ${s.pending > 1 ? "modifications" : "modification"} en attente dans la file (voir SearchOutbox.lastError)`);
     }
     console.log(`  total      ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {

@@ -42,7 +42,7 @@ export function startDailyJobs({
     async () => {
       const { sendFollowUpReminders } = await import("../domain/follow-ups.server");
       const sent = await sendFollowUpReminders(now());
-      if (sent > 0) log(`Suivi d’intégration : ${sent} rappel(s) envoyé(s).`);
+      if (sent > 0) log(`Suivi d’intégration : ${sent} ${sent > 1 ? "rappels envoyés" : "rappel envoyé"}.`);
     },
     (error) => `Suivi d’intégration : rappels en échec (${String(error)}), nouvel essai au prochain passage.`,
     log,
@@ -52,7 +52,8 @@ export function startDailyJobs({
       const { runRetention } = await import("../domain/retention.server");
       const r = await runRetention(now());
       if (r.warned + r.erased + r.mailsDeleted + r.auditDeleted > 0) {
-        log(`Conservation des données : ${r.warned} compte(s) averti(s), ${r.erased} effacé(s), ${r.mailsDeleted} courriel(s) et ${r.auditDeleted} ligne(s) de journal supprimés.`);
+        const n = (count: number, one: string, many: string) => `${count} ${count > 1 ? many : one}`;
+        log(`Conservation des données : ${n(r.warned, "compte averti", "comptes avertis")}, ${n(r.erased, "effacé", "effacés")}, ${n(r.mailsDeleted, "courriel", "courriels")} et ${n(r.auditDeleted, "ligne", "lignes")} de journal supprimés.`);
       }
     },
     (error) => `Conservation des données : purge en échec (${String(error)}), nouvel essai au prochain passage.`,
@@ -62,7 +63,7 @@ export function startDailyJobs({
     async () => {
       const { sendDigests } = await import("../domain/notifications.server");
       const sent = await sendDigests(now());
-      if (sent > 0) log(`Récapitulatif quotidien : ${sent} courriel(s) envoyé(s).`);
+      if (sent > 0) log(`Récapitulatif quotidien : ${sent} ${sent > 1 ? "courriels envoyés" : "courriel envoyé"}.`);
     },
     (error) => `Récapitulatif quotidien : envoi en échec (${String(error)}), nouvel essai au prochain passage.`,
     log,

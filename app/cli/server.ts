@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import type { Server } from "node:http";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
 import express from "express";
 import { MAX_CV_REQUEST_BYTES } from "../domain/cv.server";
 import { FOREIGN_ORIGIN_HEADER, isForeignOrigin, NONCE_LOCAL, securityHeaders } from "../utils/security-headers.server";
@@ -47,6 +48,20 @@ function limitRequestBodies(req: express.Request, res: express.Response, next: e
   next();
 }
 
+/**
+ * Remix's Express adapter appends each header of a route's response to what the server set; a
+ * route that sets a security header itself (the CV downloads' nosniff) would then send it twice
+ * ("nosniff, nosniff", which a strict parser reads as no valid value). The route's own value
+ * replaces the server's instead. Not the Content-Security-Policy: a route's policy (the CVs'
+ * `sandbox`) is a second policy, enforced with the server's, which keeps `frame-ancestors`.
+ */
+const SINGLE_VALUED = new Set(["x-content-type-options", "x-frame-options", "referrer-policy", "permissions-policy", "strict-transport-security", "cross-origin-resource-policy"]);
+function oneValuePerSecurityHeader(_req: express.Request, res: express.Response, next: express.NextFunction) {
+  const append = res.append.bind(res);
+  res.append = (field: string, value?: string[] | string) => (SINGLE_VALUED.has(field.toLowerCase()) && value !== undefined ? res.set(field, value) : append(field, value));
+  next();
+}
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
@@ -69,17 +84,23 @@ function markForeignOrigins(req: express.Request, _res: express.Response, next: 
 /**
  * The HTTP server: security headers on every response, static assets, then Remix, with the
  * client's address and the page's CSP nonce in the load context. `secure`: served over https in
- * production (HSTS, see app/utils/security-headers.server.ts).
+ * production (HSTS, see app/utils/security-headers.server.ts). `build`: the server build, read
+ * from build/index.js unless given (the integration tests give one made of app/routes itself).
  */
-export function createApp({ dev, secure = false }: { dev: boolean; secure?: boolean }) {
+export function createApp({ dev, secure = false, build: givenBuild }: { dev: boolean; secure?: boolean; build?: () => Promise<ServerBuild> }) {
   const app = express();
   app.disable("x-powered-by");
   app.use(securityHeaders({ secure }));
+  app.use(oneValuePerSecurityHeader);
   app.use(limitRequestBodies);
   app.use(markForeignOrigins);
+  // gzip (or deflate) for whatever the client accepts: the pages, their data and the browser
+  // bundle, about a fifth of their size for the JavaScript.
+  app.use(compression());
+  // The browser bundle's names carry a hash of their content (Remix's build): a year, immutable.
   app.use("/build", express.static("public/build", { immutable: !dev, maxAge: dev ? 0 : "1y" }));
   app.use(express.static("public", { maxAge: dev ? 0 : "1h" }));
-  const build = buildLoader(dev);
+  const build = givenBuild ?? buildLoader(dev);
   app.all(
     "*",
     createRequestHandler({
@@ -88,7 +109,21 @@ export function createApp({ dev, secure = false }: { dev: boolean; secure?: bool
       getLoadContext: (req, res) => ({ clientAddress: req.socket.remoteAddress ?? "unknown", cspNonce: String(res.locals[NONCE_LOCAL]) }),
     }),
   );
+  app.use(answerErrors);
   return app;
+}
+
+/**
+ * What Express answers itself (an address it cannot decode, e.g. /%E0%A4%A, before Remix sees
+ * it): a short French text, with the security headers already set. Express's own error page
+ * would replace the Content-Security-Policy with one that lacks `frame-ancestors 'none'`.
+ */
+function answerErrors(error: { status?: unknown; statusCode?: unknown }, _req: express.Request, res: express.Response, next: express.NextFunction) {
+  if (res.headersSent) return next(error);
+  const status = Number(error.status ?? error.statusCode);
+  const client = Number.isInteger(status) && status >= 400 && status < 500;
+  if (!client) console.error(error);
+  res.status(client ? status : 500).type("text/plain; charset=utf-8").send(client ? "Adresse ou demande invalide." : "Erreur du serveur : réessayez dans un instant.");
 }
 
 export function listen(app: express.Express, port: number): Promise<Server> {

@@ -48,6 +48,14 @@ export function SiteFooter() {
     <footer className="site-footer">
       <div className="container">
         <p>Vivier — le recrutement des cadres des collectivités territoriales. Vos démarches sont confidentielles.</p>
+        <nav aria-label="Informations sur le site">
+          <ul className="inline-list footer-links">
+            <li><a href="/mentions-legales">Mentions légales</a></li>
+            <li><a href="/donnees-personnelles">Données personnelles</a></li>
+            <li><a href="/accessibilite">Accessibilité : non conforme</a></li>
+            <li><a href="/plan-du-site">Plan du site</a></li>
+          </ul>
+        </nav>
       </div>
     </footer>
   );

@@ -146,7 +146,7 @@ export async function createInvitation(
   await sendMail({
     to: input.email,
     subject: `Invitation à rejoindre ${organization.name} sur Vivier`,
-    text: `Bonjour ${input.name},\n\nVous êtes invité(e) à rejoindre ${organization.name} sur Vivier.\nChoisissez votre mot de passe ici (lien valable 7 jours, utilisable une fois) :\n${link}\n\nL’équipe Vivier`,
+    text: `Bonjour ${input.name},\n\n${organization.name} vous invite à la rejoindre sur Vivier.\nChoisissez votre mot de passe ici (lien valable 7 jours, utilisable une fois) :\n${link}\n\nL’équipe Vivier`,
   });
   return { ok: true, link };
 }

@@ -181,7 +181,8 @@ export async function proposeInterview(user: SessionUser, applicationId: string,
       : [];
     if (members.length !== input.panel.length) return { ok: false, status: 400, error: "Choisissez les personnes présentes parmi les membres du comité de ce poste." } as const;
     // The state in the WHERE: a withdrawal or a decision between the read and the write wins.
-    const moved = await tx.application.updateMany({ where: { id: a.id, state: a.state }, data: { state: "INTERVIEW_PROPOSED" } });
+    // stateChangedAt: the candidate's home counts the employer's proposal among the answers.
+    const moved = await tx.application.updateMany({ where: { id: a.id, state: a.state }, data: { state: "INTERVIEW_PROPOSED", stateChangedAt: new Date() } });
     if (moved.count !== 1) return { ok: false, status: 409, error: "Cette candidature vient de changer : rechargez la page." } as const;
     const slots = [...new Set(input.slots.map((s) => s.getTime()))].sort((x, y) => x - y);
     await tx.applicationInterview.create({
@@ -240,7 +241,7 @@ export async function cancelInterview(user: SessionUser, applicationId: string, 
     const booked = interview.status === "BOOKED";
     const changed = await tx.applicationInterview.updateMany({ where: { id: interview.id, status: interview.status }, data: { status: "CANCELLED", ...(booked ? { sequence: { increment: 1 } } : {}) } });
     if (changed.count !== 1) return { ok: false, status: 409, error: "Cet entretien vient de changer : rechargez la page." } as const;
-    await tx.application.updateMany({ where: { id: a.id, state: { in: ["INTERVIEW_PROPOSED", "INTERVIEW_BOOKED"] } }, data: { state: "REVIEWING" } });
+    await tx.application.updateMany({ where: { id: a.id, state: { in: ["INTERVIEW_PROPOSED", "INTERVIEW_BOOKED"] } }, data: { state: "REVIEWING", stateChangedAt: new Date() } });
     return { ok: true, booked, candidate: a.profile.user } as const;
   });
   if (!result.ok) return result;

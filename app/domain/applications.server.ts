@@ -59,9 +59,9 @@ function toView(a: CandidateApplicationRow) {
 export type CandidateApplication = ReturnType<typeof toView>;
 
 /** The acting candidate's applications, newest first. */
-export async function listOwnApplications(user: SessionUser): Promise<CandidateApplication[]> {
+export async function listOwnApplications(user: SessionUser, stateChangedSince: Date | null = null): Promise<CandidateApplication[]> {
   const rows = await db.application.findMany({
-    where: ownApplicationWhere(user),
+    where: { ...ownApplicationWhere(user), ...(stateChangedSince ? { state: { not: "WITHDRAWN" }, stateChangedAt: { gt: stateChangedSince } } : {}) },
     orderBy: { createdAt: "desc" },
     select: candidateApplicationSelect,
   });

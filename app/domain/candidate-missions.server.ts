@@ -17,7 +17,7 @@ import type { SessionUser } from "~/utils/session.server";
 
 const STANDING_TEXT = {
   active: null,
-  withdrawn: "Vous avez demandé à ne pas être montré(e) à ce cabinet ou à cette collectivité : le cabinet ne voit plus votre profil pour cette mission.",
+  withdrawn: "Vous avez demandé que ce cabinet ou cette collectivité ne vous voie pas : le cabinet ne voit plus votre profil pour cette mission.",
   out: "Votre profil est caché et vous n’avez pas de candidature en cours pour ce poste : vous n’apparaissez plus dans cette recherche.",
 } as const;
 

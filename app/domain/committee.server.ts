@@ -63,7 +63,7 @@ export async function inviteMember(user: SessionUser, positionId: string, member
     await sendMail({
       to: email,
       subject: `Vivier : comité de recrutement — ${position.title}`,
-      text: [`Bonjour ${member.name},`, "", `${position.organization.name} vous a ajouté(e) au comité de recrutement du poste « ${position.title} ». Connectez-vous pour voir les finalistes :`, `${env().APP_URL}/employeur/postes/${position.id}/finalistes`, "", "L’équipe Vivier"].join("\n"),
+      text: [`Bonjour ${member.name},`, "", `${position.organization.name} a inscrit votre nom au comité de recrutement du poste « ${position.title} ». Connectez-vous pour voir les finalistes :`, `${env().APP_URL}/employeur/postes/${position.id}/finalistes`, "", "L’équipe Vivier"].join("\n"),
     });
     return { ok: true, link: null };
   }
@@ -330,6 +330,16 @@ export type Comparison = NonNullable<Awaited<ReturnType<typeof compareFinalists>
 async function actionable(tx: Tx, viewer: FinalistsViewer, presentationId: string) {
   const [found] = await readFinalists(tx, viewer, presentationId);
   return found && found.sight === "identity" ? found.row : null;
+}
+
+/**
+ * Is this a finalist the user may act on (a finalist of a position they see, shown to them with
+ * its identity)? The finalist's page answers any other with 404 before reading the form, so that
+ * a form's errors never tell a guessed finalist from a real one.
+ */
+export async function isActionableFinalist(user: SessionUser, positionId: string, presentationId: string): Promise<boolean> {
+  const viewer = await finalistsViewer(user, positionId);
+  return viewer !== null && (await actionable(db, viewer, presentationId)) !== null;
 }
 
 /**

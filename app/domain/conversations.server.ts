@@ -139,10 +139,11 @@ async function ownHiddenFrom(userId: string): Promise<HiddenFrom> {
 }
 
 /** The conversations the acting candidate may open, with their last message. */
-export async function listOwnConversations(user: SessionUser) {
+export async function listOwnConversations(user: SessionUser, since: Date | null = null) {
   const hiddenFrom = await ownHiddenFrom(user.id);
   const missions = await db.mission.findMany({
-    where: missionsOfCandidateWhere(user.id),
+    // With `since`: only the conversations with a consultant's message written after it.
+    where: since ? { AND: [missionsOfCandidateWhere(user.id), { messages: { some: candidateMessagesSinceWhere(user, since) } }] } : missionsOfCandidateWhere(user.id),
     orderBy: { createdAt: "desc" },
     select: {
       ...missionSelect(user.id),
@@ -153,6 +154,14 @@ export async function listOwnConversations(user: SessionUser) {
     ...missionView(m, hiddenFrom),
     last: m.messages[0] ? { excerpt: m.messages[0].body.slice(0, 140), at: m.messages[0].createdAt.toISOString() } : null,
   }));
+}
+
+/**
+ * The messages a consultant wrote to the acting candidate after `since`, in the conversations
+ * their list shows: the home's « nouveaux messages » and the list's `depuis` filter.
+ */
+export function candidateMessagesSinceWhere(user: SessionUser, since: Date): Prisma.MessageWhereInput {
+  return { profile: { userId: user.id }, mission: missionsOfCandidateWhere(user.id), createdAt: { gt: since }, NOT: { authorId: user.id } };
 }
 
 /** One conversation of the acting candidate; null when they are not in that mission (404). */

@@ -9,6 +9,10 @@ import type { SessionUser } from "~/utils/session.server";
 import { closeApplicationInterviews, openInterviewWhere } from "./application-interviews.server";
 import { notifyCandidate } from "./notifications.server";
 import { getCommune } from "~/reference/territory.server";
+import { getCadre } from "~/reference/statute";
+import { STATUS_LABEL, type Status } from "~/schemas/profile";
+
+const statusLabel = (status: string | null) => (status ? (STATUS_LABEL[status as Status] ?? null) : null);
 
 /**
  * Applications as the employer reads and handles them. Every function takes the acting employer
@@ -40,6 +44,8 @@ export const APPLICATION_SORTS = ["createdAt", "name", "state", "score"] as cons
 export type ApplicationSort = (typeof APPLICATION_SORTS)[number];
 
 export type ApplicationListQuery = { sort: ApplicationSort; desc: boolean; page: number; size: number };
+/** The filters the employer's home links to: one state, received after an instant. */
+export type ApplicationListFilters = { state?: ApplicationState | null; since?: Date | null };
 
 function orderBy(sort: ApplicationSort, desc: boolean): Prisma.ApplicationOrderByWithRelationInput[] {
   const dir = desc ? "desc" : "asc";
@@ -56,7 +62,7 @@ const listSelect = {
   id: true, state: true, score: true, createdAt: true, updatedAt: true,
   profile: {
     select: {
-      currentFunction: true, grade: true, yearsExperience: true, homeCommuneCode: true,
+      currentFunction: true, grade: true, cadreEmplois: true, status: true, yearsExperience: true, homeCommuneCode: true,
       user: { select: { name: true } },
     },
   },
@@ -68,14 +74,18 @@ const DEFAULT_QUERY: ApplicationListQuery = { sort: "createdAt", desc: true, pag
  * The active (not withdrawn) applications to one of the employer's positions, one page of them;
  * null when the position is not theirs (the route answers 404).
  */
-export async function listPositionApplications(user: SessionUser, positionId: string, query: ApplicationListQuery = DEFAULT_QUERY) {
+export async function listPositionApplications(user: SessionUser, positionId: string, query: ApplicationListQuery = DEFAULT_QUERY, filters: ApplicationListFilters = {}) {
   const employer = employerOf(user);
   const position = await db.position.findFirst({
     where: { id: positionId, organizationId: employer.organizationId },
     select: { id: true, title: true },
   });
   if (!position) return null;
-  const where: Prisma.ApplicationWhereInput = { ...visibleApplicationsWhere(employer), positionId, state: { not: "WITHDRAWN" } };
+  const where: Prisma.ApplicationWhereInput = {
+    ...visibleApplicationsWhere(employer), positionId,
+    state: filters.state && filters.state !== "WITHDRAWN" ? filters.state : { not: "WITHDRAWN" },
+    ...(filters.since ? { createdAt: { gt: filters.since } } : {}),
+  };
   const [total, rows] = await Promise.all([
     db.application.count({ where }),
     db.application.findMany({
@@ -94,6 +104,8 @@ export async function listPositionApplications(user: SessionUser, positionId: st
       name: a.profile.user.name,
       currentFunction: a.profile.currentFunction,
       grade: a.profile.grade,
+      statusLabel: statusLabel(a.profile.status),
+      cadreEmploisLabel: a.profile.cadreEmplois ? (getCadre(a.profile.cadreEmplois)?.label ?? a.profile.cadreEmplois) : null,
       yearsExperience: a.profile.yearsExperience,
       homeCommune: a.profile.homeCommuneCode ? (getCommune(a.profile.homeCommuneCode)?.name ?? null) : null,
       state: a.state as ApplicationState,
@@ -115,7 +127,7 @@ const detailSelect = {
   position: { select: { id: true, title: true } },
   profile: {
     select: {
-      currentFunction: true, grade: true, cadreEmplois: true, yearsExperience: true, homeCommuneCode: true,
+      currentFunction: true, grade: true, cadreEmplois: true, status: true, yearsExperience: true, homeCommuneCode: true,
       summary: true, competencies: true,
       user: { select: { name: true, email: true } },
     },
@@ -152,6 +164,8 @@ export async function getApplicationForEmployer(user: SessionUser, applicationId
       currentFunction: a.profile.currentFunction,
       grade: a.profile.grade,
       cadreEmplois: a.profile.cadreEmplois,
+      cadreEmploisLabel: a.profile.cadreEmplois ? (getCadre(a.profile.cadreEmplois)?.label ?? a.profile.cadreEmplois) : null,
+      statusLabel: statusLabel(a.profile.status),
       yearsExperience: a.profile.yearsExperience,
       homeCommune: a.profile.homeCommuneCode ? (getCommune(a.profile.homeCommuneCode)?.name ?? null) : null,
       summary: a.profile.summary,
@@ -170,11 +184,12 @@ export type UpdateApplicationResult =
   | { ok: false; status: 409; error: string };
 
 /**
- * Sets the state, internal note and score of an application to the employer's positions; a new
- * state sends the candidate a discreet e-mail. A withdrawn application is the candidate's
- * decision: it cannot be changed any more. A decision (retenue, non retenue) is recorded once;
- * the interview states follow the interview (./application-interviews.server.ts), and a
- * decision ends the interviews still ahead (employerStateChangeRefusal says what is refused).
+ * Sets the state (when one is chosen: left empty, it stays as it is), internal note and score of
+ * an application to the employer's positions; a new state sends the candidate a discreet e-mail.
+ * A withdrawn application is the candidate's decision: it cannot be changed any more. A decision
+ * (retenue, non retenue) is recorded once; the interview states follow the interview
+ * (./application-interviews.server.ts), and a decision ends the interviews still ahead
+ * (employerStateChangeRefusal says what is refused).
  */
 export async function updateApplication(user: SessionUser, applicationId: string, input: EmployerApplicationInput): Promise<UpdateApplicationResult> {
   const employer = employerOf(user);
@@ -190,21 +205,23 @@ export async function updateApplication(user: SessionUser, applicationId: string
     });
     if (!current) return { ok: false, status: 404 } as const;
     if (current.state === "WITHDRAWN") return { ok: false, status: 409, error: "Le candidat a retiré cette candidature : elle ne peut plus être modifiée." } as const;
-    const refusal = employerStateChangeRefusal(current.state, input.state, current.interviews.length > 0);
+    const state = input.state ?? current.state;
+    const changed = state !== current.state;
+    const refusal = employerStateChangeRefusal(current.state, state, current.interviews.length > 0);
     if (refusal) return { ok: false, status: 409, error: refusal } as const;
     // The state is checked again in the write: a withdrawal (or another decision) between the read and the write wins.
     const updated = await tx.application.updateMany({
       where: { ...where, state: current.state },
-      data: { state: input.state, internalNote: input.internalNote, score: input.score },
+      data: { state, internalNote: input.internalNote, score: input.score, ...(changed ? { stateChangedAt: new Date() } : {}) },
     });
     if (updated.count !== 1) {
       return { ok: false, status: 409, error: "Cette candidature vient de changer (retrait du candidat, ou décision d’un autre employeur) : rechargez la page. Rien n’a été enregistré." } as const;
     }
-    return { ok: true, candidate: current.state === input.state ? null : current.profile.user } as const;
+    return { ok: true, candidate: changed ? current.profile.user : null } as const;
   });
   // The candidate hears of a new state (never of the note or the score), once it is written.
   if (!outcome.ok) return outcome;
-  if (outcome.candidate && isDecision(input.state)) await closeApplicationInterviews(applicationId, input.state as "ACCEPTED" | "REJECTED");
+  if (outcome.candidate && input.state && isDecision(input.state)) await closeApplicationInterviews(applicationId, input.state as "ACCEPTED" | "REJECTED");
   if (outcome.candidate) await notifyCandidate(outcome.candidate, "application-state");
   return { ok: true };
 }

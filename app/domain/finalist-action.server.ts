@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { cancelInterview, proposeInterview, rescheduleInterview } from "~/domain/committee-interviews.server";
-import { decide, submitScore, type CommitteeError } from "~/domain/committee.server";
+import { decide, isActionableFinalist, submitScore, type CommitteeError } from "~/domain/committee.server";
 import { fieldErrors } from "~/schemas/errors";
 import { decisionSchema, interviewSchema, rescheduleSchema, scoreFormSchema } from "~/schemas/presentation";
 import { forbidden, notFound, requireUser } from "~/utils/auth.server";
@@ -20,6 +20,9 @@ export async function finalistAction({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "employeur");
   const positionId = params.id ?? "";
   const presentationId = params.presentationId ?? "";
+  // A stranger to the position or the finalist is answered before any form is read: a form's
+  // errors (the criteria a score needs) would otherwise tell a guessed position from a real one.
+  if (!(await isActionableFinalist(user, positionId, presentationId))) throw notFound();
   const intent = String(form.get("intent") ?? "");
   const back = (ok: string) => redirect(`/employeur/postes/${positionId}/finalistes/${presentationId}?ok=${ok}`);
   const invalid = (errors: Record<string, string>) => json({ error: null as string | null, fieldErrors: errors, intent }, { status: 400 });

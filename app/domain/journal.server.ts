@@ -36,6 +36,7 @@ function journalWhere(f: JournalFilters): Prisma.AuditEventWhereInput {
   return {
     ...(f.action ? { action: f.action } : {}),
     ...(f.organizationId ? { organizationId: f.organizationId } : {}),
+    ...(f.since ? { AND: [{ at: { gt: new Date(f.since) } }] } : {}),
     ...(f.from || f.to ? { at: { ...(f.from ? { gte: parisMidnight(f.from) } : {}), ...(f.to ? { lt: parisMidnight(nextDay(f.to)) } : {}) } } : {}),
   };
 }

@@ -234,9 +234,9 @@ const LEVEL_WORD: Record<CompetencyLevel, string> = { INDISPENSABLE: "indispensa
 
 const STATUS_WORD: Record<CandidateStatus, string> = {
   TITULAIRE: "Fonctionnaire titulaire",
-  CONTRACTUEL: "Contractuel",
-  PRIVE: "Salarié du privé",
-  DEMANDEUR_EMPLOI: "Demandeur d’emploi",
+  CONTRACTUEL: "Sous contrat",
+  PRIVE: "En poste dans le privé",
+  DEMANDEUR_EMPLOI: "En recherche d’emploi",
 };
 
 const FONCTIONNEL_WORD: Record<EmploiFonctionnelCode, string> = { DGS: "DGS", DGA: "DGA", DGST: "DST / DGST" };
@@ -493,8 +493,8 @@ function distanceReason(km: number | null, profile: MatchProfile, disclosure: Di
   if (profile.willingToRelocate) {
     // A move across France is a real project, often given up: the recruiter will want it confirmed.
     return km <= FAR_MOVE_KM
-      ? { reason: { factor: "distance", text: `Domicile ${shown}, ${beyond} ; prêt à déménager`, weight: 1 }, beyond: true }
-      : { reason: { factor: "distance", text: `Domicile ${shown} ; prêt à déménager, mobilité lointaine à confirmer`, weight: -3 }, beyond: true };
+      ? { reason: { factor: "distance", text: `Domicile ${shown}, ${beyond} ; déménagement envisagé`, weight: 1 }, beyond: true }
+      : { reason: { factor: "distance", text: `Domicile ${shown} ; déménagement envisagé, mobilité lointaine à confirmer`, weight: -3 }, beyond: true };
   }
   if (km <= radius * 1.25) return { reason: { factor: "distance", text: `Domicile ${shown}, un peu ${beyond}`, weight: -5 }, beyond: true };
   // Someone who will neither drive that far nor move will not take the post: almost a cap.

@@ -3,8 +3,16 @@ import { attachmentNames } from "~/utils/mail.server";
 import type { SessionUser } from "~/utils/session.server";
 
 /** Organisations as the admin manages them: every one, with its people and pending invitations. */
-export async function listOrganizationsForAdmin() {
+export type OrganizationFilters = { since?: Date | null; kind?: "COLLECTIVITE" | "CABINET" | null; invited?: boolean };
+
+/** The organisations, with the filters the admin's home links to. */
+export async function listOrganizationsForAdmin(filters: OrganizationFilters = {}) {
   return db.organization.findMany({
+    where: {
+      ...(filters.since ? { createdAt: { gt: filters.since } } : {}),
+      ...(filters.kind ? { kind: filters.kind } : {}),
+      ...(filters.invited ? { invitations: { some: { acceptedAt: null, expiresAt: { gt: new Date() } } } } : {}),
+    },
     orderBy: [{ kind: "asc" }, { name: "asc" }],
     select: {
       id: true, kind: true, name: true, officialKey: true, collectiviteType: true, departementCode: true, population: true,
@@ -28,10 +36,11 @@ export async function cabinetTeam(user: SessionUser) {
  * The mails sent, newest first, as the admin reads them: the attachments by name only, and the
  * single-use links (invitations, password resets) masked — they are secrets of their addressee.
  */
-export async function listMails(page: number, perPage = 30) {
+export async function listMails(page: number, perPage = 30, since: Date | null = null) {
+  const where = since ? { createdAt: { gt: since } } : {};
   const [total, rows] = await Promise.all([
-    db.outgoingMail.count(),
-    db.outgoingMail.findMany({ orderBy: { createdAt: "desc" }, skip: (page - 1) * perPage, take: perPage }),
+    db.outgoingMail.count({ where }),
+    db.outgoingMail.findMany({ where, orderBy: { createdAt: "desc" }, skip: (page - 1) * perPage, take: perPage }),
   ]);
   const mails = rows.map(({ attachments, ...m }) => ({
     ...m,

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { communeLabel, createPosition, ownsPosition, parsePositionForm, updatePosition } from "~/domain/positions.server";
+import { asEmployer } from "~/access/guards.server";
 import { formDataToPositionValues } from "~/schemas/position";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
@@ -15,6 +16,9 @@ export async function positionEditorAction({ request, params }: ActionFunctionAr
   const form = await readForm(request);
   const user = await requireUser(request, "employeur");
   const id = params.id;
+  // A committee member's account enters the employer space but edits no position: 403 before
+  // the form is read, as for any page of the space that is not theirs.
+  asEmployer(user);
   // Another collectivité's position (or none) is not found, whatever was posted.
   if (id && !(await ownsPosition(user, id))) throw notFound();
 

@@ -85,6 +85,8 @@ export type PositionSort = (typeof POSITION_SORTS)[number];
 export type PositionListQuery = {
   q?: string;
   state?: PositionState | "";
+  /** Only the positions entrusted to a cabinet (an active mission). */
+  mandated?: boolean;
   sort: PositionSort;
   desc: boolean;
   page: number;
@@ -132,6 +134,7 @@ export async function listPositions(user: SessionUser, query: PositionListQuery)
   const where: Prisma.PositionWhereInput = {
     organizationId: organizationIdOf(user),
     ...(query.state ? { state: query.state } : {}),
+    ...(query.mandated ? { missionsMandated: { some: { status: "ACTIVE" } } } : {}),
     ...(query.q?.trim() ? { title: { contains: query.q.trim() } } : {}),
   };
   const select = {

@@ -35,7 +35,7 @@ function invitationMail(to: { name: string; email: string }, token: string) {
     text: [
       `Bonjour ${to.name},`,
       "",
-      "À la suite de votre échange avec un consultant en recrutement, vous êtes invité(e) à créer votre espace candidat sur Vivier, le portail de recrutement des collectivités territoriales.",
+      "À la suite de votre échange avec un consultant en recrutement, une invitation vous attend pour créer votre espace candidat sur Vivier, le portail de recrutement des collectivités territoriales.",
       "Ce lien vous présente la démarche et vous laisse décider (valable 30 jours, utilisable une fois) :",
       `${env().APP_URL}/invitation-candidat/${token}`,
       "",

@@ -1,5 +1,5 @@
 import type { Meilisearch } from "meilisearch";
-import { CATEGORIES, filiereLabel, getCadre } from "~/reference/statute";
+import { CATEGORIES, capitalized, filiereLabel, getCadre } from "~/reference/statute";
 import { getCommune, getDepartement, getRegion } from "~/reference/territory.server";
 import { STATUS_LABEL, type Status } from "~/schemas/profile";
 import { AVAILABILITIES, AVAILABILITY_LABEL, HITS_PER_PAGE, type TalentSearch, type TalentSearchErrors } from "~/schemas/talent-search";
@@ -102,7 +102,7 @@ const FACET_GROUPS: ReadonlyArray<{ name: keyof TalentSearch & string; facet: Ca
 
 function facetLabel(facet: CandidateFacet, value: string): string {
   switch (facet) {
-    case "filiere": return filiereLabel(value);
+    case "filiere": return capitalized(filiereLabel(value));
     case "cadreEmplois": return getCadre(value)?.label ?? value;
     case "status": return STATUS_LABEL[value as Status] ?? value;
     case "availability": return AVAILABILITY_LABEL[value as keyof typeof AVAILABILITY_LABEL] ?? value;
@@ -242,7 +242,7 @@ export function describeTalentSearch(search: TalentSearch): string[] {
   list("", "departementCode", search.departement);
   list("", "availability", search.availability);
   if (search.needsHousing) parts.push("cherche un logement");
-  if (search.relocation) parts.push("prêt à déménager");
+  if (search.relocation) parts.push("déménagement envisagé");
   if (search.laureat) parts.push("lauréat de concours");
   if (search.salaryMin !== null || search.salaryMax !== null) {
     parts.push(

@@ -53,6 +53,11 @@ export function filiereLabel(code: string): string {
   return filiereByCode.get(code)?.label.replace(/^Filière /, "") ?? code;
 }
 
+/** The filière as a label's value: « Filière : Administrative » (filiereLabel reads in a sentence). */
+export function capitalized(text: string): string {
+  return text ? text.charAt(0).toLocaleUpperCase("fr-FR") + text.slice(1) : text;
+}
+
 /** All grade labels, each with its cadre d'emplois. */
 export const GRADES: ReadonlyArray<{ grade: string; cadre: string }> = CADRES.flatMap((c) =>
   c.grades.map((grade) => ({ grade, cadre: c.code })),

@@ -1,41 +1,54 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ROLE_LABEL, isRole } from "~/access/spaces";
 import { formatDay } from "~/components/candidates/format";
-import { adminSummary } from "~/domain/dashboard.server";
+import { NextActions, SinceLastVisit, type HomeItem } from "~/components/HomeLists";
+import { plural } from "~/components/ui/plural";
+import { adminHome, openHome } from "~/domain/home.server";
 import { retentionPreview } from "~/domain/retention.server";
+import { sinceQuery } from "~/schemas/since";
 import { requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Administration — Vivier" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, "admin");
-  const [summary, purge] = await Promise.all([adminSummary(), retentionPreview()]);
-  return json({ ...summary, purge });
+  const user = await requireUser(request, "admin");
+  const since = await openHome(user);
+  const [home, purge] = await Promise.all([adminHome(since), retentionPreview()]);
+  return json({ since: since.toISOString(), home, purge });
 }
 
 export default function AdminHome() {
-  const s = useLoaderData<typeof loader>();
+  const { since, home, purge } = useLoaderData<typeof loader>();
+  const q = sinceQuery(since);
+  const news: HomeItem[] = [
+    ...(home.organizations ? [{ key: "orgs", to: `/admin/organisations?${q}`, text: plural(home.organizations, "organisation inscrite", "organisations inscrites") }] : []),
+    ...(home.mails ? [{ key: "mails", to: `/admin/courriels?${q}`, text: plural(home.mails, "courriel envoyé par le portail", "courriels envoyés par le portail") }] : []),
+    ...(home.journal ? [{ key: "journal", to: `/admin/journal?${q}`, text: plural(home.journal, "ligne au journal des accès", "lignes au journal des accès") }] : []),
+  ];
+  const next: HomeItem[] = home.pendingInvitations
+    ? [{ key: "invitations", to: "/admin/organisations?invitations=en-attente", text: plural(home.pendingInvitations, "invitation en attente", "invitations en attente"), after: " : relancez ou invitez une autre personne" }]
+    : [];
   return (
     <>
       <h1>Administration</h1>
+      <div className="home-top">
+        <SinceLastVisit since={since} items={news} />
+        <NextActions items={next} empty="Aucune invitation en attente." />
+      </div>
       <div className="cards">
         <section className="card" aria-labelledby="k-orgs">
           <h2 id="k-orgs">Organisations</h2>
-          <p>{s.collectivites} collectivité(s), {s.cabinets} cabinet(s), {s.pendingInvitations} invitation(s) en attente.</p>
-          <p><Link to="/admin/organisations">Inscrire une organisation, inviter</Link></p>
-        </section>
-        <section className="card" aria-labelledby="k-users">
-          <h2 id="k-users">Comptes</h2>
-          <ul>
-            {Object.entries(s.users).map(([role, n]) => <li key={role}>{isRole(role) ? ROLE_LABEL[role] : role} : {n}</li>)}
+          <ul className="home-list home-counts">
+            <li><Link to="/admin/organisations?type=COLLECTIVITE">{plural(home.collectivites, "collectivité")}</Link></li>
+            <li><Link to="/admin/organisations?type=CABINET">{plural(home.cabinets, "cabinet")}</Link></li>
           </ul>
+          <p><Link to="/admin/organisations">Inscrire une organisation, inviter</Link></p>
         </section>
         <section className="card" aria-labelledby="k-mails">
           <h2 id="k-mails">Courriels</h2>
-          <p>{s.mails} courriel(s) envoyé(s) par le portail.</p>
-          <p><Link to="/admin/courriels">Consulter</Link></p>
+          <p>Tout ce que le portail envoie : invitations, liens de mot de passe, nouvelles aux candidats.</p>
+          <p><Link to="/admin/courriels">Consulter les courriels</Link></p>
         </section>
         <section className="card" aria-labelledby="k-journal">
           <h2 id="k-journal">Journal des accès</h2>
@@ -43,7 +56,7 @@ export default function AdminHome() {
           <p><Link to="/admin/journal">Consulter le journal</Link></p>
         </section>
       </div>
-      <PurgePreview purge={s.purge} />
+      <PurgePreview purge={purge} />
     </>
   );
 }
@@ -60,12 +73,13 @@ function PurgePreview({ purge }: { purge: ReturnType<typeof useLoaderData<typeof
         et les lignes du journal de plus de {r.AUDIT_MONTHS / 12} ans. D’ici le {formatDay(purge.asOf)} :
       </p>
       <ul>
-        <li>{purge.toWarn} compte(s) de candidat à avertir ;</li>
-        <li>{purge.toErase} compte(s) de candidat à effacer ;</li>
-        <li>{purge.mails} courriel(s) à supprimer ;</li>
-        <li>{purge.auditEvents} ligne(s) du journal des accès à supprimer.</li>
+        <li>{plural(purge.toWarn, "compte de candidat", "comptes de candidat")} à avertir ;</li>
+        <li>{plural(purge.toErase, "compte de candidat", "comptes de candidat")} à effacer ;</li>
+        <li>{plural(purge.mails, "courriel")} à supprimer ;</li>
+        <li>{plural(purge.auditEvents, "ligne du journal des accès", "lignes du journal des accès")} à supprimer.</li>
       </ul>
       {purge.warned.length > 0 ? (
+        <div className="table-scroll">
         <table>
           <caption>Comptes de candidat avertis, toujours sans activité</caption>
           <thead>
@@ -83,6 +97,7 @@ function PurgePreview({ purge }: { purge: ReturnType<typeof useLoaderData<typeof
             ))}
           </tbody>
         </table>
+        </div>
       ) : (
         <p>Aucun compte averti en attente d’effacement.</p>
       )}

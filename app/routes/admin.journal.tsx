@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AdminJournal() {
   const { filters, errors, rows, total, pages, organizations } = useLoaderData<typeof loader>();
   const location = useLocation();
-  const filtered = !!(filters.action || filters.organizationId || filters.from || filters.to);
+  const filtered = !!(filters.action || filters.organizationId || filters.from || filters.to || filters.since);
   return (
     <>
       <h1>Journal des accès aux identités</h1>
@@ -40,11 +40,13 @@ export default function AdminJournal() {
         </Select>
         <Field label="Du" name="du" type="date" defaultValue={filters.from ?? ""} error={errors.from} />
         <Field label="Au" name="au" type="date" defaultValue={filters.to ?? ""} error={errors.to} />
+        {filters.since ? <input type="hidden" name="depuis" value={filters.since} /> : null}
         <div className="actions">
           <button type="submit">Filtrer</button>
           {filtered ? <Link to="/admin/journal">Tout afficher</Link> : null}
         </div>
       </Form>
+      {filters.since ? <p className="filter-note">Les lignes écrites depuis votre dernière visite, le {formatDayTime(filters.since)}.</p> : null}
       <p role="status">
         {total === 0 ? (filtered ? "Aucune ligne ne correspond à ces filtres." : "Le journal est vide pour le moment.") : `${total} ligne${total > 1 ? "s" : ""}, de la plus récente à la plus ancienne.${pages > 1 ? ` Page ${filters.page} sur ${pages}.` : ""}`}
       </p>

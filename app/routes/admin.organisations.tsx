@@ -7,6 +7,9 @@ import { createInvitation, registerCabinet, registerCollectivite } from "~/domai
 import { listOrganizationsForAdmin } from "~/domain/organizations.server";
 import { searchOfficialOrganizations } from "~/reference/territory.server";
 import { cabinetSchema, collectiviteSchema, fieldErrors, invitationSchema } from "~/schemas/auth";
+import { readSince } from "~/schemas/since";
+import { FilterNote } from "~/components/HomeLists";
+import { formatDayTime } from "~/components/candidates/format";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 
@@ -16,8 +19,18 @@ const TYPE_LABEL: Record<string, string> = { COMMUNE: "Commune", EPCI: "Intercom
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "admin");
-  const q = new URL(request.url).searchParams.get("q") ?? "";
-  return json({ organizations: await listOrganizationsForAdmin(), matches: q ? searchOfficialOrganizations(q, 15) : [] });
+  const search = new URL(request.url).searchParams;
+  const q = search.get("q") ?? "";
+  // The home's links: the organisations registered since the last visit, of one kind, or with an invitation pending.
+  const since = readSince(search);
+  const kindParam = search.get("type");
+  const kind = kindParam === "COLLECTIVITE" || kindParam === "CABINET" ? kindParam : null;
+  const invited = search.get("invitations") === "en-attente";
+  return json({
+    organizations: await listOrganizationsForAdmin({ since, kind, invited }),
+    matches: q ? searchOfficialOrganizations(q, 15) : [],
+    filters: { since: since?.toISOString() ?? null, kind, invited },
+  });
 }
 
 type ActionData = { intent: string; ok?: string; error?: string; fieldErrors?: Record<string, string>; link?: string };
@@ -50,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminOrganizations() {
-  const { organizations, matches } = useLoaderData<typeof loader>();
+  const { organizations, matches, filters } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [params] = useSearchParams();
   const errors = data?.fieldErrors ?? {};
@@ -69,7 +82,7 @@ export default function AdminOrganizations() {
         </Form>
         {params.get("q") && matches.length === 0 ? <p>Aucune collectivité ne correspond.</p> : null}
         {matches.length > 0 ? (
-          <table>
+          <div className="table-scroll"><table>
             <caption className="visually-hidden">Collectivités de la liste officielle</caption>
             <thead><tr><th scope="col">Nom</th><th scope="col">Type</th><th scope="col">Département</th><th scope="col">Population</th><th scope="col"><span className="visually-hidden">Action</span></th></tr></thead>
             <tbody>
@@ -87,7 +100,7 @@ export default function AdminOrganizations() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></div>
         ) : null}
       </section>
 
@@ -105,8 +118,13 @@ export default function AdminOrganizations() {
       <section aria-labelledby="orgs">
         <h2 id="orgs">Organisations inscrites</h2>
         <p className="muted">Invitez le ou la DGS d’une collectivité, ou le ou la responsable d’un cabinet (qui invitera ensuite ses consultants).</p>
-        {organizations.length === 0 ? <p>Aucune organisation inscrite.</p> : (
-          <table>
+        {filters.since || filters.kind || filters.invited ? (
+          <FilterNote all="/admin/organisations" allLabel="Voir toutes les organisations">
+            {filters.invited ? "Celles qui ont une invitation en attente" : filters.kind === "CABINET" ? "Les cabinets" : filters.kind === "COLLECTIVITE" ? "Les collectivités" : `Inscrites depuis le ${formatDayTime(filters.since)}`}
+          </FilterNote>
+        ) : null}
+        {organizations.length === 0 ? <p>{filters.since || filters.kind || filters.invited ? "Aucune organisation ne correspond." : "Aucune organisation inscrite."}</p> : (
+          <div className="table-scroll"><table>
             <caption className="visually-hidden">Organisations inscrites</caption>
             <thead><tr><th scope="col">Organisation</th><th scope="col">Comptes</th><th scope="col">Invitations en attente</th><th scope="col">Inviter</th></tr></thead>
             <tbody>
@@ -128,7 +146,7 @@ export default function AdminOrganizations() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></div>
         )}
         {data?.intent === "invite" && Object.keys(errors).length ? <FormAlert>{Object.values(errors).join(" ")}</FormAlert> : null}
       </section>

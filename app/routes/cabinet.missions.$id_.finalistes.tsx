@@ -128,7 +128,7 @@ export default function MissionFinalistsPage() {
       {mission.status === "ACTIVE" ? (
         <section aria-labelledby="cloture" className="card">
           <h2 id="cloture">Clore la mission</h2>
-          {missing > 0 ? <p>Il reste {missing} finaliste(s) sans retour : un retour honnête est dû à chacun avant la clôture.</p> : <p className="muted">Chaque finaliste non retenu a reçu son retour.</p>}
+          {missing > 0 ? <p>Il reste {missing > 1 ? `${missing} finalistes` : "1 finaliste"} sans retour : un retour honnête est dû à chacun avant la clôture.</p> : <p className="muted">Chaque finaliste non retenu a reçu son retour.</p>}
           <Form method="post">
             <CsrfField />
             <input type="hidden" name="intent" value="close" />

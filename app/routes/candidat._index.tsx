@@ -1,9 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { NextActions, SinceLastVisit, type HomeItem } from "~/components/HomeLists";
 import { OffersForYou } from "~/components/matching/OffersForYou";
-import { candidateSummary } from "~/domain/dashboard.server";
+import { plural } from "~/components/ui/plural";
+import { candidateHome, openHome } from "~/domain/home.server";
 import { offersForCandidate } from "~/domain/match-pages.server";
+import { sinceQuery } from "~/schemas/since";
 import { requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Mon espace candidat — Vivier" }];
@@ -16,41 +19,53 @@ const VISIBILITY: Record<string, string> = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "candidat");
-  return json({ name: user.name, summary: await candidateSummary(user), offers: await offersForCandidate(user) });
+  const since = await openHome(user);
+  const [home, offers] = await Promise.all([candidateHome(user, since), offersForCandidate(user)]);
+  return json({ name: user.name, since: since.toISOString(), home, offers });
 }
 
 export default function CandidateHome() {
-  const { name, summary, offers } = useLoaderData<typeof loader>();
+  const { name, since, home, offers } = useLoaderData<typeof loader>();
+  const q = sinceQuery(since);
+  const news: HomeItem[] = [
+    ...(home.answered ? [{ key: "answered", to: `/candidat/candidatures?${q}`, text: plural(home.answered, "réponse à vos candidatures", "réponses à vos candidatures") }] : []),
+    ...(home.messages ? [{ key: "messages", to: `/candidat/messages?${q}`, text: plural(home.messages, "nouveau message d’un consultant", "nouveaux messages des consultants") }] : []),
+    ...(home.proposals ? [{ key: "proposals", to: `/candidat/contacts?${q}`, text: plural(home.proposals, "nouvelle proposition d’un cabinet", "nouvelles propositions des cabinets") }] : []),
+  ];
+  const next: HomeItem[] = [
+    ...(home.hasProfile ? [] : [{ key: "profile", to: "/candidat/profil", text: "Compléter mon profil" }]),
+    ...(home.pendingProposals ? [{ key: "pending", to: "/candidat/contacts?statut=en-attente", text: plural(home.pendingProposals, "proposition attend votre réponse", "propositions attendent votre réponse") }] : []),
+    ...(home.pendingPresentations ? [{ key: "present", to: "/candidat/presentations", text: plural(home.pendingPresentations, "demande de présentation à une collectivité", "demandes de présentation à une collectivité") }] : []),
+    ...(home.pendingConsents ? [{ key: "consents", to: "/candidat/missions", text: plural(home.pendingConsents, "demande d’accord pour contacter vos références", "demandes d’accord pour contacter vos références") }] : []),
+  ];
   return (
     <>
       <h1>Bonjour {name}</h1>
+      <div className="home-top">
+        <SinceLastVisit since={since} items={news} />
+        <NextActions items={next} empty="Aucune réponse ne vous est demandée pour le moment." />
+      </div>
       <div className="cards">
         <section className="card" aria-labelledby="k-profil">
           <h2 id="k-profil">Mon profil</h2>
-          {summary.hasProfile ? (
-            <p>Visibilité : {VISIBILITY[summary.visibility] ?? summary.visibility}.</p>
+          {home.hasProfile ? (
+            <p>Visibilité : {VISIBILITY[home.visibility] ?? home.visibility}.</p>
           ) : (
             <p>Vous n’avez pas encore de profil. Il reste caché tant que vous ne décidez pas qui peut le voir.</p>
           )}
-          <p><Link to="/candidat/profil">{summary.hasProfile ? "Modifier mon profil" : "Compléter mon profil"}</Link></p>
+          <p><Link to="/candidat/profil">{home.hasProfile ? "Modifier mon profil" : "Compléter mon profil"}</Link></p>
         </section>
         <section className="card" aria-labelledby="k-cand">
           <h2 id="k-cand">Mes candidatures</h2>
-          <p>{summary.applications} candidature(s) en cours.</p>
-          <p><Link to="/candidat/candidatures">Suivre mes candidatures</Link></p>
-        </section>
-        <section className="card" aria-labelledby="k-contacts">
-          <h2 id="k-contacts">Propositions des cabinets</h2>
-          <p>{summary.pendingContacts} proposition(s) en attente de votre réponse.</p>
-          <p><Link to="/candidat/contacts">Voir les propositions</Link></p>
+          <ul className="home-list home-counts">
+            <li><Link to="/candidat/candidatures">{plural(home.applications, "candidature en cours", "candidatures en cours")}</Link></li>
+          </ul>
         </section>
         <section className="card" aria-labelledby="k-missions">
-          <h2 id="k-missions">Missions avec les cabinets</h2>
-          <p>
-            {summary.missions} mission(s) en cours ou passée(s)
-            {summary.pendingConsents ? `, ${summary.pendingConsents} demande(s) d’accord en attente de votre réponse` : ""}.
-          </p>
-          <p><Link to="/candidat/missions">Suivre mes missions</Link></p>
+          <h2 id="k-missions">Avec les cabinets</h2>
+          <ul className="home-list home-counts">
+            <li><Link to="/candidat/missions">{plural(home.missions, "mission en cours ou passée", "missions en cours ou passées")}</Link></li>
+          </ul>
           <p><Link to="/candidat/references">Mes références</Link> · <Link to="/candidat/journal">Qui a vu mon identité</Link></p>
         </section>
       </div>

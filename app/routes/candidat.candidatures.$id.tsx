@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
+import { useRef } from "react";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { CandidateInterviewAnswer, InterviewFacts, InterviewHistory, SlotList } from "~/components/applications/InterviewParts";
 import { ApplicationStateBadge } from "~/components/candidates/ApplicationStateBadge";
-import { formatDay, formatDayTime } from "~/components/candidates/format";
+import { employerWithCommune, formatDay, formatDayTime } from "~/components/candidates/format";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { FormAlert } from "~/components/ui/Field";
 import { askOtherSlots, chooseSlot, getOwnInterviews } from "~/domain/application-interviews.server";
@@ -64,6 +65,61 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+/**
+ * Withdrawing cannot be undone (the CV sent is deleted): it is confirmed first. With JavaScript,
+ * in a dialog; without, « Retirer ma candidature » opens this page again with ?retirer=1, which
+ * asks the same question in its place.
+ */
+function Withdrawal({ id, employer, hasCv, busy, confirming }: { id: string; employer: string; hasCv: boolean; busy: boolean; confirming: boolean }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const question = (
+    <>
+      <p>
+        {employer} verra votre candidature comme retirée{hasCv ? " et le CV envoyé avec elle sera supprimé" : ""}. Vous ne pourrez
+        pas l’annuler : pour postuler de nouveau, il faudra envoyer une nouvelle candidature.
+      </p>
+      <Form method="post" action={`/candidat/candidatures/${id}`} className="actions">
+        <CsrfField />
+        <input type="hidden" name="intent" value="withdraw" />
+        <button type="submit" className="button-danger" disabled={busy}>Oui, retirer ma candidature</button>
+      </Form>
+    </>
+  );
+  if (confirming) {
+    return (
+      <section className="withdraw confirm" aria-labelledby="retrait">
+        <h2 id="retrait">Retirer votre candidature ?</h2>
+        {question}
+        <p><Link to={`/candidat/candidatures/${id}`}>Non, garder ma candidature</Link></p>
+      </section>
+    );
+  }
+  return (
+    <section className="withdraw" aria-labelledby="retrait">
+      <h2 id="retrait">Retirer ma candidature</h2>
+      <p>Vous pouvez retirer votre candidature à tout moment ; le recruteur en sera informé par son état.</p>
+      <Form
+        method="get"
+        onSubmit={(event) => {
+          if (typeof dialog.current?.showModal !== "function") return;
+          event.preventDefault();
+          dialog.current.showModal();
+        }}
+      >
+        <input type="hidden" name="retirer" value="1" />
+        <button type="submit" className="button-danger">Retirer ma candidature</button>
+      </Form>
+      <dialog ref={dialog} aria-labelledby="retrait-dialogue" className="confirm-dialog">
+        <h2 id="retrait-dialogue">Retirer votre candidature ?</h2>
+        {question}
+        <form method="dialog">
+          <button type="submit" className="button-secondary">Non, garder ma candidature</button>
+        </form>
+      </dialog>
+    </section>
+  );
+}
+
 const SUCCESS: Record<string, string> = {
   "entretien-fixe": "Votre entretien est fixé : l’invitation vous est envoyée par e-mail, pour votre agenda.",
   "autres-creneaux": "Votre demande est envoyée au recruteur : il vous proposera d’autres créneaux.",
@@ -84,7 +140,7 @@ export default function ApplicationPage() {
       {!result && ok && SUCCESS[ok] ? <FormAlert tone="success">{SUCCESS[ok]}</FormAlert> : null}
       <dl className="facts">
         <dt>Employeur</dt>
-        <dd>{a.position.employer}{a.position.commune ? ` (${a.position.commune})` : ""}</dd>
+        <dd>{employerWithCommune(a.position.employer, a.position.commune)}</dd>
         <dt>Envoyée le</dt>
         <dd>{formatDayTime(a.createdAt)}</dd>
         <dt>État</dt>
@@ -120,15 +176,7 @@ export default function ApplicationPage() {
       {a.position.isPublic ? <p><Link to={`/offres/${a.position.id}`}>Revoir l’offre</Link></p> : null}
       <h2>Ma lettre de motivation</h2>
       <div className="letter">{a.letter}</div>
-      {a.canWithdraw ? (
-        <Form method="post" className="withdraw">
-          <CsrfField />
-          <input type="hidden" name="intent" value="withdraw" />
-          <h2>Retirer ma candidature</h2>
-          <p>Vous pouvez retirer votre candidature à tout moment ; le recruteur en sera informé par son état.</p>
-          <button type="submit" className="button-danger" disabled={busy}>Retirer ma candidature</button>
-        </Form>
-      ) : null}
+      {a.canWithdraw ? <Withdrawal id={a.id} employer={a.position.employer} hasCv={a.hasSentCv} busy={busy} confirming={params.get("retirer") === "1"} /> : null}
     </>
   );
 }

@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { formatDay } from "~/components/candidates/format";
+import { formatDay, formatDayTime } from "~/components/candidates/format";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { FormAlert } from "~/components/ui/Field";
+import { FilterNote } from "~/components/HomeLists";
 import { answerContactRequest, listOwnContactRequests } from "~/domain/conversations.server";
+import { readSince } from "~/schemas/since";
 import { contactAnswerSchema } from "~/schemas/application";
 import { CONTACT_STATUS_CANDIDATE_LABEL } from "~/schemas/contact-request";
 import { notFound, requireUser } from "~/utils/auth.server";
@@ -14,7 +16,12 @@ export const meta: MetaFunction = () => [{ title: "Propositions des cabinets —
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "candidat");
-  return json({ requests: await listOwnContactRequests(user) });
+  const search = new URL(request.url).searchParams;
+  // From the home: the proposals received since the last visit, or those awaiting an answer.
+  const since = readSince(search);
+  const pending = search.get("statut") === "en-attente";
+  const requests = (await listOwnContactRequests(user)).filter((r) => (!since || Date.parse(r.createdAt) > since.getTime()) && (!pending || r.status === "PENDING"));
+  return json({ requests, filters: { since: since?.toISOString() ?? null, pending } });
 }
 
 const ANSWERED: Record<string, { tone: "success" | "error"; text: string }> = {
@@ -35,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ContactRequests() {
-  const { requests } = useLoaderData<typeof loader>();
+  const { requests, filters } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const answered = result?.answer ? ANSWERED[result.answer] : null;
@@ -47,7 +54,12 @@ export default function ContactRequests() {
         acceptez, votre identité lui est révélée ; si vous refusez, il n’apprend rien de vous.
       </p>
       {answered ? <FormAlert tone={answered.tone}>{answered.text}</FormAlert> : null}
-      {requests.length === 0 ? <p className="muted">Aucune proposition pour le moment.</p> : null}
+      {filters.since || filters.pending ? (
+        <FilterNote all="/candidat/contacts" allLabel="Voir toutes les propositions">
+          {filters.pending ? "Les propositions qui attendent votre réponse" : `Les propositions reçues depuis le ${formatDayTime(filters.since)}`}
+        </FilterNote>
+      ) : null}
+      {requests.length === 0 ? <p className="muted">{filters.since || filters.pending ? "Aucune proposition ne correspond." : "Aucune proposition pour le moment."}</p> : null}
       <ul className="contact-list">
         {requests.map((r) => (
           <li key={r.id} className="card">

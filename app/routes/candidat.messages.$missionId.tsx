@@ -12,7 +12,7 @@ import { notFound, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 
 const HIDDEN_EXPLANATION =
-  "Vous avez demandé à ne pas être montré à ce cabinet ou à cette collectivité : le consultant ne voit plus cet échange, qui est donc fermé. Retirez-les de votre liste « Ne pas me montrer à » pour le rouvrir.";
+  "Vous avez demandé que ce cabinet ou cette collectivité ne vous voie pas : le consultant ne voit plus cet échange, qui est donc fermé. Retirez-les de votre liste « Ne pas me montrer à » pour le rouvrir.";
 
 export const meta: MetaFunction = () => [{ title: "Échange avec le consultant — Vivier" }];
 

@@ -40,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 const SUCCESS: Record<string, string> = {
   grant: "Merci : le cabinet peut vous présenter à cette collectivité, pour ce poste seulement.",
-  refuse: "C’est noté : vous ne serez pas présenté(e).",
+  refuse: "C’est noté : le cabinet ne présentera pas votre candidature.",
   withdraw: "Votre accord est retiré : la collectivité ne voit plus votre dossier.",
   "choose-slot": "Votre entretien est fixé : l’invitation vous est envoyée par e-mail.",
 };
@@ -66,14 +66,14 @@ export default function CandidatePresentations() {
             <Form method="post" className="actions">
               <CsrfField />
               <input type="hidden" name="id" value={c.id} />
-              <button type="submit" name="intent" value="grant" disabled={busy}>J’accepte d’être présenté(e)</button>
+              <button type="submit" name="intent" value="grant" disabled={busy}>J’accepte que le cabinet me présente</button>
               <button type="submit" name="intent" value="refuse" className="button-secondary" disabled={busy}>Je refuse</button>
             </Form>
           </div>
         ))}
         {granted.map((c) => (
           <div key={c.id} className="card">
-            <p>Vous avez accepté le {formatDate(c.answeredAt)} d’être présenté(e) à <strong>{c.organizationName}</strong> pour le poste « {c.positionTitle} ».</p>
+            <p>Vous avez accepté le {formatDate(c.answeredAt)} que le cabinet présente votre candidature à <strong>{c.organizationName}</strong> pour le poste « {c.positionTitle} ».</p>
             <Form method="post">
               <CsrfField />
               <input type="hidden" name="id" value={c.id} />
@@ -84,11 +84,11 @@ export default function CandidatePresentations() {
       </section>
       <section aria-labelledby="suite">
         <h2 id="suite">Où en sont mes présentations</h2>
-        {presentations.length === 0 ? <p className="muted">Vous n’avez encore été présenté(e) à aucune collectivité.</p> : null}
+        {presentations.length === 0 ? <p className="muted">Aucune collectivité n’a encore reçu votre candidature par un cabinet.</p> : null}
         {presentations.map((p) => (
           <article key={p.id} className="card">
             <h3>{p.positionTitle} — {p.organizationName}</h3>
-            <p>Présenté(e) par {p.cabinetName} le {formatDate(p.presentedAt)}. <strong>{p.hired ? "Retenu(e)" : p.state}</strong></p>
+            <p>Présentation par {p.cabinetName} le {formatDate(p.presentedAt)}. <strong>{p.hired ? "Candidature retenue" : p.state}</strong></p>
             {p.hired && p.startDate ? <p>Félicitations ! Votre prise de poste est prévue le <strong>{formatDate(p.startDate)}</strong>.</p> : null}
             {p.feedback ? <><h4>Le retour du cabinet</h4><p className="letter">{p.feedback}</p></> : null}
             {p.interviews.map((i) =>

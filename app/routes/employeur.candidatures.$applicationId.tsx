@@ -11,7 +11,7 @@ import { applicationActivityForEmployer } from "~/domain/application-interviews.
 import { getApplicationForEmployer, updateApplication } from "~/domain/employer-applications.server";
 import { cabinetsHandlingApplications } from "~/domain/mission-brief.server";
 import {
-  INTERNAL_NOTE_MAX, employerApplicationSchema, employerStateOptions, isDecision, type EmployerApplicationValues,
+  EMPLOYER_STATE_OPTIONS, INTERNAL_NOTE_MAX, employerApplicationSchema, isDecision, type EmployerApplicationValues,
 } from "~/schemas/employer-application";
 import { fieldErrors } from "~/schemas/errors";
 import { notFound, requireUser } from "~/utils/auth.server";
@@ -53,8 +53,8 @@ export default function EmployerApplicationPage() {
   const busy = useNavigation().state === "submitting";
   const [search] = useSearchParams();
   const c = a.candidate;
-  // An application still "sent" is being read: studying it is the first state the employer sets.
-  const values = data?.values ?? { state: a.state === "SENT" ? "REVIEWING" : a.state, internalNote: a.internalNote, score: a.score == null ? "" : String(a.score) };
+  // No state is preselected: saving a note alone must not change the state nor mail the candidate.
+  const values = data?.values ?? { state: "", internalNote: a.internalNote, score: a.score == null ? "" : String(a.score) };
   const errors: Record<string, string> = data?.fieldErrors ?? {};
   return (
     <>
@@ -80,8 +80,12 @@ export default function EmployerApplicationPage() {
         ) : null}
         <dt>Fonction actuelle</dt>
         <dd>{c.currentFunction ?? "—"}</dd>
+        <dt>Statut</dt>
+        <dd>{c.statusLabel ?? "—"}</dd>
         <dt>Grade</dt>
         <dd>{c.grade ?? "—"}</dd>
+        <dt>Cadre d’emplois</dt>
+        <dd>{c.cadreEmploisLabel ?? "—"}</dd>
         <dt>Expérience</dt>
         <dd>{c.yearsExperience == null ? "—" : `${c.yearsExperience} an${c.yearsExperience > 1 ? "s" : ""}`}</dd>
         <dt>Commune de résidence</dt>
@@ -111,8 +115,6 @@ export default function EmployerApplicationPage() {
           </Link>
         </div>
       </section>
-      <h2>Lettre de motivation</h2>
-      <div className="letter">{a.letter}</div>
       {a.withdrawn ? null : (
         <Form method="post" noValidate>
           <CsrfField />
@@ -120,12 +122,19 @@ export default function EmployerApplicationPage() {
           <p className="hint">La note interne et la note sur 100 restent entre recruteurs : le candidat ne voit que l’état.</p>
           {isDecision(a.state) ? (
             <>
-              <input type="hidden" name="state" value={a.state} />
+              <input type="hidden" name="state" value="" />
               <p>Décision enregistrée : <strong>{a.stateLabel}</strong>. Elle ne change plus ; la note interne et la note sur 100 restent modifiables.</p>
             </>
           ) : (
-            <Select label="État" name="state" defaultValue={values.state} error={errors.state} required hint="« Entretien proposé » et « Entretien fixé » suivent la page Entretien ; « Retenue » et « Non retenue » sont définitives.">
-              {employerStateOptions(a.state).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+            <Select
+              label="Nouvel état"
+              name="state"
+              defaultValue={values.state}
+              error={errors.state}
+              hint={`État actuel : ${a.stateLabel.toLowerCase()}. Un nouvel état est annoncé au candidat par courriel ; la note, jamais. « Entretien proposé » et « Entretien fixé » suivent la page Entretien ; « Retenue » et « Non retenue » sont définitives.`}
+            >
+              <option value="">Ne pas changer l’état</option>
+              {EMPLOYER_STATE_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
             </Select>
           )}
           <TextArea
@@ -148,6 +157,8 @@ export default function EmployerApplicationPage() {
           <button type="submit" disabled={busy}>Enregistrer</button>
         </Form>
       )}
+      <h2>Lettre de motivation</h2>
+      <div className="letter">{a.letter}</div>
     </>
   );
 }

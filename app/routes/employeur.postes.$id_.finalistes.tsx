@@ -47,7 +47,7 @@ export default function FinalistsPage() {
                     <p className="muted">Présenté le {formatDate(f.presentedAt)} par {f.identity.cabinetName}. Évaluation du cabinet : {f.identity.cabinetScore === null ? "—" : `${f.identity.cabinetScore} / 100`}.</p>
                     <p className="muted">
                       {f.identity.interview ? INTERVIEW_STATUS_LABEL[f.identity.interview.status as InterviewStatus] : "Pas d’entretien prévu"} ·{" "}
-                      {f.identity.scores.own ? "Votre grille est enregistrée" : viewer.rights.score ? "À noter" : `${f.identity.scores.submittedCount} grille(s) du comité`}
+                      {f.identity.scores.own ? "Votre grille est enregistrée" : viewer.rights.score ? "À noter" : `${f.identity.scores.submittedCount} ${f.identity.scores.submittedCount > 1 ? "grilles" : "grille"} du comité`}
                     </p>
                   </>
                 ) : (

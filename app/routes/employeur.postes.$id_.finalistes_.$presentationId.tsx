@@ -82,7 +82,7 @@ export default function FinalistPage() {
       <section aria-labelledby="notes-comite" className="card">
         <h2 id="notes-comite">Notes du comité</h2>
         {f.scores.others === null ? (
-          <p className="muted">Les notes des autres membres s’affichent une fois votre propre grille enregistrée ({f.scores.submittedCount} grille(s) reçue(s)).</p>
+          <p className="muted">Les notes des autres membres s’affichent une fois votre propre grille enregistrée ({f.scores.submittedCount} {f.scores.submittedCount > 1 ? "grilles reçues" : "grille reçue"}).</p>
         ) : (
           <MemberScores criteria={criteria} rows={rows} />
         )}

@@ -17,8 +17,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const q = (search.get("q") ?? "").trim().slice(0, 100);
   const stateParam = search.get("state") ?? "";
   const state = (POSITION_STATES as readonly string[]).includes(stateParam) ? (stateParam as PositionState) : "";
-  const { rows, total } = await listPositions(user, { ...params, q, state });
-  return json({ rows, total, params, filters: { q, state } });
+  const mandated = search.get("cabinet") === "1";
+  const { rows, total } = await listPositions(user, { ...params, q, state, mandated });
+  return json({ rows, total, params, filters: { q, state, mandated } });
 }
 
 export default function Positions() {

@@ -81,7 +81,7 @@ export default function CandidateInvitation() {
               ) : (
                 <Form method="post" noValidate>
                   <CsrfField />
-                  <p>Vous êtes connecté(e) en tant que {signedIn.name} : cette invitation rejoindra votre espace.</p>
+                  <p>Votre session est ouverte au nom de {signedIn.name} : cette invitation rejoindra votre espace.</p>
                   <Visibility error={errors.visibility} />
                   <Field type="checkbox" name="consent" required error={errors.consent} label={<>J’accepte que le cabinet {invitation.cabinetName} connaisse mon identité et mon profil pour cette recherche.</>} />
                   <div className="actions"><button type="submit" disabled={busy}>Accepter l’invitation</button></div>

@@ -42,9 +42,9 @@ export default function AcceptInvitation() {
         ) : (
           <>
             {invitation.committeeOf ? (
-              <p>Vous êtes invité(e) au comité de recrutement de <strong>{invitation.organization}</strong> pour le poste « {invitation.committeeOf} », avec l’adresse {invitation.email}. Vous y verrez les finalistes de ce poste, et rien d’autre.</p>
+              <p><strong>{invitation.organization}</strong> vous invite à son comité de recrutement pour le poste « {invitation.committeeOf} », avec l’adresse {invitation.email}. Vous y verrez les finalistes de ce poste, et rien d’autre.</p>
             ) : (
-              <p>Vous êtes invité(e) à rejoindre <strong>{invitation.organization}</strong> avec l’adresse {invitation.email}.</p>
+              <p><strong>{invitation.organization}</strong> vous invite à la rejoindre avec l’adresse {invitation.email}.</p>
             )}
             <FormAlert>{data?.error}</FormAlert>
             <Form method="post" noValidate>

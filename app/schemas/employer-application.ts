@@ -45,9 +45,14 @@ export function employerStateChangeRefusal(current: string, next: string, interv
 export const INTERNAL_NOTE_MAX = 5000;
 
 export const employerApplicationSchema = z.object({
-  state: z.enum([...EMPLOYER_APPLICATION_STATES, ...INTERVIEW_STATES], {
-    error: "Choisissez un état : en cours d’étude, entretien, retenue ou non retenue.",
-  }),
+  // Nothing is preselected: left empty, the state stays as it is (saving a note alone neither
+  // changes the state nor mails the candidate). An interview's state may come back unchanged.
+  state: z
+    .union([z.literal(""), z.enum([...EMPLOYER_APPLICATION_STATES, ...INTERVIEW_STATES])], {
+      error: "Choisissez un état : en cours d’étude, entretien, retenue ou non retenue, ou laissez « Ne pas changer ».",
+    })
+    .optional()
+    .transform((v) => (v ? v : null)),
   internalNote: z
     .string()
     .optional()

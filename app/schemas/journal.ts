@@ -1,3 +1,5 @@
+import { readSince } from "./since";
+
 /**
  * The journal of accesses to candidates' identities (AuditEvent) as people read it: the actions'
  * French labels, and the admin's filters read from the URL. Browser-safe.
@@ -36,6 +38,8 @@ export type JournalFilters = {
   /** yyyy-mm-dd, inclusive, Paris days as typed. */
   from: string | null;
   to: string | null;
+  /** An ISO instant (the admin's home: « depuis votre dernière visite »). */
+  since: string | null;
   page: number;
 };
 
@@ -68,6 +72,7 @@ export function parseJournalFilters(search: URLSearchParams): { filters: Journal
       organizationId: organizationId && organizationId.length <= 40 ? organizationId : null,
       from,
       to: errors.to ? null : to,
+      since: readSince(search)?.toISOString() ?? null,
       page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
     },
     errors,
@@ -81,5 +86,6 @@ export function journalQuery(f: JournalFilters): string {
   if (f.organizationId) params.set("organisation", f.organizationId);
   if (f.from) params.set("du", f.from);
   if (f.to) params.set("au", f.to);
+  if (f.since) params.set("depuis", f.since);
   return params.toString();
 }

@@ -12,11 +12,12 @@ import { CATEGORIES, FILIERES, getCadre, type Categorie } from "~/reference/stat
 export const STATUSES = ["TITULAIRE", "CONTRACTUEL", "PRIVE", "DEMANDEUR_EMPLOI"] as const;
 export type Status = (typeof STATUSES)[number];
 
+/** Worded to read as well for a woman as for a man (no « contractuel(le) »). */
 export const STATUS_LABEL: Record<Status, string> = {
   TITULAIRE: "Fonctionnaire titulaire",
-  CONTRACTUEL: "Contractuel de la fonction publique",
-  PRIVE: "Salarié du secteur privé",
-  DEMANDEUR_EMPLOI: "Demandeur d’emploi",
+  CONTRACTUEL: "Sous contrat dans la fonction publique",
+  PRIVE: "En poste dans le secteur privé",
+  DEMANDEUR_EMPLOI: "En recherche d’emploi",
 };
 
 export const VISIBILITIES = ["HIDDEN", "ANONYMOUS", "VISIBLE"] as const;

@@ -37,6 +37,32 @@ async function audit(page: Page, path: string, shows?: string) {
   await expect.poll(() => page.locator("main#contenu").count(), { message: `${path} has its main landmark` }).toBe(1);
   if (shows) expect(await page.locator(`main#contenu ${shows}`).count(), `${path} shows ${shows}`).toBeGreaterThan(0);
   await checkA11y(page);
+  await expectNoHorizontalScroll(page, path);
+}
+
+/** The widths every page is checked at: a desktop screen and a phone (390 px, an iPhone's). */
+const WIDTHS = [1280, 390];
+
+/**
+ * No page scrolls sideways, on a desktop screen or on a phone: a wide table scrolls in its own
+ * box, anything else must fit. On failure, says which elements stick out.
+ */
+async function expectNoHorizontalScroll(page: Page, path: string) {
+  const initial = page.viewportSize();
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 800 });
+    const overflow = await page.evaluate(() => {
+      const root = document.documentElement;
+      if (root.scrollWidth <= root.clientWidth) return null;
+      const culprits = Array.from(document.querySelectorAll("main *, header *, footer *"))
+        .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1)
+        .slice(-3)
+        .map((el) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(" ").join(".")}` : ""}`);
+      return `${root.scrollWidth} px wide in ${root.clientWidth} px (${culprits.join(", ")})`;
+    });
+    expect(overflow, `${path} scrolls sideways at ${width} px`).toBeNull();
+  }
+  if (initial) await page.setViewportSize(initial);
 }
 
 /** The paths the sweep opened, to check that it opened every page of app/routes/. */
@@ -85,6 +111,8 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
   it("the public pages", async () => {
     const page = await newPage();
     for (const path of ["/", "/connexion", "/inscription", "/mot-de-passe-oublie", "/confidentialite"]) await audit(page, path);
+    // The footer's pages.
+    for (const path of ["/mentions-legales", "/donnees-personnelles", "/accessibilite", "/plan-du-site"]) await audit(page, path, "h2");
     await audit(page, "/offres", ".offer-card");
     await audit(page, "/offres?q=directeur", ".offer-card");
     await audit(page, (await linksTo(page, "/offres", /^\/offres\/[^/?#]+$/))[0], "h1");
@@ -107,8 +135,10 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
   it("the employer's pages", async () => {
     const page = await newPage();
     await signIn(page, "dgs@vivier.test");
-    await audit(page, "/employeur");
+    await audit(page, "/employeur", ".home-counts a");
     await audit(page, "/employeur/postes", "table tbody tr");
+    // The lists as the home's counts open them.
+    for (const link of await linksTo(page, "/employeur", /^\/employeur\/postes(\/[^/?#]+\/candidatures)?\?/, 2)) await audit(page, link);
     await audit(page, "/employeur/postes/nouveau");
     const position = (await linksTo(page, "/employeur/postes", /^\/employeur\/postes\/(?!nouveau)[^/?#]+$/))[0];
     await audit(page, position);
@@ -242,7 +272,8 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
   it("the candidate's pages", async () => {
     const page = await newPage();
     await signIn(page, "candidat@vivier.test");
-    await audit(page, "/candidat");
+    await audit(page, "/candidat", ".home-counts a");
+    for (const link of await linksTo(page, "/candidat", /^\/candidat\/[a-z]+\?/, 2)) await audit(page, link);
     for (const path of ["/candidat/profil", "/candidat/profil/cv", "/candidat/profil/visibilite", "/candidat/donnees"]) await audit(page, path);
     await audit(page, "/candidat/notifications", 'input[type="radio"]');
     // Her evaluated mission (with a consent to answer), her referee, who saw her identity.
@@ -265,6 +296,16 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     }
     expect(slots, "interview slots for her to choose").toBeGreaterThan(0);
     expect(applicationMessages, "messages on her applications").toBeGreaterThan(0);
+    // Withdrawing, as asked without JavaScript: the confirmation in the page's place.
+    let confirmations = 0;
+    for (const application of applications) {
+      await page.goto(application);
+      if (!(await page.getByRole("button", { name: "Retirer ma candidature" }).count())) continue;
+      await audit(page, `${application}?retirer=1`, "h2#retrait");
+      confirmations++;
+      break;
+    }
+    expect(confirmations, "an application she may withdraw").toBe(1);
     // Her conversations with the consultants, one with messages.
     await audit(page, "/candidat/messages", ".conversation-list li");
     let messages = 0;
@@ -304,7 +345,8 @@ describe("every page passes an automatic accessibility check (RGAA, axe: no seri
     await page.getByRole("button", { name: "Recevoir un lien" }).click();
     await page.getByText(/Si un compte existe avec cette adresse/).waitFor();
     await signIn(page, "admin@vivier.test");
-    await audit(page, "/admin");
+    await audit(page, "/admin", ".home-counts a");
+    for (const link of await linksTo(page, "/admin", /^\/admin\/[a-z]+\?/, 2)) await audit(page, link);
     await audit(page, "/admin/organisations", "table tbody tr");
     await audit(page, "/admin/organisations?q=Mende", "table tbody tr");
     await audit(page, "/admin/courriels", "table tbody tr");

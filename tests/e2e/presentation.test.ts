@@ -55,7 +55,7 @@ describe("presenting a finalist to the committee, its decision and the follow-up
     const candidate = await signedIn("candidat@vivier.test", errors);
     await candidate.goto("/candidat/presentations");
     await checkA11y(candidate);
-    await Promise.all([candidate.waitForURL(/ok=grant/), candidate.getByRole("button", { name: "J’accepte d’être présenté(e)" }).click()]);
+    await Promise.all([candidate.waitForURL(/ok=grant/), candidate.getByRole("button", { name: "J’accepte que le cabinet me présente" }).click()]);
 
     // The consultant presents her.
     await consultant.goto(presentationUrl);
@@ -121,9 +121,9 @@ describe("presenting a finalist to the committee, its decision and the follow-up
     // The member reaches nothing else of the collectivité.
     expect((await member.request.get(`/employeur/postes/${entry.positionId}`)).status()).toBe(403);
 
-    // candidat@ reads « Retenu(e) » and her start date.
+    // candidat@ reads « Candidature retenue » and her start date.
     await candidate.goto("/candidat/presentations");
-    await candidate.getByText("Retenu(e)").waitFor();
+    await candidate.getByText("Candidature retenue").waitFor();
     await candidate.getByText("Votre prise de poste est prévue le").waitFor();
     await checkA11y(candidate);
 

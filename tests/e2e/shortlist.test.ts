@@ -151,7 +151,8 @@ describe("the new pages of the demo accounts", () => {
   it("candidat@ follows her evaluated mission, gives the reference consent, names a referee and reads who saw her identity", async () => {
     const { page, errors } = await fresh(CANDIDATE);
     await page.goto("/candidat");
-    await page.getByRole("link", { name: "Suivre mes missions" }).click();
+    // The home counts her missions and links them.
+    await page.locator('main a[href="/candidat/missions"]').first().click();
     await page.waitForURL("**/candidat/missions");
     await hydrated(page);
     // Her state in plain French: évaluée as seeded, or retenue when tests/e2e/presentation.test.ts

@@ -180,6 +180,32 @@ describe("the employer handles an application", () => {
     expect(await mails()).toHaveLength(1);
   });
 
+  it("saves a note alone without touching the state nor mailing the candidate: the state field preselects nothing", async () => {
+    const { employer, candidate, applicationId } = await scene();
+    const before = await db.outgoingMail.count({ where: { to: candidate.email } });
+    expect((await update(employer, applicationId, { state: "", internalNote: "À rappeler lundi", score: "" })).status).toBe(302);
+    expect(await db.application.findUniqueOrThrow({ where: { id: applicationId } })).toMatchObject({ state: "SENT", internalNote: "À rappeler lundi", stateChangedAt: null });
+    expect(await db.outgoingMail.count({ where: { to: candidate.email } })).toBe(before);
+    // The page offers « Ne pas changer l’état » first, selected: nothing else is.
+    const html = await (await detail(employer, applicationId)).text();
+    expect(html).not.toContain('"state":"REVIEWING"');
+    // A new state is dated: the candidate's home counts it as an answer.
+    expect((await update(employer, applicationId, { state: "REVIEWING", internalNote: "À rappeler lundi", score: "" })).status).toBe(302);
+    expect((await db.application.findUniqueOrThrow({ where: { id: applicationId } })).stateChangedAt).toBeInstanceOf(Date);
+    expect(await db.outgoingMail.count({ where: { to: candidate.email } })).toBe(before + 1);
+  });
+
+  it("filters the list as the home's links say: by state, and received since an instant", async () => {
+    const { employer, offer: o } = await scene();
+    const filtered = (query: string) => call(listLoader, employer.browser.get(`/employeur/postes/${o.id}/candidatures?${query}`), { id: o.id });
+    expect((await body<{ total: number }>(await filtered("state=SENT"))).total).toBe(1);
+    expect((await body<{ total: number }>(await filtered("state=INTERVIEW"))).total).toBe(0);
+    expect((await body<{ total: number }>(await filtered(`depuis=${encodeURIComponent(new Date(Date.now() - 60_000).toISOString())}`))).total).toBe(1);
+    expect((await body<{ total: number }>(await filtered(`depuis=${encodeURIComponent(new Date(Date.now() - 1000).toISOString())}&state=SENT`))).total).toBeLessThanOrEqual(1);
+    // Nonsense is no filter at all.
+    expect((await body<{ total: number }>(await filtered("depuis=hier&state=NIMPORTE"))).total).toBe(1);
+  });
+
   it("refuses a score outside 0–100 with a French message, writes nothing and keeps what was typed", async () => {
     const { employer, applicationId } = await scene();
     for (const score of ["101", "-3", "douze", "12.5"]) {

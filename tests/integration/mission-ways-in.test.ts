@@ -42,8 +42,9 @@ describe("« Ajouter à la mission » on a talent-search hit", () => {
     const talent = await candidate({ competencies: [words] });
     await pushToIndex();
     const path = `/cabinet/vivier?mission=${w.mission.id}&q=${words}`;
-    const r = await post<{ added: string | null; error: string | null }>(vivierAction, w.browsers.consultant, path, {}, { intent: "add-to-mission", missionId: w.mission.id, profileId: talent.profile.id });
-    expect(r.body).toEqual({ added: talent.profile.id, error: null });
+    const r = await post<{ added: string | null; entryId?: string; error: string | null }>(vivierAction, w.browsers.consultant, path, {}, { intent: "add-to-mission", missionId: w.mission.id, profileId: talent.profile.id });
+    const entry = await db.shortlistEntry.findUniqueOrThrow({ where: { missionId_profileId: { missionId: w.mission.id, profileId: talent.profile.id } } });
+    expect(r.body).toEqual({ added: talent.profile.id, entryId: entry.id, error: null });
     const e = await db.shortlistEntry.findUniqueOrThrow({ where: { missionId_profileId: { missionId: w.mission.id, profileId: talent.profile.id } }, include: { events: true } });
     expect(e).toMatchObject({ stage: "IDENTIFIED", source: "SEARCH" });
     expect(e.events).toEqual([expect.objectContaining({ toStage: "IDENTIFIED", actorId: w.users.consultant.id })]);

@@ -165,10 +165,10 @@ describe("statutory eligibility", () => {
     const privateSector = attache({ status: "PRIVE", categorie: null, cadreEmplois: null, grade: null });
     const small = scoreMatch(dgs({ openToContractuels: true }), privateSector, context);
     expect(small.capped).toBe("statut");
-    expect(small.reasons.map((x) => x.text)).toContain("Salarié du privé : pas de recrutement contractuel sur l’emploi fonctionnel de DGS d’une commune de 7\u202f674 habitants (art. L343-1 CGFP : plus de 40 000 habitants, départements et régions)");
+    expect(small.reasons.map((x) => x.text)).toContain("En poste dans le privé : pas de recrutement contractuel sur l’emploi fonctionnel de DGS d’une commune de 7\u202f674 habitants (art. L343-1 CGFP : plus de 40 000 habitants, départements et régions)");
     const large = scoreMatch(dgs({ openToContractuels: true, employer: { type: "COMMUNE", population: 60000 } }), privateSector, context);
     expect(large.capped).toBeNull();
-    expect(large.reasons.map((x) => x.text)).toContain("Salarié du privé : recrutement direct possible sur l’emploi fonctionnel de DGS (art. L343-1 CGFP)");
+    expect(large.reasons.map((x) => x.text)).toContain("En poste dans le privé : recrutement direct possible sur l’emploi fonctionnel de DGS (art. L343-1 CGFP)");
   });
 
   it("knows which emplois fonctionnels exist by the size of the collectivité (décret n° 87-1101)", () => {
@@ -182,10 +182,10 @@ describe("statutory eligibility", () => {
 
   it("refuses contractuels where the post is closed to them, and lets a job seeker on a liste d'aptitude be nommé", () => {
     const post = dgs({ emploiFonctionnel: null });
-    expect(texts(post, attache({ status: "CONTRACTUEL" }))).toContain("Contractuel : le poste n’est pas ouvert aux contractuels");
+    expect(texts(post, attache({ status: "CONTRACTUEL" }))).toContain("Sous contrat : le poste n’est pas ouvert aux contractuels");
     expect(texts(post, attache({ status: "DEMANDEUR_EMPLOI", grade: "Attaché" }))).toContain("Attaché : nomination possible (liste d’aptitude)");
     expect(texts(dgs({ emploiFonctionnel: null, openToContractuels: true }), attache({ status: "CONTRACTUEL", categorie: "B", cadreEmplois: "redacteurs", grade: "Rédacteur" }))).toEqual(
-      expect.arrayContaining(["Contractuel : poste ouvert aux contractuels", "Expérience de catégorie B pour un poste de catégorie A"]),
+      expect.arrayContaining(["Sous contrat : poste ouvert aux contractuels", "Expérience de catégorie B pour un poste de catégorie A"]),
     );
   });
 });

@@ -226,7 +226,7 @@ export function ProfileEditor({
           <Field label="Disponible à partir du" type="date" {...register("availableFrom")} defaultValue={defaults.availableFrom}
             hint="Tenez compte de votre préavis (ou de votre mutation)." error={error("availableFrom")} />
         </div>
-        <Field type="checkbox" label="Je suis prêt à déménager pour un poste" {...register("willingToRelocate")} defaultChecked={defaults.willingToRelocate} />
+        <Field type="checkbox" label="Je peux déménager pour un poste" {...register("willingToRelocate")} defaultChecked={defaults.willingToRelocate} />
         <Field type="checkbox" label="J’aurai besoin d’un logement" {...register("needsHousing")} defaultChecked={defaults.needsHousing} />
       </fieldset>
 

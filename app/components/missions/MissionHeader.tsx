@@ -89,11 +89,11 @@ export function CommitteeCard({ page }: { page: MissionPage }) {
         <ul>{page.committee.map((m) => <li key={m.id}>{m.name}, {m.function} — {COMMITTEE_ROLE_LABEL[m.role as CommitteeRole] ?? m.role}</li>)}</ul>
       )}
       {page.criteria.length === 0 ? <p className="muted">Aucun critère pondéré n’est défini.</p> : (
-        <table className="compact">
+        <div className="table-scroll"><table className="compact">
           <caption>Critères pondérés (total {total})</caption>
           <thead><tr><th scope="col">Critère</th><th scope="col">Poids</th></tr></thead>
           <tbody>{page.criteria.map((c) => <tr key={c.id}><td>{c.label}</td><td className="num">{c.weight}</td></tr>)}</tbody>
-        </table>
+        </table></div>
       )}
     </section>
   );

@@ -1,3 +1,4 @@
+import { FiltersDisclosure } from "~/components/ui/FiltersDisclosure";
 import { Form, Link, useLocation, useSubmit } from "@remix-run/react";
 import { useEffect, useId, useRef, type ChangeEvent } from "react";
 import { CommunePicker } from "~/components/ui/CommunePicker";
@@ -58,6 +59,11 @@ function FacetGroup({ legend, name, values, shown }: { legend: string; name: str
       ) : null}
     </fieldset>
   );
+}
+
+/** How many filters the search applies (the text aside): the « Filtres (n) » of a phone. */
+function activeFilters(p: OfferSearchParams): number {
+  return p.filieres.length + p.categories.length + p.departements.length + (p.housing ? 1 : 0) + (p.telework ? 1 : 0) + (p.communeCode ? 1 : 0);
 }
 
 export function OfferSearchForm({
@@ -129,6 +135,8 @@ export function OfferSearchForm({
         <label htmlFor="offres-q">Métier, compétence, collectivité…</label>
         <input id="offres-q" type="search" name="q" defaultValue={params.q} maxLength={200} />
       </div>
+      <button type="submit">Rechercher</button>
+      <FiltersDisclosure count={activeFilters(params)}>
       <CommunePicker
         key={params.communeCode}
         name="commune"
@@ -149,7 +157,6 @@ export function OfferSearchForm({
           {OFFER_SORTS.map((s) => <option key={s} value={s}>{OFFER_SORT_LABEL[s]}</option>)}
         </select>
       </div>
-      <button type="submit">Rechercher</button>
 
       {facets ? (
         <div className="facets">
@@ -166,7 +173,8 @@ export function OfferSearchForm({
           <FacetGroup legend="Département" name="departement" values={facets.departement} shown={DEPARTEMENTS_SHOWN} />
           <button type="submit">Appliquer les filtres</button>
         </div>
-      ) : null}
+      ) : <button type="submit">Appliquer les filtres</button>}
+      </FiltersDisclosure>
       <p>
         <Link to="/offres">Effacer la recherche et les filtres</Link>
       </p>

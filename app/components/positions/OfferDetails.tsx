@@ -1,3 +1,4 @@
+import { capitalized } from "~/reference/statute";
 import type { ReactNode } from "react";
 import type { Offer } from "~/domain/positions.server";
 import { EMPLOIS_FONCTIONNELS } from "~/reference/statute";
@@ -207,7 +208,7 @@ export function OfferSections({ offer }: { offer: Offer }) {
         <h3>Profil et conditions</h3>
         <Facts
           items={[
-            ["Filière", offer.filiereLabel],
+            ["Filière", capitalized(offer.filiereLabel)],
             ["Catégorie", offer.categorie],
             ["Cadres d’emplois", offer.cadres.length ? offer.cadres.map((c) => c.label).join(", ") : null],
             ["Grades", offer.grades.length ? offer.grades.join(", ") : null],

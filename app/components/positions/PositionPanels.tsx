@@ -72,14 +72,14 @@ export function CommitteePanel({ position }: { position: EmployerPosition }) {
       {position.criteria.length === 0 ? (
         <p className="muted">Aucun critère défini.</p>
       ) : (
-        <table>
+        <div className="table-scroll"><table>
           <caption className="visually-hidden">Critères d’évaluation et leur poids</caption>
           <thead><tr><th scope="col">Critère</th><th scope="col">Poids</th></tr></thead>
           <tbody>
             {position.criteria.map((c) => <tr key={c.id}><td>{c.label}</td><td className="num">{c.weight}</td></tr>)}
           </tbody>
           <tfoot><tr><th scope="row">Total</th><td className="num">{total}</td></tr></tfoot>
-        </table>
+        </table></div>
       )}
     </section>
   );

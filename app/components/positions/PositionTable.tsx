@@ -45,7 +45,7 @@ const columns = col.columns([
   }),
 ]);
 
-export type PositionFilters = { q: string; state: string };
+export type PositionFilters = { q: string; state: string; mandated: boolean };
 
 export function PositionTable({ rows, total, params, filters }: { rows: PositionListRow[]; total: number; params: TableParams; filters: PositionFilters }) {
   return (
@@ -53,6 +53,7 @@ export function PositionTable({ rows, total, params, filters }: { rows: Position
       <Form method="get" className="table-filters" role="search" aria-label="Filtrer les postes">
         <input type="hidden" name="sort" value={params.sort} />
         <input type="hidden" name="dir" value={params.desc ? "desc" : "asc"} />
+        {filters.mandated ? <input type="hidden" name="cabinet" value="1" /> : null}
         <div className="field">
           <label htmlFor="filtre-q">Intitulé contient</label>
           <input id="filtre-q" name="q" type="search" defaultValue={filters.q} />
@@ -73,13 +74,13 @@ export function PositionTable({ rows, total, params, filters }: { rows: Position
         <button type="submit" className="button-secondary">Filtrer</button>
       </Form>
       <DataTable
-        caption="Postes de la collectivité"
         columns={columns}
         rows={rows}
         rowCount={total}
         params={params}
         getRowId={(r) => r.id}
-        empty={filters.q || filters.state ? "Aucun poste ne correspond à ces filtres." : <>Aucun poste pour le moment. <Link to="/employeur/postes/nouveau">Créer le premier</Link></>}
+        caption={filters.mandated ? "Postes de la collectivité confiés à un cabinet" : "Postes de la collectivité"}
+        empty={filters.q || filters.state || filters.mandated ? "Aucun poste ne correspond à ces filtres." : <>Aucun poste pour le moment. <Link to="/employeur/postes/nouveau">Créer le premier</Link></>}
       />
     </>
   );

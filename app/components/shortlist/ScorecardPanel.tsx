@@ -37,7 +37,7 @@ export function ScorecardPanel({ criteria, scorecards, average, open, data, busy
               <li key={s.id}>
                 <details>
                   <summary>{s.mine ? "Votre grille" : `Grille de ${s.consultant}`} : {total(s.total)} <span className="muted small">(le {formatDay(s.updatedAt)})</span></summary>
-                  <table>
+                  <div className="table-scroll"><table>
                     <caption className="visually-hidden">{s.mine ? "Votre grille" : `Grille de ${s.consultant}`}, critère par critère</caption>
                     <thead><tr><th scope="col">Critère</th><th scope="col">Note</th><th scope="col">Commentaire</th></tr></thead>
                     <tbody>
@@ -49,7 +49,7 @@ export function ScorecardPanel({ criteria, scorecards, average, open, data, busy
                         </tr>
                       ))}
                     </tbody>
-                  </table>
+                  </table></div>
                 </details>
               </li>
             ))}

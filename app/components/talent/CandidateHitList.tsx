@@ -1,3 +1,4 @@
+import { capitalized } from "~/reference/statute";
 import { distanceBandLabel } from "~/access/anonymous-distance";
 import { Form } from "@remix-run/react";
 import { AddToMission } from "~/components/missions/AddToMission";
@@ -99,7 +100,7 @@ function CandidateCard({ hit, isNew, missionId, onMission }: { hit: CandidateHit
             </dd>
           </div>
         ) : null}
-        {hit.filiereLabel ? <div><dt>Filière</dt><dd>{hit.filiereLabel}</dd></div> : null}
+        {hit.filiereLabel ? <div><dt>Filière</dt><dd>{capitalized(hit.filiereLabel)}</dd></div> : null}
         {hit.laureateLabel ? <div><dt>Concours</dt><dd>{hit.laureateLabel}</dd></div> : null}
         {hit.status ? <div><dt>Statut</dt><dd>{STATUS_LABEL[hit.status as Status] ?? hit.status}</dd></div> : null}
         <div>
@@ -118,7 +119,7 @@ function CandidateCard({ hit, isNew, missionId, onMission }: { hit: CandidateHit
           <dd>
             {[
               hit.maxDistanceKm !== null ? `jusqu’à ${hit.maxDistanceKm} km` : null,
-              hit.willingToRelocate ? "prêt à déménager" : null,
+              hit.willingToRelocate ? "déménagement envisagé" : null,
               hit.needsHousing ? "cherche un logement" : null,
             ].filter(Boolean).join(", ") || "non précisée"}
           </dd>

@@ -1,3 +1,4 @@
+import { FiltersDisclosure } from "~/components/ui/FiltersDisclosure";
 import { Form, Link } from "@remix-run/react";
 import { CommunePicker } from "~/components/ui/CommunePicker";
 import { Field, Select } from "~/components/ui/Field";
@@ -110,6 +111,7 @@ export function TalentFacetPanel({
 }) {
   return (
     <aside className="talent-facets" aria-labelledby="filtres-titre">
+      <FiltersDisclosure count={facets.reduce((n, g) => n + g.options.filter((o) => o.selected).length, 0) + (search.needsHousing ? 1 : 0) + (search.relocation ? 1 : 0) + (search.salaryMin !== null ? 1 : 0) + (search.salaryMax !== null ? 1 : 0)}>
       <h2 id="filtres-titre">Affiner</h2>
       {facets.map((g) => <FacetFieldset key={g.name} group={g} />)}
       <fieldset className="facet">
@@ -120,7 +122,7 @@ export function TalentFacetPanel({
         </div>
         <div className="field field-check">
           <input type="checkbox" id="f-relocation" name="relocation" value="1" defaultChecked={search.relocation} form={TALENT_FORM_ID} />
-          <label htmlFor="f-relocation">Prêt à déménager <span className="facet-count">({formatInt(toggles.relocation)})</span></label>
+          <label htmlFor="f-relocation">Déménagement envisagé <span className="facet-count">({formatInt(toggles.relocation)})</span></label>
         </div>
       </fieldset>
       <fieldset className="facet">
@@ -140,6 +142,7 @@ export function TalentFacetPanel({
         <button type="submit" form={TALENT_FORM_ID}>Appliquer les filtres</button>
         <Link to={search.mission ? `?mission=${encodeURIComponent(search.mission)}` : "?"}>Tout effacer</Link>
       </div>
+      </FiltersDisclosure>
     </aside>
   );
 }
