@@ -1,7 +1,7 @@
 import type { Prisma } from "../app/generated/prisma/client";
 import { identityOpenToCabinets, isInTalentPool, isPublicOffer, showsAnonymousCard } from "../app/access/rules";
 import { anonymousCard, experienceBandLabel, wideAreaLabel } from "../app/access/anonymous-card";
-import { quasiFacts } from "./anonymous-steps";
+import { quasiFacts } from "./quasi-facts";
 import type { Availability } from "../app/schemas/talent-search";
 import { jsonArray } from "../app/utils/json";
 import { filiereLabel, getCadre } from "../app/reference/statute";

@@ -2,7 +2,6 @@ import type { Meilisearch } from "meilisearch";
 import type { Prisma } from "../app/generated/prisma/client";
 import type { Db } from "../app/utils/db.server";
 import { searchErrorMessage } from "./client";
-import { refreshAnonymousSteps } from "./anonymous-steps";
 import { candidateDocument, candidateDocumentInclude, positionDocument, positionDocumentInclude } from "./documents";
 import { INDEX_NAMES, type IndexName } from "./settings";
 import { SearchTaskError, waitForSuccess } from "./tasks";
@@ -55,11 +54,10 @@ export async function syncEntities(
 ): Promise<{ added: number; deleted: number }> {
   const docs: Record<string, unknown>[] = [];
   if (indexName === "candidates") {
-    // A change of one profile can move other anonymous cards (the gate's rule 14): those are
-    // sent again with it.
-    ids = [...new Set([...ids, ...(await refreshAnonymousSteps(db))])];
+    // An anonymous profile's document holds its card at the step stored (the gate's rule 14),
+    // which search/anonymous-steps.ts keeps true to the pool, outside the drain.
     const rows = [];
-    // In slices: the first run after rule 14 moves every anonymous card at once.
+    // In slices: a pass of the anonymous steps can send every anonymous card at once.
     for (let i = 0; i < ids.length; i += 5000) {
       rows.push(...(await db.candidateProfile.findMany({ where: { id: { in: ids.slice(i, i + 5000) } }, include: candidateDocumentInclude })));
     }

@@ -1,6 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { anonymousCard } from "~/access/anonymous-card";
-import { quasiFacts } from "../../search/anonymous-steps";
+import { quasiFacts } from "../../search/quasi-facts";
 import { assertConsultant, cabinetMissionWhere, cabinetScope, consultantKeys, type CabinetUser } from "~/access/guards.server";
 import {
   cabinetRevealFacts, cabinetRevealSelect, cabinetRevealWhere, hidesFrom, isInTalentPool, shortlistEntrySight, shortlistListedWhere,
@@ -254,13 +254,15 @@ export type ShortlistRow = ReturnType<typeof entryView>;
 
 /**
  * A pseudonymous entry shows the anonymous card of the profile (the gate's rule 14): the family
- * of functions, the cadre d'emplois where its step allows it, never the grade nor the commune.
+ * of functions, the cadre d'emplois where its step allows it, never the grade. The home commune
+ * stays on the row for the distance to the post, which the mission's rows show in bands only
+ * (rule 9, distanceShownToCabinet); no reader of these rows sends it on.
  */
 function professionalFacts(sight: EntrySight, p: EntryBase["profile"]) {
   if (!p) return { currentFunction: null, grade: null, cadreEmplois: null, homeCommuneCode: null };
   if (sight !== "pseudonym") return { currentFunction: p.currentFunction, grade: p.grade, cadreEmplois: p.cadreEmplois, homeCommuneCode: p.homeCommuneCode };
   const card = anonymousCard(quasiFacts(p), p.anonymousStep);
-  return { currentFunction: card.functionFamily ? `${card.functionFamily} (famille de fonctions)` : null, grade: null, cadreEmplois: card.cadreEmplois, homeCommuneCode: null };
+  return { currentFunction: card.functionFamily ? `${card.functionFamily} (famille de fonctions)` : null, grade: null, cadreEmplois: card.cadreEmplois, homeCommuneCode: p.homeCommuneCode };
 }
 
 /** The whole list of a mission (null: not the consultant's mission), oldest entries first. */

@@ -7,7 +7,7 @@ import { rankProfiles, scoreMatch, type Disclosure, type MatchContext, type Matc
 import { matchProfileFromRow, matchProfileSelect } from "./matching.server";
 import { getCadre } from "~/reference/statute";
 import { anonymousCard } from "~/access/anonymous-card";
-import { quasiFacts } from "../../search/anonymous-steps";
+import { quasiFacts } from "../../search/quasi-facts";
 
 /**
  * « Profils suggérés »: the talent search finds candidates for a position, the scorer re-ranks
