@@ -6,7 +6,7 @@ import { countCandidates, searchCandidates } from "../../search/candidate-search
 import { applySettings } from "../../search/settings";
 import { Browser, call, createUser } from "../helpers/http";
 import { searchClient, searchIds } from "../helpers/meili";
-import { COLMAR, MULHOUSE, PARIS, SAINT_LOUIS, STRASBOURG, candidate, collectivite, consultant, missionFor, pushToIndex, tag } from "./talent-fixtures";
+import { COLMAR, MULHOUSE, PARIS, SAINT_LOUIS, STRASBOURG, candidate, collectivite, consultant, missionFor, pushToIndex, tag, atFinestStep } from "./talent-fixtures";
 
 type Hit = Record<string, unknown> & { id: string; highlights: Record<string, unknown> };
 type Page = {
@@ -138,6 +138,7 @@ describe("confidentiality of the talent pool", () => {
     const { browser } = await consultant();
     const word = `village${tag()}`;
     const villager = await candidate({ competencies: [word], homeCommuneCode: "68255" });
+    await atFinestStep(villager);
     await pushToIndex();
     expect(ids((await vivier(browser, `q=${word}`)).data)).toEqual([villager.profile.id]);
     expect(ids((await vivier(browser, "q=Pfaffenheim")).data)).not.toContain(villager.profile.id);
@@ -222,6 +223,7 @@ describe("searching the talent pool", () => {
     const colmar = await candidate({ competencies: [word], homeCommuneCode: COLMAR });
     const strasbourg = await candidate({ competencies: [word], homeCommuneCode: STRASBOURG });
     const paris = await candidate({ competencies: [word], homeCommuneCode: PARIS });
+    await atFinestStep(mulhouse, saintLouis, colmar, strasbourg, paris);
     await pushToIndex();
 
     const within50 = (await vivier(browser, `q=${word}&commune=${MULHOUSE}&radius=50&sort=distance`)).data;
@@ -311,6 +313,7 @@ describe("searching the talent pool", () => {
     const x = await collectivite();
     await candidate({ competencies: [word], hiddenFrom: [x.officialKey] });
     const seen = await candidate({ competencies: [word] });
+    await atFinestStep(seen);
     await pushToIndex();
     const result = await searchCandidates(searchClient(), { organizationKey: "CAB-000000000", presentingTo: [x.officialKey] }, { q: word, facets: "simple" });
     expect(result.hits.map((h) => h.id)).toEqual([seen.profile.id]);
