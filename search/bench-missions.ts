@@ -17,6 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { prng } from "./bench/generate";
 import { count, ms, summarize, table, timed } from "./bench/stats";
 
 const TARGETS = { pageP95Ms: 50, boardP95Ms: 80 };
@@ -47,18 +48,6 @@ function options() {
   return { entries: n("entries", values.entries, 10), samples: n("samples", values.samples, 5), keep: values.keep ?? false };
 }
 
-/** A small deterministic generator (mulberry32): the same data on every run. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function main(): Promise<void> {
   const opts = options();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "vivier-bench-missions-"));
@@ -79,7 +68,7 @@ async function main(): Promise<void> {
     const missionRoute = await import("../app/routes/cabinet.missions.$id");
 
     // 1. A cabinet, its consultant, a collectivité and its mandated position.
-    const rnd = random(20261130);
+    const rnd = prng(20261130);
     const made = await timed(async () => {
       const cabinet = await db.organization.create({ data: { kind: "CABINET", name: "Cabinet du banc", officialKey: "CAB-000000001" } });
       const client = await db.organization.create({ data: { kind: "COLLECTIVITE", name: "Commune du banc", officialKey: "214800807", communeCode: "48080" } });

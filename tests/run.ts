@@ -36,10 +36,19 @@ const run = spawnSync(
   { stdio: "inherit" },
 );
 
-type Report = { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+type Report = {
+  numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number;
+  testResults: Array<{ name: string; startTime: number; endTime: number }>;
+};
 if (fs.existsSync(results)) {
   const report = JSON.parse(fs.readFileSync(results, "utf8")) as Report;
   fs.rmSync(results);
+  // Where the time goes, so that a suite growing past its budget shows its heaviest files.
+  const slowest = [...report.testResults].sort((a, b) => b.endTime - b.startTime - (a.endTime - a.startTime)).slice(0, 10);
+  if (slowest.length > 1) {
+    console.log("\nslowest files:");
+    for (const f of slowest) console.log(`  ${((f.endTime - f.startTime) / 1000).toFixed(0).padStart(5)} s  ${path.relative(process.cwd(), f.name)}`);
+  }
   console.log(`\nvitest: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests + report.numTodoTests} skipped`);
 }
 process.exit(run.status ?? 1);

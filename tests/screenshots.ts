@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { chromium, type Page } from "playwright-core";
 import { CHROMIUM, DEMO_PASSWORD } from "./helpers/e2e";
+import { startPortal, stopPortal } from "./helpers/portal-process";
 
 /**
  * `npm run screenshots`: the README's pictures of the main pages, taken again on the demo data.
@@ -27,66 +26,6 @@ const SHOTS: Shot[] = [
   { name: "candidat", who: "candidat@vivier.test", path: "/candidat", width: 1280, height: 900 },
   { name: "candidat-telephone", who: "candidat@vivier.test", path: "/candidat", width: 390, height: 844 },
 ];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-async function startPortal(dir: string): Promise<{ baseUrl: string; child: ChildProcess }> {
-  const [port, meiliPort] = [await freePort(), await freePort()];
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const log = fs.createWriteStream(path.join(dir, "portal.log"));
-  const child = spawn(path.resolve("node_modules", ".bin", "tsx"), ["app/cli/start.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      APP_URL: baseUrl,
-      DATABASE_URL: `file:${path.join(dir, "vivier.db")}`,
-      UPLOAD_DIR: path.join(dir, "uploads"),
-      MEILI_DATA_DIR: path.join(dir, "meili"),
-      MEILI_PORT: String(meiliPort),
-      SESSION_SECRET: "screenshots-secret-0123456789-0123456789",
-      MEILI_URL: "",
-      MEILI_MASTER_KEY: "",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
-  const deadline = Date.now() + 240_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The portal stopped (exit ${child.exitCode}); see ${path.join(dir, "portal.log")}`);
-    try {
-      if ((await fetch(`${baseUrl}/healthz`)).status === 200) return { baseUrl, child };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`The portal did not answer within 240 s; see ${path.join(dir, "portal.log")}`);
-}
-
-/** SIGTERM to the portal's process group (it stops its Meilisearch), and its exit awaited (10 s at most). */
-async function stopPortal(child: ChildProcess): Promise<void> {
-  if (!child.pid || child.exitCode !== null) return;
-  const gone = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  try {
-    process.kill(-child.pid, "SIGTERM");
-  } catch {
-    return;
-  }
-  await Promise.race([gone, new Promise((r) => setTimeout(r, 10_000))]);
-}
 
 async function signIn(page: Page, email: string): Promise<void> {
   await page.goto("/connexion");
@@ -115,7 +54,7 @@ async function main() {
   fs.mkdirSync(OUT, { recursive: true });
   const running = arg("--url");
   if (!running) console.log("Starting the portal on the demo data (about a minute)…");
-  const { baseUrl, child } = running ? { baseUrl: running, child: null } : await startPortal(dir);
+  const { baseUrl, child } = running ? { baseUrl: running, child: null } : await startPortal(dir, "screenshots-secret-0123456789-0123456789");
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
   try {
     for (const shot of SHOTS.filter((s) => !only || only.includes(s.name))) {

@@ -269,17 +269,31 @@ async function ownForAnswer(tx: Tx, user: SessionUser, applicationId: string) {
 
 const NOTHING_TO_ANSWER: InterviewError = { ok: false, status: 409, error: "Aucun créneau n’attend votre réponse : l’entretien est déjà fixé, ou la proposition a été retirée." };
 
+/**
+ * The proposal the candidate answers, on their own application that may still have one (not
+ * closed, the position not filled, the employer not hidden from), or the refusal to give them.
+ */
+type OwnForAnswer = NonNullable<Awaited<ReturnType<typeof ownForAnswer>>>;
+async function proposalToAnswer(
+  tx: Tx, user: SessionUser, applicationId: string,
+): Promise<{ ok: false; refusal: InterviewError } | { ok: true; application: OwnForAnswer; interview: OwnForAnswer["interviews"][number] }> {
+  const a = await ownForAnswer(tx, user, applicationId);
+  if (!a) return { ok: false, refusal: NOT_FOUND };
+  const refusal = applicationInterviewRefusal({ state: a.state, positionState: a.position.state });
+  if (refusal) return { ok: false, refusal: refused(refusal) };
+  if (hidesFrom(a.profile, [a.position.organization.officialKey])) return { ok: false, refusal: HIDDEN };
+  const interview = a.interviews[0];
+  if (!interview) return { ok: false, refusal: NOTHING_TO_ANSWER };
+  return { ok: true, application: a, interview };
+}
+
 /** The candidate picks one of the proposed slots: the interview is fixed, the invitations leave, the application is « entretien fixé ». */
 export async function chooseSlot(user: SessionUser, applicationId: string, slotId: string, now = new Date()): Promise<Ok | InterviewError> {
   assertCandidate(user);
   const result = await db.$transaction(async (tx) => {
-    const a = await ownForAnswer(tx, user, applicationId);
-    if (!a) return NOT_FOUND;
-    const refusal = applicationInterviewRefusal({ state: a.state, positionState: a.position.state });
-    if (refusal) return refused(refusal);
-    if (hidesFrom(a.profile, [a.position.organization.officialKey])) return HIDDEN;
-    const interview = a.interviews[0];
-    if (!interview) return NOTHING_TO_ANSWER;
+    const found = await proposalToAnswer(tx, user, applicationId);
+    if (!found.ok) return found.refusal;
+    const { application: a, interview } = found;
     const slot = interview.slots.find((s) => s.id === slotId);
     if (!slot) return { ok: false, status: 400, error: "Choisissez l’un des créneaux proposés." } as const;
     if (slot.startsAt.getTime() <= now.getTime()) return { ok: false, status: 409, error: "Ce créneau est passé : choisissez-en un autre, ou demandez d’autres créneaux." } as const;
@@ -301,13 +315,9 @@ export async function chooseSlot(user: SessionUser, applicationId: string, slotI
 export async function askOtherSlots(user: SessionUser, applicationId: string, note: string): Promise<Ok | InterviewError> {
   assertCandidate(user);
   const result = await db.$transaction(async (tx) => {
-    const a = await ownForAnswer(tx, user, applicationId);
-    if (!a) return NOT_FOUND;
-    const refusal = applicationInterviewRefusal({ state: a.state, positionState: a.position.state });
-    if (refusal) return refused(refusal);
-    if (hidesFrom(a.profile, [a.position.organization.officialKey])) return HIDDEN;
-    const interview = a.interviews[0];
-    if (!interview) return NOTHING_TO_ANSWER;
+    const found = await proposalToAnswer(tx, user, applicationId);
+    if (!found.ok) return found.refusal;
+    const { application: a, interview } = found;
     const changed = await tx.applicationInterview.updateMany({ where: { id: interview.id, status: "PROPOSED" }, data: { status: "DECLINED", candidateNote: note } });
     if (changed.count !== 1) return NOTHING_TO_ANSWER;
     await tx.application.update({ where: { id: a.id }, data: { state: "INTERVIEW" } });

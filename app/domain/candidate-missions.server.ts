@@ -1,4 +1,4 @@
-import { assertCandidate, ownConsentRequestWhere, ownEntryWhere, ownProfileWhere, ownRefereeWhere } from "~/access/guards.server";
+import { assertCandidate, ownEntryWhere, ownProfileWhere, ownRefereeWhere } from "~/access/guards.server";
 import { candidateEntrySelect, candidateEntryStanding, candidateFeedback, consentStanding, employerNameForCandidate } from "~/access/rules";
 import { consentQuestion, isConsentKind, REFEREES_MAX, type RefereeInput } from "~/schemas/evaluation";
 import { CANDIDATE_STATE, isStage } from "~/schemas/shortlist";
@@ -81,32 +81,6 @@ export async function listOwnMissions(user: SessionUser) {
 }
 
 export type OwnMission = Awaited<ReturnType<typeof listOwnMissions>>[number];
-
-export type ConsentAnswerResult = "granted" | "refused" | "withdrawn" | "not-found" | "already-answered";
-
-/**
- * The candidate grants or refuses a consent asked of them, once, dated; a consent granted may be
- * withdrawn later (what was done with it before stays done).
- */
-export async function answerConsent(user: SessionUser, consentId: string, answer: "grant" | "refuse" | "withdraw"): Promise<ConsentAnswerResult> {
-  assertCandidate(user);
-  return db.$transaction(async (tx) => {
-    const consent = await tx.consentRequest.findFirst({ where: ownConsentRequestWhere(user, consentId), select: { id: true, answeredAt: true, granted: true, withdrawnAt: true } });
-    if (!consent) return "not-found";
-    const standing = consentStanding(consent);
-    const now = new Date();
-    if (answer === "withdraw") {
-      if (standing !== "granted") return "already-answered";
-      await tx.consentRequest.update({ where: { id: consent.id }, data: { withdrawnAt: now } });
-      return "withdrawn";
-    }
-    if (standing !== "pending") return "already-answered";
-    // Checked again in the write: a double click answers once.
-    const changed = await tx.consentRequest.updateMany({ where: { id: consent.id, answeredAt: null }, data: { answeredAt: now, granted: answer === "grant" } });
-    if (changed.count !== 1) return "already-answered";
-    return answer === "grant" ? "granted" : "refused";
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // Referees

@@ -11,8 +11,8 @@ import { notifyCandidate } from "./notifications.server";
  * anyone); it is answered once, dated, and may be withdrawn at any time, which takes the
  * finalist out of the client's view at once (the gate's rule 9).
  *
- * The generic answering page is the candidate's missions page; these are the domain functions it
- * and /candidat/presentations call.
+ * Every consent, of any kind, is answered and withdrawn here: from the candidate's missions page
+ * (answerOwnConsent) and from /candidat/presentations.
  */
 
 export type ConsentResult = { ok: true; consentId: string } | { ok: false; status: 400 | 404 | 409; error: string };
@@ -96,6 +96,11 @@ export async function withdrawConsent(user: SessionUser, consentId: string): Pro
     }
     return { ok: true, consentId: consent.id } as const;
   });
+}
+
+/** One answer from the candidate's missions page: grant, refuse, or withdraw a consent given. */
+export async function answerOwnConsent(user: SessionUser, consentId: string, answer: "grant" | "refuse" | "withdraw"): Promise<ConsentResult> {
+  return answer === "withdraw" ? withdrawConsent(user, consentId) : answerConsent(user, consentId, answer === "grant");
 }
 
 /** The candidate's presentation consents, newest first, with what they name. */

@@ -1,10 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
-import { formatDayTime } from "~/components/talent/format";
-import { CsrfField } from "~/components/ui/CsrfField";
-import { FormAlert, TextArea } from "~/components/ui/Field";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { MessageThread } from "~/components/MessageThread";
 import { getMissionConversation, postConsultantMessage } from "~/domain/contact-requests.server";
 import { consultantMessageSchema } from "~/schemas/contact-request";
 import { notFound, requireUser } from "~/utils/auth.server";
@@ -40,10 +37,6 @@ export default function MissionConversation() {
   const { mission, candidate, messages } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (result?.sent) formRef.current?.reset();
-  }, [result]);
   return (
     <>
       <p><Link to={`/cabinet/missions/${mission.id}/messages`}>← Conversations de la mission « {mission.title} »</Link></p>
@@ -52,29 +45,14 @@ export default function MissionConversation() {
         Mission {mission.title} — {mission.collectiviteName}. Échange confidentiel entre votre cabinet et le candidat :
         l’employeur ne le voit jamais.
       </p>
-      {messages.length === 0 ? <p className="muted">Aucun message pour le moment.</p> : (
-        <ol className="messages" aria-label="Messages">
-          {messages.map((m) => (
-            <li key={m.id} className={m.mine ? "message mine" : "message"}>
-              <p className="message-meta"><strong>{m.author}</strong>, le {formatDayTime(m.at)}</p>
-              <p className="message-body">{m.body}</p>
-            </li>
-          ))}
-        </ol>
-      )}
-      {result?.sent ? <FormAlert tone="success">Votre message est envoyé.</FormAlert> : null}
-      {mission.open ? (
-        <Form method="post" ref={formRef} noValidate>
-          <CsrfField />
-          <TextArea label="Votre message" name="body" required defaultValue={result?.sent ? "" : result?.body}
-            error={result?.error ?? undefined} />
-          <div className="actions">
-            <button type="submit" disabled={busy}>Envoyer</button>
-          </div>
-        </Form>
-      ) : (
-        <p className="muted">Cette mission est terminée : l’échange est fermé.</p>
-      )}
+      <MessageThread
+        messages={messages}
+        open={mission.open}
+        closed="Cette mission est terminée : l’échange est fermé."
+        result={result ? { sent: result.sent, error: null, fieldError: result.error ?? undefined, body: result.body } : undefined}
+        busy={busy}
+        empty="Aucun message pour le moment."
+      />
     </>
   );
 }

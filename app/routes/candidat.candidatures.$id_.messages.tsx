@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { MessageThread } from "~/components/applications/MessageThread";
+import { MessageThread } from "~/components/MessageThread";
 import { HIDDEN_THREAD, getOwnThread, postCandidateMessage } from "~/domain/application-messages.server";
 import { messageSchema } from "~/schemas/application";
 import { notFound, requireUser } from "~/utils/auth.server";

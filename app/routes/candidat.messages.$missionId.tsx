@@ -1,10 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
-import { formatDayTime } from "~/components/candidates/format";
-import { CsrfField } from "~/components/ui/CsrfField";
-import { FormAlert, TextArea } from "~/components/ui/Field";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { MessageThread } from "~/components/MessageThread";
 import { getOwnConversation, sendMessageToConsultant } from "~/domain/conversations.server";
 import { fieldErrors } from "~/schemas/profile";
 import { messageSchema } from "~/schemas/application";
@@ -45,41 +42,21 @@ export default function Conversation() {
   const { mission, messages } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (result?.sent) formRef.current?.reset();
-  }, [result]);
   return (
     <>
       <p><Link to="/candidat/messages">← Mes échanges</Link></p>
       <h1>{mission.title}{mission.employer ? ` — ${mission.employer}` : ""}</h1>
       <p className="muted">Échange privé avec le cabinet {mission.cabinet}. L’employeur ne le voit jamais.</p>
-      {messages.length === 0 ? <p className="muted">Aucun message pour le moment.</p> : (
-        <ol className="messages" aria-label="Messages">
-          {messages.map((m) => (
-            <li key={m.id} className={m.mine ? "message mine" : "message"}>
-              <p className="message-meta"><strong>{m.author}</strong>, le {formatDayTime(m.at)}</p>
-              <p className="message-body">{m.body}</p>
-            </li>
-          ))}
-        </ol>
-      )}
-      {result?.error ? <FormAlert>{result.error}</FormAlert> : null}
-      {result?.sent ? <FormAlert tone="success">Votre message est envoyé.</FormAlert> : null}
-      {mission.open ? (
-        <Form method="post" ref={formRef} noValidate>
-          <CsrfField />
-          <TextArea label="Votre message" name="body" required defaultValue={result?.sent ? "" : result?.body}
-            error={result?.fieldErrors.body} />
-          <div className="actions">
-            <button type="submit" disabled={busy}>Envoyer</button>
-          </div>
-        </Form>
-      ) : mission.hiddenFromYou ? (
-        <p className="muted">{HIDDEN_EXPLANATION} <Link to="/candidat/profil/visibilite">Gérer ma visibilité</Link></p>
-      ) : (
-        <p className="muted">Ce recrutement est terminé : l’échange est fermé.</p>
-      )}
+      <MessageThread
+        messages={messages}
+        open={mission.open}
+        closed={mission.hiddenFromYou
+          ? <>{HIDDEN_EXPLANATION} <Link to="/candidat/profil/visibilite">Gérer ma visibilité</Link></>
+          : "Ce recrutement est terminé : l’échange est fermé."}
+        result={result ? { sent: result.sent, error: result.error, fieldError: result.fieldErrors.body, body: result.body } : undefined}
+        busy={busy}
+        empty="Aucun message pour le moment."
+      />
     </>
   );
 }

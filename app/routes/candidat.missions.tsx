@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { formatDay } from "~/components/candidates/format";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { FormAlert } from "~/components/ui/Field";
-import { answerConsent, listOwnMissions, type ConsentAnswerResult } from "~/domain/candidate-missions.server";
+import { listOwnMissions } from "~/domain/candidate-missions.server";
+import { answerOwnConsent } from "~/domain/consents.server";
 import { CONSENT_STATE_LABEL, consentAnswerSchema } from "~/schemas/evaluation";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
@@ -17,11 +18,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ missions: await listOwnMissions(user) });
 }
 
-const ANSWERED: Record<Exclude<ConsentAnswerResult, "not-found">, { tone: "success" | "error"; text: string }> = {
-  granted: { tone: "success", text: "Vous avez donné votre accord. Vous pouvez le retirer à tout moment ici." },
-  refused: { tone: "success", text: "Vous avez refusé : le cabinet en est informé, rien n’est fait sans votre accord." },
-  withdrawn: { tone: "success", text: "Vous avez retiré votre accord : le cabinet ne peut plus s’en servir." },
-  "already-answered": { tone: "error", text: "Vous avez déjà répondu à cette demande." },
+const ANSWERED: Record<"grant" | "refuse" | "withdraw", string> = {
+  grant: "Vous avez donné votre accord. Vous pouvez le retirer à tout moment ici.",
+  refuse: "Vous avez refusé : le cabinet en est informé, rien n’est fait sans votre accord.",
+  withdraw: "Vous avez retiré votre accord : le cabinet ne peut plus s’en servir.",
 };
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -29,16 +29,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, "candidat");
   const parsed = consentAnswerSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return json({ answer: null }, { status: 400 });
-  const result = await answerConsent(user, parsed.data.consentId, parsed.data.answer);
-  if (result === "not-found") throw notFound();
-  return json({ answer: result }, { status: result === "already-answered" ? 409 : 200 });
+  const result = await answerOwnConsent(user, parsed.data.consentId, parsed.data.answer);
+  if (!result.ok && result.status === 404) throw notFound();
+  return json(
+    { answer: result.ok ? { tone: "success" as const, text: ANSWERED[parsed.data.answer] } : { tone: "error" as const, text: result.error } },
+    { status: result.ok ? 200 : result.status },
+  );
 }
 
 export default function CandidateMissions() {
   const { missions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const answered = result?.answer ? ANSWERED[result.answer] : null;
+  const answered = result?.answer ?? null;
   return (
     <>
       <h1>Mes missions avec les cabinets</h1>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { MessageThread } from "~/components/applications/MessageThread";
+import { MessageThread } from "~/components/MessageThread";
 import { ApplicationStateBadge } from "~/components/candidates/ApplicationStateBadge";
 import { getEmployerThread, postEmployerMessage } from "~/domain/application-messages.server";
 import { messageSchema } from "~/schemas/application";

@@ -6,9 +6,10 @@ import { FormAlert, TextArea } from "~/components/ui/Field";
 import { MESSAGE_MAX } from "~/schemas/application";
 
 /**
- * An application's thread, the same on both sides (the employer's and the candidate's pages):
- * the messages, oldest first, then the form while the thread is open, or why it is closed. The
- * form works without JavaScript; with it, the field empties once the message is sent.
+ * A thread, the same on every side: an application's (the employer's and the candidate's pages)
+ * and a mission's conversation between the cabinet and a candidate. The messages, oldest first,
+ * then the form while the thread is open, or why it is closed. The form works without
+ * JavaScript; with it, the field empties once the message is sent.
  */
 
 export type ThreadMessage = { id: string; body: string; at: string; mine: boolean; author: string };
