@@ -1,6 +1,6 @@
 import type { Meilisearch } from "meilisearch";
 import { assertCandidate, assertConsultant, cabinetMissionWhere, cabinetScope, consultantKeys } from "~/access/guards.server";
-import { cabinetRevealFacts, cabinetRevealSelect, offersForCandidateWhere, shortlistEntrySight, shortlistListedWhere } from "~/access/rules";
+import { cabinetRevealFacts, cabinetRevealSelect, offersForCandidateWhere, shortlistEntrySight, shortlistListedWhere, type EntrySight } from "~/access/rules";
 import type { MatchView } from "~/schemas/matching";
 import { notFound } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -107,6 +107,40 @@ export async function matchForEntry(user: SessionUser, entryId: string): Promise
   if (sight !== "identity" && sight !== "pseudonym") return null;
   const result = scoreMatch(matchPositionFromRow(row.mission.position), matchProfileFromRow(row.profile), matchContext(), sight === "identity" ? "full" : "anonymous");
   return { score: result.score, capped: result.capped, reasons: result.reasons };
+}
+
+/** A row of the mission page as readEntries gave it: its sight is the gate's (rule 7). */
+export type ScoredRow = { id: string; sight: EntrySight; profileId: string | null };
+
+/**
+ * The score and reasons of the rows a mission page shows (its list's page, its board's cards),
+ * by entry id, in two statements whatever their number: the position once, the rows' profiles
+ * together. The same scoring as matchForEntry: only a row the gate shows as a person (identity
+ * or pseudonym; a pseudonymous one's distance as a band), never a withdrawn candidate's or a
+ * person met elsewhere. Empty when the mission is not the consultant's.
+ */
+export async function matchForRows(user: SessionUser, missionId: string, rows: readonly ScoredRow[]): Promise<Map<string, MatchView>> {
+  assertConsultant(user);
+  const scored = rows.filter((r): r is ScoredRow & { profileId: string } => (r.sight === "identity" || r.sight === "pseudonym") && r.profileId !== null);
+  const out = new Map<string, MatchView>();
+  if (scored.length === 0) return out;
+  const mission = await db.mission.findFirst({ where: cabinetMissionWhere(user, missionId), select: { id: true, position: { select: matchPositionSelect } } });
+  if (!mission) return out;
+  const profiles = await db.candidateProfile.findMany({
+    // Only profiles on this very mission's list: a row's profile id cannot reach another's.
+    where: { id: { in: [...new Set(scored.map((r) => r.profileId))] }, shortlistEntries: { some: { missionId: mission.id, id: { in: scored.map((r) => r.id) } } } },
+    select: matchProfileSelect,
+  });
+  const byId = new Map(profiles.map((p) => [p.id, matchProfileFromRow(p)]));
+  const position = matchPositionFromRow(mission.position);
+  const context = matchContext();
+  for (const r of scored) {
+    const profile = byId.get(r.profileId);
+    if (!profile) continue;
+    const result = scoreMatch(position, profile, context, r.sight === "identity" ? "full" : "anonymous");
+    out.set(r.id, { score: result.score, capped: result.capped, reasons: result.reasons });
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,7 +8,9 @@ import { emptyTalentSearch, talentSearchQuery } from "~/schemas/talent-search";
 import { db } from "~/utils/db.server";
 import { jsonList } from "~/utils/json";
 import type { SessionUser } from "~/utils/session.server";
+import type { MatchView } from "~/schemas/matching";
 import { mustHaves } from "./feasibility.server";
+import { matchForRows } from "./match-pages.server";
 import { briefSummary } from "./mission-brief.server";
 import { countByStage, readEntries, shortlistScope, type ShortlistRow } from "./shortlists.server";
 import { distanceKm, getCommune, type Commune } from "~/reference/territory.server";
@@ -68,6 +70,9 @@ export function missionRow(r: ShortlistRow, workplace: Commune | undefined, now:
     externalCv: r.sight === "external" && r.hasCv,
   };
 }
+
+/** A row as the mission page shows it: with the matching's score and reasons (null: none to give). */
+export type MissionPageRow = MissionRow & { match: MatchView | null };
 
 const fold = (s: string) => s.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
 
@@ -198,7 +203,7 @@ async function team(user: CabinetUser, d: Details) {
   return { consultants: onMission, canStaff, available: others };
 }
 
-function boardOf(rows: readonly MissionRow[]) {
+function boardOf(rows: readonly MissionRow[]): Array<{ stage: Stage; count: number; cards: MissionRow[]; more: number }> {
   return STAGES.map((stage) => {
     const inStage = rows.filter((r) => r.stage === stage);
     // The longest waiting first, where the search goes on; the latest first among the exits.
@@ -220,15 +225,24 @@ export async function missionPage(user: SessionUser, missionId: string, query: S
   const workplace = getCommune(details.position.communeCode);
   const rows = entries.map((e) => missionRow(e, workplace, now));
   const filtered = filterRows(rows, query.view === "tableau" ? { ...query, stage: null } : query);
-  let list: { rows: MissionRow[]; total: number; pageCount: number } | null = null;
-  let board: ReturnType<typeof boardOf> | null = null;
+  let list: { rows: MissionPageRow[]; total: number; pageCount: number } | null = null;
+  let board: Array<{ stage: Stage; count: number; cards: MissionPageRow[]; more: number }> | null = null;
+  // The matching's score for the rows shown only (a page, the board's first cards), never the
+  // whole list: the position and their profiles in two statements (matchForRows).
+  const scored = async (shown: MissionRow[]): Promise<MissionPageRow[]> => {
+    const matches = await matchForRows(user, details.id, shown);
+    return shown.map((r) => ({ ...r, match: matches.get(r.id) ?? null }));
+  };
   if (query.view === "liste") {
     const sorted = sortRows(filtered, query.sort, query.desc);
     const pageCount = Math.max(1, Math.ceil(sorted.length / query.size));
     const start = (query.page - 1) * query.size;
-    list = { rows: sorted.slice(start, start + query.size), total: sorted.length, pageCount };
+    list = { rows: await scored(sorted.slice(start, start + query.size)), total: sorted.length, pageCount };
   } else {
-    board = boardOf(filtered);
+    const columns = boardOf(filtered);
+    const cards = await scored(columns.flatMap((c) => c.cards));
+    const byId = new Map(cards.map((c) => [c.id, c]));
+    board = columns.map((c) => ({ ...c, cards: c.cards.map((card) => byId.get(card.id)!) }));
   }
   return {
     ...header(details),

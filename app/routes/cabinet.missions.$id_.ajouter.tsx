@@ -28,6 +28,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const user = await requireUser(request, "cabinet");
   const id = params.id ?? "";
+  // Not the consultant's mission: not found, whatever was posted (the form is read after).
+  if (!(await findCabinetMission(user, id))) throw notFound();
   const values = { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? "") };
   const parsed = externalEntrySchema.safeParse(values);
   const errors = parsed.success ? {} : fieldErrors(parsed.error);

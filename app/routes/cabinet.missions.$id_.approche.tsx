@@ -7,6 +7,7 @@ import { FormAlert, TextArea } from "~/components/ui/Field";
 import { approachPage, sendApproach } from "~/domain/message-templates.server";
 import { idsFrom } from "~/schemas/mission";
 import { PLACEHOLDERS, TEMPLATE_BODY_MAX } from "~/schemas/message-template";
+import { findCabinetMission } from "~/domain/talent-search.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 
@@ -25,11 +26,14 @@ type ActionData = { error: string | null; done: { requests: number; messages: nu
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const user = await requireUser(request, "cabinet");
+  const id = params.id ?? "";
+  // Not the consultant's mission: not found, whatever was posted (the form is read after).
+  if (!(await findCabinetMission(user, id))) throw notFound();
   const message = String(form.get("message") ?? "").trim();
   if (message.length < 20 || message.length > TEMPLATE_BODY_MAX) {
     return json<ActionData>({ error: "Écrivez le message (quelques phrases, 2 000 caractères au plus), ou choisissez un modèle.", done: null }, { status: 400 });
   }
-  const r = await sendApproach(user, params.id ?? "", idsFrom(form), message);
+  const r = await sendApproach(user, id, idsFrom(form), message);
   if (!r.ok) {
     if (r.status === 404) throw notFound();
     return json<ActionData>({ error: r.error, done: null }, { status: r.status });

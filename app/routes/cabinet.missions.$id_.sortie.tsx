@@ -8,6 +8,7 @@ import { exitCandidates, moveEntries } from "~/domain/shortlist-moves.server";
 import { idsFrom } from "~/schemas/mission";
 import { fieldErrors } from "~/schemas/errors";
 import { moveSchema, NOT_RETAINED_REASONS, STAGE_LABEL, WITHDREW_REASONS } from "~/schemas/shortlist";
+import { findCabinetMission } from "~/domain/talent-search.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 
@@ -31,6 +32,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const user = await requireUser(request, "cabinet");
   const id = params.id ?? "";
+  // Not the consultant's mission: not found, whatever was posted (the form is read after).
+  if (!(await findCabinetMission(user, id))) throw notFound();
   const parsed = moveSchema.safeParse({ to: exitOf(form.get("to")) ?? "", exitReason: form.get("exitReason") ?? "", feedback: form.get("feedback") ?? "", reason: form.get("reason") ?? "" });
   if (!parsed.success) return json<ActionData>({ error: "Précisez la sortie : les champs signalés manquent.", details: [], fieldErrors: fieldErrors(parsed.error) }, { status: 400 });
   const ids = idsFrom(form);

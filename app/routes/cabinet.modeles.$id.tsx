@@ -22,6 +22,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const user = await requireUser(request, "cabinet");
   const id = params.id ?? "";
+  // Not a template of the cabinet: not found, whatever was posted (the form is read after).
+  if (!(await getTemplate(user, id))) throw notFound();
   if (form.get("intent") === "delete") {
     const r = await deleteTemplate(user, id);
     if (!r.ok) throw notFound();

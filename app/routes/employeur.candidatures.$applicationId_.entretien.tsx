@@ -31,6 +31,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const user = await requireUser(request, "employeur");
   const id = params.applicationId ?? "";
+  // Not an application of the employer's: not found, whatever was posted (the form is read after).
+  if (!(await getInterviewsForEmployer(user, id))) throw notFound();
   const intent = String(form.get("intent") ?? "");
   const done = (ok: string) => redirect(`/employeur/candidatures/${id}/entretien?ok=${ok}`);
   const refused = (r: InterviewError, values: ProposeValues | null = null) => {
@@ -44,20 +46,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const fields = proposeInterviewFields(form);
       const values = fields as ProposeValues;
       const parsed = proposeInterviewSchema.safeParse(fields);
-      if (!parsed.success) {
-        // A stranger's id is "not found" before any word about the form.
-        if (!(await getInterviewsForEmployer(user, id))) throw notFound();
-        return invalid(fieldErrors(parsed.error), values);
-      }
+      if (!parsed.success) return invalid(fieldErrors(parsed.error), values);
       const r = await proposeInterview(user, id, parsed.data);
       return r.ok ? done("propose") : refused(r, values);
     }
     case "reschedule": {
       const parsed = rescheduleSchema.safeParse(Object.fromEntries(form));
-      if (!parsed.success) {
-        if (!(await getInterviewsForEmployer(user, id))) throw notFound();
-        return invalid(fieldErrors(parsed.error));
-      }
+      if (!parsed.success) return invalid(fieldErrors(parsed.error));
       const r = await rescheduleInterview(user, id, String(form.get("interviewId") ?? ""), parsed.data);
       return r.ok ? done("modifie") : refused(r);
     }
@@ -66,7 +61,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return r.ok ? done("annule") : refused(r);
     }
     default:
-      if (!(await getInterviewsForEmployer(user, id))) throw notFound();
       return json({ intent, error: "Action inconnue." as string | null, fieldErrors: {} as Record<string, string>, values: null as ProposeValues | null }, { status: 400 });
   }
 }

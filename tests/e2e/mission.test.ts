@@ -36,6 +36,12 @@ describe("a mission's shortlist, as the demo consultant works it", () => {
     const base = await openMission(page);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toMatch(/Directeur général des services/);
     await expect(page.getByRole("table", { name: /Liste restreinte/ }).count()).resolves.toBe(1);
+    // Each person's match score and strongest reasons, beside the evaluation (issue 13).
+    const list = page.getByRole("table", { name: /Liste restreinte/ });
+    await expect(list.getByRole("columnheader", { name: "Adéquation au poste" }).count()).resolves.toBe(1);
+    const rowMeter = list.getByRole("meter", { name: /^Adéquation de .+ au poste$/ }).first();
+    await expect(rowMeter.getAttribute("aria-valuetext")).resolves.toMatch(/^\d+ sur 100$/);
+    await expect(list.locator(".match-reason").first().textContent()).resolves.toMatch(/^[+−·]?(Atout|Réserve|À noter) : /);
     await checkA11y(page);
 
     // The board, remembered in the URL.
@@ -46,6 +52,8 @@ describe("a mission's shortlist, as the demo consultant works it", () => {
     const card = identified.locator("article").first();
     const cardId = ((await card.getAttribute("id")) ?? "").replace("carte-", "");
     const name = (await card.locator("h4").textContent())?.trim() ?? "";
+    // The board's cards carry the match score too.
+    await expect(page.locator("article.board-card").getByRole("meter", { name: /^Adéquation de .+ au poste$/ }).count()).resolves.toBeGreaterThan(0);
 
     // The keyboard alone: focus the card's « → Approché » button and press Enter.
     const move = card.getByRole("button", { name: /Approché/ });

@@ -8,6 +8,9 @@ import { loader as candidateHomeLoader } from "~/routes/candidat._index";
 import { loader as conversationsLoader } from "~/routes/cabinet.missions.$id_.messages._index";
 import { loader as applicationsLoader } from "~/routes/employeur.postes.$id_.candidatures";
 import { loader as applicationLoader } from "~/routes/employeur.candidatures.$applicationId";
+import { loader as applicationInterviewsLoader } from "~/routes/employeur.candidatures.$applicationId_.entretien";
+import { loader as applicationThreadLoader } from "~/routes/employeur.candidatures.$applicationId_.messages";
+import { loader as ownApplicationThreadLoader } from "~/routes/candidat.candidatures.$id_.messages";
 import { loader as employerHomeLoader } from "~/routes/employeur._index";
 import { loader as finalistsLoader } from "~/routes/employeur.postes.$id_.finalistes";
 import { loader as ownProfileLoader } from "~/routes/candidat.profil";
@@ -266,6 +269,14 @@ async function whatTheBrowserReceives(world: World, browser: Browser, column: Co
     await call(finalistsLoader, browser.get(`/employeur/postes/${world.position.id}/finalistes`), { id: world.position.id }),
     await call(finalistsLoader, browser.get(`/employeur/postes/${world.confidential.position.id}/finalistes`), { id: world.confidential.position.id }),
     ...(c.applicationId ? [await call(applicationLoader, browser.get(`/employeur/candidatures/${c.applicationId}`), { applicationId: c.applicationId })] : []),
+    // Rule 13's readers: an application's interviews and its thread, on both sides.
+    ...(c.applicationId
+      ? [
+          await call(applicationInterviewsLoader, browser.get(`/employeur/candidatures/${c.applicationId}/entretien`), { applicationId: c.applicationId }),
+          await call(applicationThreadLoader, browser.get(`/employeur/candidatures/${c.applicationId}/messages`), { applicationId: c.applicationId }),
+          await call(ownApplicationThreadLoader, browser.get(`/candidat/candidatures/${c.applicationId}/messages`), { id: c.applicationId }),
+        ]
+      : []),
     await call(ownProfileLoader, browser.get("/candidat/profil")),
     await call(ownContactsLoader, browser.get("/candidat/contacts")),
     await call(entryLoader, browser.get(`/cabinet/missions/${c.entry.missionId}/candidats/${c.entry.id}`), { id: c.entry.missionId, entryId: c.entry.id }),
@@ -336,6 +347,16 @@ describe("the gate: who may know which candidate", () => {
       expect(res.status, column).toBe(expected ? 200 : 404);
       if (expected) expect(((await res.json()) as { entry: { sight: string } }).entry.sight, column).toBe(expected);
     }
+  });
+
+  it("opens rule 13's pages (an application's interviews and thread) to the collectivité's employers and the candidate (the table's cells read them)", async () => {
+    const c = world.candidates["candidature"];
+    const id = c.applicationId!;
+    const employer = await signedIn(world.actors["employeur de la collectivité"].userId);
+    const own = await signedIn(c.userId);
+    expect((await call(applicationInterviewsLoader, employer.get(`/employeur/candidatures/${id}/entretien`), { applicationId: id })).status).toBe(200);
+    expect((await call(applicationThreadLoader, employer.get(`/employeur/candidatures/${id}/messages`), { applicationId: id })).status).toBe(200);
+    expect((await call(ownApplicationThreadLoader, own.get(`/candidat/candidatures/${id}/messages`), { id })).status).toBe(200);
   });
 
   it("names a confidential search's employer to the candidate only once they accepted to be in it (rule 5)", async () => {

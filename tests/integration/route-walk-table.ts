@@ -25,11 +25,6 @@ export type RouteSpec = {
   cells?: Partial<Record<Actor, Expect>>;
   /** The action's form (beside the CSRF field), and cells of its own. */
   post?: { form?: (s: Scene) => Record<string, string>; cells?: Partial<Record<Actor, Expect>>; after?: (s: Scene) => Promise<void> };
-  /**
-   * Its action reads the form before the object: an empty or foreign form gets 400, the same
-   * whatever the identifier (so telling nothing), where the walk expects 404. To tighten.
-   */
-  formFirst?: boolean;
   /** Its action ends the session (sign-out): the actor signs in again after it. */
   endsSession?: boolean;
 };
@@ -112,18 +107,18 @@ export const ROUTES: Record<string, RouteSpec> = {
   "routes/cabinet.missions.$id_.candidats.$entryId_.cv": { url: (s) => `${m(s)}/candidats/${s.entry.id}/cv`, space: "cabinet", owners: MISSION },
   "routes/cabinet.missions.$id_.presentation.$entryId": { url: (s) => `${m(s)}/presentation/${s.entry.id}`, space: "cabinet", owners: MISSION },
   "routes/cabinet.missions.$id_.messages.$profileId": { url: (s) => `${m(s)}/messages/${s.candidate.profile.id}`, space: "cabinet", owners: MISSION, post: { form: () => ({ body: "Bonjour, où en êtes-vous ?" }) } },
-  "routes/cabinet.missions.$id_.ajouter": { url: (s) => `${m(s)}/ajouter`, space: "cabinet", owners: MISSION, formFirst: true },
-  "routes/cabinet.missions.$id_.approche": { url: (s) => `${m(s)}/approche`, space: "cabinet", owners: MISSION, formFirst: true },
+  "routes/cabinet.missions.$id_.ajouter": { url: (s) => `${m(s)}/ajouter`, space: "cabinet", owners: MISSION },
+  "routes/cabinet.missions.$id_.approche": { url: (s) => `${m(s)}/approche`, space: "cabinet", owners: MISSION },
   "routes/cabinet.missions.$id_.cadrage": { url: (s) => `${m(s)}/cadrage`, space: "cabinet", owners: MISSION },
   "routes/cabinet.missions.$id_.faisabilite": { url: (s) => `${m(s)}/faisabilite`, space: "cabinet", owners: MISSION },
   "routes/cabinet.missions.$id_.messages._index": { url: (s) => `${m(s)}/messages`, space: "cabinet", owners: MISSION },
-  "routes/cabinet.missions.$id_.sortie": { url: (s) => `${m(s)}/sortie?vers=WITHDREW&ids=${s.entry.id}`, space: "cabinet", owners: MISSION, formFirst: true },
+  "routes/cabinet.missions.$id_.sortie": { url: (s) => `${m(s)}/sortie?vers=WITHDREW&ids=${s.entry.id}`, space: "cabinet", owners: MISSION },
   // The export is a POST: its address answers 404 to anyone who asks it.
   "routes/cabinet.missions.$id_.export": { url: (s) => `${m(s)}/export`, space: "cabinet", owners: MISSION, cells: everyone(404) },
   // The CV of a person met elsewhere: the scene's candidate came through the portal.
   "routes/cabinet.missions.$id_.cv.$entryId": { url: (s) => `${m(s)}/cv/${s.entry.id}`, space: "cabinet", owners: MISSION, cells: { "consultant du cabinet mandaté": 404, "responsable du cabinet mandaté": 404 } },
   "routes/cabinet.modeles": { url: () => "/cabinet/modeles", space: "cabinet" },
-  "routes/cabinet.modeles.$id": { url: (s) => `/cabinet/modeles/${s.template.id}`, space: "cabinet", owners: ["consultant du cabinet mandaté", "responsable du cabinet mandaté", "consultant du même cabinet, hors mission"], formFirst: true },
+  "routes/cabinet.modeles.$id": { url: (s) => `/cabinet/modeles/${s.template.id}`, space: "cabinet", owners: ["consultant du cabinet mandaté", "responsable du cabinet mandaté", "consultant du même cabinet, hors mission"] },
   "routes/cabinet.notifications": { url: () => "/cabinet/notifications", space: "cabinet" },
   "routes/candidat.notifications": { url: () => "/candidat/notifications", space: "candidat" },
   "routes/employeur.notifications": { url: () => "/employeur/notifications", space: "employeur", cells: COMMITTEE_TOO, post: { cells: { "membre du comité": "passed" } } },
@@ -169,7 +164,7 @@ export const ROUTES: Record<string, RouteSpec> = {
   "routes/employeur.candidatures.$applicationId": { url: (s) => `/employeur/candidatures/${s.application.id}`, space: "employeur", owners: EMPLOYER },
   "routes/employeur.candidatures.$applicationId_.cv": { url: (s) => `/employeur/candidatures/${s.application.id}/cv`, space: "employeur", owners: EMPLOYER },
   "routes/employeur.candidatures.$applicationId_.messages": { url: (s) => `/employeur/candidatures/${s.application.id}/messages`, space: "employeur", owners: EMPLOYER, post: { form: () => ({ body: "Bonjour, pouvons-nous nous parler ?" }) } },
-  "routes/employeur.candidatures.$applicationId_.entretien": { url: (s) => `/employeur/candidatures/${s.application.id}/entretien`, space: "employeur", owners: EMPLOYER, formFirst: true },
+  "routes/employeur.candidatures.$applicationId_.entretien": { url: (s) => `/employeur/candidatures/${s.application.id}/entretien`, space: "employeur", owners: EMPLOYER },
   "routes/employeur.postes.$id_.finalistes": { url: (s) => `${p(s)}/finalistes`, space: "employeur", owners: FINALISTS },
   "routes/employeur.postes.$id_.finalistes_.comparaison": { url: (s) => `${p(s)}/finalistes/comparaison`, space: "employeur", owners: FINALISTS },
   "routes/employeur.postes.$id_.finalistes_.comparaison[.csv]": { url: (s) => `${p(s)}/finalistes/comparaison.csv`, space: "employeur", owners: FINALISTS },

@@ -40,8 +40,7 @@ function outcome(res: Response): Expect {
   return res.status;
 }
 
-function matches(want: Expect | "passed-or-404", got: Expect): boolean {
-  if (want === "passed-or-404") return got === 404 || got === 400;
+function matches(want: Expect, got: Expect): boolean {
   if (want === "passed") return typeof got === "number" && got < 500 && ![401, 403, 404].includes(got);
   return want === got;
 }
@@ -88,7 +87,7 @@ function mayReceive(actor: Actor, s: Scene, label: string): string[] {
 
 type Failure = string;
 
-async function check(failures: Failure[], label: string, res: Response, want: Expect | "passed-or-404", actor: Actor, kind: "loader" | "action" = "loader"): Promise<void> {
+async function check(failures: Failure[], label: string, res: Response, want: Expect, actor: Actor, kind: "loader" | "action" = "loader"): Promise<void> {
   const got = outcome(res);
   if (!matches(want, got)) failures.push(`${label}: expected ${want}, got ${got}`);
   for (const [header, pattern] of SECURITY_HEADERS) {
@@ -134,8 +133,7 @@ async function walkRoute(failures: Failure[], route: RouteNode, spec: RouteSpec,
   if (route.module.action) {
     const form = spec.post?.form?.(walk.scene) ?? {};
     const path = route.index ? `${url}${sep}index` : url;
-    const strict = expected(spec, actor, "action", guessed);
-    const want = spec.formFirst && strict === 404 ? "passed-or-404" : strict;
+    const want = expected(spec, actor, "action", guessed);
     await check(failures, `${actor} × POST ${path}`, await send(base, browser, path, form), want, actor, "action");
     await spec.post?.after?.(walk.scene);
     if (spec.endsSession) {

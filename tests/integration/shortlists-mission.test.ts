@@ -5,7 +5,7 @@ import { manualMoves, STAGE_LABEL, STAGES, type Stage } from "~/schemas/shortlis
 import type { MissionPage } from "~/domain/missions-page.server";
 import { db } from "~/utils/db.server";
 import { entry, load, missionWorld, post, type MissionWorld } from "./mission-fixtures";
-import { candidate, SAINT_LOUIS, tag } from "./talent-fixtures";
+import { candidate, COLMAR, SAINT_LOUIS, tag } from "./talent-fixtures";
 
 /**
  * The mission page (/cabinet/missions/:id) as its consultants use it: the header, the list and
@@ -110,6 +110,49 @@ describe("the mission page", () => {
     const column = (await page(w, "?vue=tableau")).data.page.board!.find((c) => c.stage === "IDENTIFIED")!;
     expect(column).toMatchObject({ count: 27, more: 2 });
     expect(column.cards).toHaveLength(25);
+  });
+});
+
+describe("the match score on the list's rows and the board's cards", () => {
+  it("shows each person's score and reasons beside the evaluation, a pseudonym's distance as a band, and nothing for a withdrawn candidate or a person met elsewhere", async () => {
+    const word = `rapprochement${tag()}`;
+    const w = await missionWorld({ cadresEmplois: ["attaches"], competencies: [{ label: word, level: "INDISPENSABLE" }] });
+    const anon = await candidate({ grade: "Attaché", competencies: [word], homeCommuneCode: COLMAR });
+    const known = await candidate({ visibility: "VISIBLE", grade: "Attaché", competencies: [word], homeCommuneCode: COLMAR });
+    const lacking = await candidate({ visibility: "VISIBLE", grade: "Attaché", homeCommuneCode: COLMAR });
+    const hiding = await candidate({ grade: "Attaché", competencies: [word], hiddenFrom: [w.client.officialKey] });
+    for (const c of [anon, known, lacking, hiding]) await db.candidateProfile.update({ where: { id: c.profile.id }, data: { maxDistanceKm: 60 } });
+    const entries = {
+      anon: await entry(w.mission.id, anon.profile.id),
+      known: await entry(w.mission.id, known.profile.id),
+      lacking: await entry(w.mission.id, lacking.profile.id),
+      hiding: await entry(w.mission.id, hiding.profile.id),
+      external: await entry(w.mission.id, null, "IDENTIFIED", "MANUAL"),
+    };
+    await db.scorecard.create({ data: { entryId: entries.known.id, consultantId: w.users.consultant.id, total: 72 } });
+
+    const texts = (m: { reasons: Array<{ text: string }> } | null) => m?.reasons.map((r) => r.text) ?? [];
+    for (const view of ["", "?vue=tableau"]) {
+      const { data, text } = await page(w, view);
+      const rows = data.page.list ? data.page.list.rows : data.page.board!.flatMap((c) => c.cards);
+      const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
+      expect(Object.keys(byId).sort()).toEqual(Object.values(entries).map((e) => e.id).sort());
+      // The evaluation and the match side by side on the same row.
+      expect(byId[entries.known.id]).toMatchObject({ score: 72, match: { capped: null } });
+      expect(byId[entries.known.id].match!.score).toBeGreaterThan(40);
+      expect(texts(byId[entries.known.id].match)).toEqual(expect.arrayContaining([expect.stringMatching(/^Domicile à \d+ km ; rayon accepté 60 km$/)]));
+      expect(texts(byId[entries.anon.id].match)).toEqual(expect.arrayContaining([expect.stringMatching(/^Domicile : entre \d+ et \d+ km ; rayon accepté 60 km$/)]));
+      expect(texts(byId[entries.anon.id].match).join(" ")).not.toMatch(/Domicile à \d/);
+      // A missing indispensable competency caps the score, and says so.
+      expect(byId[entries.lacking.id].match).toMatchObject({ capped: "competence" });
+      expect(texts(byId[entries.lacking.id].match)).toContain(`Compétence indispensable absente : ${word}`);
+      expect(byId[entries.lacking.id].match!.score).toBeLessThan(byId[entries.known.id].match!.score);
+      // Hiding from the client: « retiré », nothing scored; a person met elsewhere has no profile.
+      expect(byId[entries.hiding.id]).toMatchObject({ sight: "withdrawn", match: null });
+      expect(byId[entries.external.id]).toMatchObject({ sight: "external", match: null });
+      expect(text).not.toContain(hiding.profile.pseudonym);
+      expect(text).not.toContain(anon.user.name);
+    }
   });
 });
 

@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runMatch, unknownCommunes } from "~/domain/matching.server";
 import { matchInputSchema } from "~/schemas/matching";
@@ -32,4 +34,28 @@ describe("npm run match", () => {
     expect(matchInputSchema.safeParse({ positions: [{ id: "x", title: "x", filiere: "a", categorie: "D", communeCode: "35012" }], profiles: [] }).success).toBe(false);
     expect(unknownCommunes(matchInputSchema.parse({ positions: [{ id: "x", title: "x", filiere: "a", categorie: "A", communeCode: "99999" }], profiles: [{ id: "p", homeCommuneCode: "35012" }] }))).toEqual(["99999"]);
   });
+});
+
+/** The command itself, as `npm run match -- --input …` runs it: on the labelled fixture, and on a bad file. */
+describe("npm run match -- --input", () => {
+  const run = (...args: string[]) => spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "app/cli/match.ts", ...args], { encoding: "utf8", timeout: 120_000 });
+
+  it("prints every position of the fixture with its candidates ranked, as JSON", () => {
+    const r = run("--input", path.join("tests", "fixtures", "matching", "pairs.json"));
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { positions: Array<{ id: string; candidates: Array<{ id: string; score: number; reasons: unknown[] }> }> };
+    expect(out.positions).toHaveLength(5);
+    for (const p of out.positions) {
+      expect(p.candidates.length).toBeGreaterThan(0);
+      const scores = p.candidates.map((c) => c.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      expect(p.candidates.every((c) => c.reasons.length > 0)).toBe(true);
+    }
+  }, 130_000);
+
+  it("exits 2 saying why on a file that is not its format", () => {
+    const r = run("--input", "package.json");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/does not match the input schema/);
+  }, 130_000);
 });

@@ -11,6 +11,7 @@ export function MatchReasons({
   reasons,
   shown = 4,
   labelledBy,
+  label,
 }: {
   score: number;
   capped: "statut" | "competence" | null;
@@ -18,6 +19,8 @@ export function MatchReasons({
   shown?: number;
   /** The id of the heading naming what is scored, for the score's accessible name. */
   labelledBy?: string;
+  /** The score's accessible name where no heading names it (a row of a list, a card). */
+  label?: string;
 }) {
   const listed = reasons.filter((r) => r.factor !== "plafond" && r.weight !== 0);
   const notes = reasons.filter((r) => r.factor !== "plafond" && r.weight === 0);
@@ -26,7 +29,7 @@ export function MatchReasons({
   return (
     <div className="match">
       <p className="match-score">
-        <meter min={0} max={100} low={41} high={70} optimum={100} value={score} aria-labelledby={labelledBy} aria-valuetext={`${score} sur 100`} />
+        <meter min={0} max={100} low={41} high={70} optimum={100} value={score} aria-labelledby={labelledBy} aria-label={labelledBy ? undefined : label} aria-valuetext={`${score} sur 100`} />
         <span>
           <strong className="match-score-value">{score}</strong>
           <span className="muted">/100</span>

@@ -1,7 +1,8 @@
 import { Form, Link, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
+import { MatchReasons } from "~/components/matching/MatchReasons";
 import { CsrfField } from "~/components/ui/CsrfField";
-import type { MissionPage, MissionRow } from "~/domain/missions-page.server";
+import type { MissionPage, MissionPageRow } from "~/domain/missions-page.server";
 import { shortlistQueryString, type ShortlistQuery } from "~/schemas/mission";
 import { SOURCE_LABEL, STAGE_LABEL, type Stage } from "~/schemas/shortlist";
 import { candidates, SIGHT_BADGE, sinceDays } from "./labels";
@@ -15,7 +16,7 @@ import { candidates, SIGHT_BADGE, sinceDays } from "./labels";
 
 const EXIT: readonly Stage[] = ["NOT_RETAINED", "WITHDREW"];
 
-function Card({ missionId, card, retour, open }: { missionId: string; card: MissionRow; retour: string; open: boolean }) {
+function Card({ missionId, card, retour, open }: { missionId: string; card: MissionPageRow; retour: string; open: boolean }) {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formData?.get("entryId") === card.id;
   const badge = SIGHT_BADGE[card.sight];
@@ -32,6 +33,9 @@ function Card({ missionId, card, retour, open }: { missionId: string; card: Miss
       <p className="small muted">
         {[card.source ? SOURCE_LABEL[card.source] : null, card.distance ? card.distance.label : null, card.days !== null ? `dans l’étape depuis ${sinceDays(card.days)}` : null].filter(Boolean).join(" · ")}
       </p>
+      {/* The matching's score and strongest reasons, beside the consultant's evaluation. */}
+      {card.match ? <MatchReasons score={card.match.score} capped={card.match.capped} reasons={card.match.reasons} shown={2} label={`Adéquation de ${card.label} au poste`} /> : null}
+      {card.score !== null ? <p className="small">Note moyenne : {card.score}/100</p> : null}
       {open && card.moves.length ? (
         <div className="board-moves">
           {forward.map((to) => (

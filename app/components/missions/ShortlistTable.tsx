@@ -13,7 +13,8 @@ import {
 import { useState } from "react";
 import { Pagination } from "~/components/ui/Table";
 import { CsrfField } from "~/components/ui/CsrfField";
-import type { MissionRow } from "~/domain/missions-page.server";
+import { MatchReasons } from "~/components/matching/MatchReasons";
+import type { MissionPageRow } from "~/domain/missions-page.server";
 import {
   BULK_MAX, BULK_OPERATIONS, SHORTLIST_COLUMN_LABEL, SHORTLIST_COLUMNS, shortlistQueryString,
   type BulkOperation, type ShortlistColumn, type ShortlistQuery, type ShortlistSort,
@@ -31,7 +32,7 @@ import { StageBadge } from "./StageBadge";
  */
 
 const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature, rowSelectionFeature });
-const col = createColumnHelper<typeof features, MissionRow>();
+const col = createColumnHelper<typeof features, MissionPageRow>();
 
 const BULK_LABEL: Record<BulkOperation, string> = Object.fromEntries(
   BULK_OPERATIONS.map((op) => [
@@ -95,6 +96,18 @@ function columnsFor(missionId: string, open: boolean) {
       },
     }),
     col.accessor("days", { id: "days", header: SHORTLIST_COLUMN_LABEL.days, cell: ({ row }) => <span className="num">{sinceDays(row.original.days)}</span> }),
+    // The matching's score beside the consultant's evaluation: computed for the page's rows only,
+    // so neither sorted on nor hidden (it is not one of the list's ?cols= columns, nor the CSV's).
+    col.display({
+      id: "adequation",
+      enableSorting: false,
+      enableHiding: false,
+      header: "Adéquation au poste",
+      cell: ({ row }) => {
+        const m = row.original.match;
+        return m ? <MatchReasons score={m.score} capped={m.capped} reasons={m.reasons} shown={2} label={`Adéquation de ${row.original.label} au poste`} /> : <span className="muted">—</span>;
+      },
+    }),
     col.accessor("score", { id: "score", header: SHORTLIST_COLUMN_LABEL.score, cell: ({ row }) => <span className="num">{row.original.score ?? "—"}</span> }),
     col.accessor("email", { id: "contact", header: SHORTLIST_COLUMN_LABEL.contact, enableSorting: false, cell: ({ row }) => (row.original.email ? <a href={`mailto:${row.original.email}`}>{row.original.email}</a> : "—") }),
   ]);
@@ -113,7 +126,7 @@ function SortHeader({ id, query }: { id: ShortlistSort; query: ShortlistQuery })
   );
 }
 
-export function ShortlistTable({ missionId, rows, total, pageCount, query, open }: { missionId: string; rows: MissionRow[]; total: number; pageCount: number; query: ShortlistQuery; open: boolean }) {
+export function ShortlistTable({ missionId, rows, total, pageCount, query, open }: { missionId: string; rows: MissionPageRow[]; total: number; pageCount: number; query: ShortlistQuery; open: boolean }) {
   const navigate = useNavigate();
   const [columns] = useState(() => columnsFor(missionId, open));
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
