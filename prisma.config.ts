@@ -9,5 +9,7 @@ export default defineConfig({
   schema: path.join("prisma", "schema.prisma"),
   experimental: { adapter: true },
   engine: "js",
-  adapter: async () => new PrismaBetterSQLite3({ url: databaseUrl() }),
+  // A busy timeout as the portal's own (app/utils/db.server.ts): a second instance starting
+  // beside a running one waits for the write lock instead of failing its migrate deploy.
+  adapter: async () => new PrismaBetterSQLite3({ url: databaseUrl(), timeout: 5000 }),
 });

@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { Meilisearch, MeilisearchApiError, MeilisearchRequestError, type Config } from "meilisearch";
 import { Pool } from "undici";
 
@@ -14,6 +15,7 @@ type HttpClient = NonNullable<Config["httpClient"]>;
 
 export type SearchClientOptions = {
   url: string;
+  /** The API key sent: the master key, or the search key (getSearchReader). */
   masterKey: string;
   /** Sockets kept open to Meilisearch. */
   connections?: number;
@@ -127,24 +129,58 @@ export async function closeSearchClient(client: Meilisearch): Promise<void> {
   if (state && !state.pool.closed) await state.pool.close();
 }
 
-const globalForSearch = globalThis as unknown as { __vivierSearch?: { key: string; client: Meilisearch } };
+const globalForSearch = globalThis as unknown as {
+  __vivierSearch?: { key: string; client: Meilisearch };
+  __vivierSearchReader?: { key: string; client: Meilisearch };
+};
 
-/**
- * The process's client, for the server set in MEILI_URL / MEILI_MASTER_KEY (the start script
- * sets both for the portal process, embedded server or not).
- */
-export function getSearchClient(): Meilisearch {
+function serverFromEnv(): { url: string; masterKey: string } {
   const url = process.env.MEILI_URL;
   const masterKey = process.env.MEILI_MASTER_KEY;
   if (!url || !masterKey) {
     throw new Error("MEILI_URL and MEILI_MASTER_KEY must be set (the start script sets them; see search/meili-process.ts).");
   }
-  const key = `${url}\n${masterKey}`;
-  const cached = globalForSearch.__vivierSearch;
+  return { url, masterKey };
+}
+
+function cachedClient(slot: "__vivierSearch" | "__vivierSearchReader", url: string, apiKey: string): Meilisearch {
+  const key = `${url}\n${apiKey}`;
+  const cached = globalForSearch[slot];
   if (cached?.key === key) return cached.client;
   // The environment changed (tests pointing at another server): the old pool is dropped.
   if (cached) void closeSearchClient(cached.client);
-  const client = createSearchClient({ url, masterKey });
-  globalForSearch.__vivierSearch = { key, client };
+  const client = createSearchClient({ url, masterKey: apiKey });
+  globalForSearch[slot] = { key, client };
   return client;
+}
+
+/**
+ * The process's client with the master key, for the server set in MEILI_URL / MEILI_MASTER_KEY
+ * (the start script sets both for the portal process, embedded server or not): index settings
+ * and updates (the outbox, the reindex). Searches use getSearchReader().
+ */
+export function getSearchClient(): Meilisearch {
+  const { url, masterKey } = serverFromEnv();
+  return cachedClient("__vivierSearch", url, masterKey);
+}
+
+/**
+ * The uid of the key the portal searches with (search/server-setup.ts creates it at start).
+ * Meilisearch derives a key's value from its uid and the master key (HMAC-SHA256, hex), so every
+ * instance that knows the master key knows this key without asking, and it follows a change of
+ * master key by itself.
+ */
+export const SEARCH_KEY_UID = "3f0b8a52-6c1d-4e27-9a4b-8d2f1c7e5a10";
+
+export function searchKeyFor(masterKey: string): string {
+  return createHmac("sha256", masterKey).update(SEARCH_KEY_UID).digest("hex");
+}
+
+/**
+ * The process's client for searches: it holds the search-only key, never the master key, so
+ * that a search, whatever it is made to send, can only search our indexes (docs/decisions/143).
+ */
+export function getSearchReader(): Meilisearch {
+  const { url, masterKey } = serverFromEnv();
+  return cachedClient("__vivierSearchReader", url, searchKeyFor(masterKey));
 }

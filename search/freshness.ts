@@ -1,4 +1,5 @@
 import type { Db } from "../app/utils/db.server";
+import { acquireLease, releaseLease } from "../app/utils/lease.server";
 import { addMonths } from "./documents";
 import { enqueue } from "./outbox";
 
@@ -24,7 +25,13 @@ export async function enqueueAvailabilityChanges(db: Db, since: Date, now: Date 
  * Runs enqueueAvailabilityChanges every `intervalMs` (hourly by default) in the portal's process.
  * At start it covers the last `catchUpMs` (30 days), for a portal that was stopped meanwhile:
  * re-sending a profile that did not change is harmless.
+ *
+ * With several portal instances, one lease per interval (docs/decisions/140) lets one of them
+ * run it. Each instance's `since` moves only when it runs, so whichever runs covers at least the
+ * time since the last run, anyone's.
  */
+export const FRESHNESS_LEASE = "job:search-freshness";
+
 export function startFreshnessTimer({
   db,
   intervalMs = 60 * 60 * 1000,
@@ -35,19 +42,34 @@ export function startFreshnessTimer({
   intervalMs?: number;
   catchUpMs?: number;
   log?: Pick<Console, "warn">;
-}): { stop(): void } {
+}): { stop(): Promise<void> } {
   let since = new Date(Date.now() - catchUpMs);
+  let running: Promise<void> | undefined;
   const run = async () => {
     const now = new Date();
     try {
-      await enqueueAvailabilityChanges(db, since, now);
-      since = now;
+      if (!(await acquireLease(db, FRESHNESS_LEASE, intervalMs, { renew: false }))) return;
+      try {
+        await enqueueAvailabilityChanges(db, since, now);
+        since = now;
+      } catch (error) {
+        await releaseLease(db, FRESHNESS_LEASE);
+        throw error;
+      }
     } catch (error) {
       log.warn(`search freshness: ${String(error)}`);
     }
   };
-  void run();
-  const timer = setInterval(() => void run(), intervalMs);
+  const tick = () => { running ??= run().finally(() => { running = undefined; }); };
+  tick();
+  // Tried every minute, run once per interval across instances.
+  const timer = setInterval(tick, Math.min(intervalMs, 60_000));
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+      await releaseLease(db, FRESHNESS_LEASE).catch(() => {});
+    },
+  };
 }

@@ -1,11 +1,11 @@
 import type { Meilisearch } from "meilisearch";
-import { getSearchClient } from "./client";
+import { getSearchReader } from "./client";
 
 /** True when Meilisearch answers /health as available within timeoutMs. Never throws. */
 export async function searchHealth(client?: Meilisearch, timeoutMs = 2000): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    const c = client ?? getSearchClient();
+    const c = client ?? getSearchReader();
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error("timeout")), timeoutMs);
     });

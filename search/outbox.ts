@@ -1,6 +1,7 @@
 import type { Meilisearch } from "meilisearch";
 import type { Prisma } from "../app/generated/prisma/client";
 import type { Db } from "../app/utils/db.server";
+import { acquireLease, releaseLease } from "../app/utils/lease.server";
 import { searchErrorMessage } from "./client";
 import { candidateDocument, candidateDocumentInclude, positionDocument, positionDocumentInclude } from "./documents";
 import { INDEX_NAMES, type IndexName } from "./settings";
@@ -14,7 +15,13 @@ import { SearchTaskError, waitForSuccess } from "./tasks";
  * entity's *current* state (or a deletion) and deletes the rows only once Meilisearch reports
  * the task succeeded; on failure the rows stay, with a growing delay. Nothing is lost if
  * Meilisearch or the portal stops at any point: at worst a document is sent twice.
+ *
+ * Several portal instances may share the database: only the holder of the OUTBOX_LEASE drains
+ * (startOutboxWorker), so that each row is sent by one instance, in order (docs/decisions/142).
  */
+
+/** The JobLease row of the instance that drains the outbox. */
+export const OUTBOX_LEASE = "search-outbox";
 
 /** A Prisma client or the `tx` of an interactive transaction. */
 export type OutboxWriter = Pick<Prisma.TransactionClient, "searchOutbox">;
@@ -94,6 +101,8 @@ export type DrainResult = {
   failed: number;
   /** The first error met, for logging. */
   error?: string;
+  /** The ids of the rows counted in `sent` and `held` (tests check that each is sent once). */
+  sentIds: number[];
 };
 
 type OutboxRow = { id: number; indexName: string; entityId: string; attempts: number };
@@ -119,7 +128,7 @@ export async function drainOutbox({ db, client, batchSize = 500 }: { db: Db; cli
     orderBy: { id: "asc" },
     take: batchSize,
   });
-  const result: DrainResult = { sent: 0, held: 0, failed: 0 };
+  const result: DrainResult = { sent: 0, held: 0, failed: 0, sentIds: [] };
 
   const succeeded = async (indexName: IndexName, group: OutboxRow[]) => {
     const hold = holds.get(indexName);
@@ -131,6 +140,7 @@ export async function drainOutbox({ db, client, batchSize = 500 }: { db: Db; cli
     }
     result.sent += done.length;
     result.held += held.length;
+    result.sentIds.push(...group.map((r) => r.id));
   };
 
   const failed = async (group: OutboxRow[], error: unknown) => {
@@ -182,25 +192,51 @@ export type OutboxWorker = {
 /**
  * Polls the outbox every intervalMs; one drain at a time, a full batch is followed by another
  * at once. Logs when index updates start failing and when they recover, not at every retry.
+ *
+ * Before each batch the worker takes or renews the OUTBOX_LEASE for leaseMs, and renews it every
+ * third of that while a batch is long (Meilisearch slow to answer); an instance that does not
+ * hold it only tries again, every leaseRetryMs. A stopped worker gives the lease back; a killed
+ * one's is taken over once it expires, leaseMs later at most.
  */
 export function startOutboxWorker({
   db,
   client,
   intervalMs = 250,
   batchSize = 500,
+  leaseMs = 15_000,
+  leaseRetryMs = 1000,
   log = console,
+  onSent,
 }: {
   db: Db;
   client: Meilisearch;
   intervalMs?: number;
   batchSize?: number;
+  leaseMs?: number;
+  leaseRetryMs?: number;
   log?: Pick<Console, "warn" | "info">;
+  /** Told the ids of the rows this worker sent (tests across instances). */
+  onSent?: (rowIds: number[]) => void;
 }): OutboxWorker {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let failing = false;
   let wakeRequested = false;
+  let holding = false;
+  let heldSince = 0;
+  const heartbeat = setInterval(() => {
+    if (!holding || !running) return;
+    const at = Date.now();
+    acquireLease(db, OUTBOX_LEASE, leaseMs, { now: new Date(at) }).then(
+      (held) => {
+        holding = held;
+        if (held) heldSince = at;
+      },
+      () => {},
+    );
+  }, leaseMs / 3);
+  heartbeat.unref();
 
   const schedule = (ms: number) => {
     if (stopped) return;
@@ -218,7 +254,16 @@ export function startOutboxWorker({
     if (stopped || running) return;
     running = (async () => {
       for (;;) {
+        // Renewed once a third of it has passed, not at every batch: a write per tick would
+        // take SQLite's write lock four times a second for nothing.
+        if (!holding || Date.now() > heldSince + leaseMs / 3) {
+          const at = Date.now();
+          holding = await acquireLease(db, OUTBOX_LEASE, leaseMs, { now: new Date(at) });
+          if (holding) heldSince = at;
+        }
+        if (!holding) break;
         const r = await drainOutbox({ db, client, batchSize });
+        if (r.sentIds.length) onSent?.(r.sentIds);
         if (r.failed > 0 && !failing) {
           failing = true;
           log.warn(`[search] index updates are failing, will retry: ${r.error}`);
@@ -236,7 +281,7 @@ export function startOutboxWorker({
       })
       .finally(() => {
         running = undefined;
-        const next = wakeRequested ? 0 : intervalMs;
+        const next = !holding ? leaseRetryMs : wakeRequested ? 0 : intervalMs;
         wakeRequested = false;
         schedule(next);
       });
@@ -248,7 +293,9 @@ export function startOutboxWorker({
     async stop() {
       stopped = true;
       clearTimeout(timer);
+      clearInterval(heartbeat);
       await running;
+      if (holding) await releaseLease(db, OUTBOX_LEASE).catch(() => {});
     },
   };
 }

@@ -86,10 +86,14 @@ function markForeignOrigins(req: express.Request, _res: express.Response, next: 
  * client's address and the page's CSP nonce in the load context. `secure`: served over https in
  * production (HSTS, see app/utils/security-headers.server.ts). `build`: the server build, read
  * from build/index.js unless given (the integration tests give one made of app/routes itself).
+ * `trustProxy`: Express's "trust proxy" (TRUST_PROXY), so that behind the reverse proxy the
+ * client's address is the one the proxy saw, not the proxy's own: the sign-in limit counts per
+ * address (docs/decisions/141).
  */
-export function createApp({ dev, secure = false, build: givenBuild }: { dev: boolean; secure?: boolean; build?: () => Promise<ServerBuild> }) {
+export function createApp({ dev, secure = false, build: givenBuild, trustProxy }: { dev: boolean; secure?: boolean; build?: () => Promise<ServerBuild>; trustProxy?: string }) {
   const app = express();
   app.disable("x-powered-by");
+  if (trustProxy) app.set("trust proxy", /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy.split(",").map((s) => s.trim()));
   app.use(securityHeaders({ secure }));
   app.use(oneValuePerSecurityHeader);
   app.use(limitRequestBodies);
@@ -106,7 +110,7 @@ export function createApp({ dev, secure = false, build: givenBuild }: { dev: boo
     createRequestHandler({
       build: () => build(),
       mode: dev ? "development" : "production",
-      getLoadContext: (req, res) => ({ clientAddress: req.socket.remoteAddress ?? "unknown", cspNonce: String(res.locals[NONCE_LOCAL]) }),
+      getLoadContext: (req, res) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown", cspNonce: String(res.locals[NONCE_LOCAL]) }),
     }),
   );
   app.use(answerErrors);

@@ -46,8 +46,24 @@ const { getSearchClient } = await import("../../search/client");
 const { ensureIndexes } = await import("../../search/reindex");
 const { startOutboxWorker } = await import("../../search/outbox");
 const { startFreshnessTimer } = await import("../../search/freshness");
+const { prepareSearchServer, SearchServerError } = await import("../../search/server-setup");
 const client = getSearchClient();
-await ensureIndexes({ db, client, log: (line: string) => console.log(`  ${line}`) });
+try {
+  // The version first: nothing is written to a server Vivier was not tested with.
+  const prepared = await prepareSearchServer(client);
+  if (prepared.warning) console.warn(`  ${prepared.warning}`);
+} catch (error) {
+  if (error instanceof SearchServerError) {
+    console.error(error.message);
+    await search.stop();
+    process.exit(1);
+  }
+  throw error;
+}
+// Instances started together build the indexes one after the other: the first does the work,
+// the next find nothing left to do (docs/decisions/140).
+const { withLease } = await import("../utils/lease.server");
+await withLease(db, "search-setup", () => ensureIndexes({ db, client, log: (line: string) => console.log(`  ${line}`) }));
 const worker = startOutboxWorker({ db, client });
 // Availability buckets are relative to the day of indexing: refresh those that went stale.
 const freshness = startFreshnessTimer({ db });
@@ -67,7 +83,7 @@ if (dev) {
 }
 
 const { createApp, listen } = await import("./server");
-const server = await listen(createApp({ dev, secure: secureCookies(config) }), config.PORT);
+const server = await listen(createApp({ dev, secure: secureCookies(config), trustProxy: config.TRUST_PROXY }), config.PORT);
 
 console.log(`
 Vivier est prêt : http://localhost:${config.PORT}
@@ -83,7 +99,7 @@ async function stop(signal: string) {
   console.log(`\n${signal} reçu : arrêt…`);
   watcher?.kill("SIGTERM");
   server.close();
-  freshness.stop();
+  await freshness.stop();
   await anonymousSteps.stop();
   await jobs.stop();
   await worker.stop();

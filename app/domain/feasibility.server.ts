@@ -4,7 +4,7 @@ import { getCadre, filiereLabel } from "~/reference/statute";
 import { getCommune, getDepartement, listCommunes, listDepartements, listRegions } from "~/reference/territory.server";
 import type { MapPopulation } from "~/schemas/talent-search";
 import type { SessionUser } from "~/utils/session.server";
-import { getSearchClient, searchErrorMessage } from "../../search/client";
+import { getSearchReader, searchErrorMessage } from "../../search/client";
 import { countCandidates, type CandidateFilters } from "../../search/candidate-search";
 import { findCabinetMission, searchViewer, type CabinetMission } from "./talent-search.server";
 
@@ -58,7 +58,7 @@ export type Feasibility = Awaited<ReturnType<typeof computeFeasibility>>;
 export async function missionFeasibility(
   user: SessionUser,
   missionId: string,
-  { map = "exigences", client = getSearchClient() }: { map?: MapPopulation; client?: Meilisearch } = {},
+  { map = "exigences", client = getSearchReader() }: { map?: MapPopulation; client?: Meilisearch } = {},
 ) {
   const mission = await findCabinetMission(user, missionId);
   if (!mission) return null;

@@ -5,7 +5,7 @@ import type { MatchView } from "~/schemas/matching";
 import { notFound } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
-import { getSearchClient, searchErrorMessage } from "../../search/client";
+import { getSearchReader, searchErrorMessage } from "../../search/client";
 import { rankPositions, scoreMatch } from "./matching";
 import { matchContext, matchPositionFromRow, matchPositionSelect, matchProfileFromRow, matchProfileSelect } from "./matching.server";
 import { addToShortlist, type AddResult } from "./shortlists.server";
@@ -39,7 +39,7 @@ export type MissionSuggestionsPage = {
  * of the ranked list. Never a profile outside the pool, hiding from the cabinet or a client, or
  * already on the shortlist (app/domain/suggestions.server.ts says how).
  */
-export async function missionSuggestions(user: SessionUser, missionId: string, { page = 1, client = getSearchClient() }: { page?: number; client?: Meilisearch } = {}): Promise<MissionSuggestionsPage> {
+export async function missionSuggestions(user: SessionUser, missionId: string, { page = 1, client = getSearchReader() }: { page?: number; client?: Meilisearch } = {}): Promise<MissionSuggestionsPage> {
   const { viewer, mission } = await searchViewer(user, missionId);
   if (!mission) throw notFound();
   assertConsultant(user);

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { parseOfferSearch } from "~/schemas/offer-search";
 import { getSessionUser } from "~/utils/session.server";
-import { getSearchClient, searchErrorMessage } from "../../search/client";
+import { getSearchReader, searchErrorMessage } from "../../search/client";
 import { searchOffers, type OfferSearchResult } from "../../search/offer-search";
 
 /**
@@ -16,7 +16,7 @@ export async function offerSearchLoader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   let result: OfferSearchResult | null = null;
   try {
-    result = await searchOffers(getSearchClient(), params);
+    result = await searchOffers(getSearchReader(), params);
   } catch (error) {
     // The outbox keeps every change for when Meilisearch is back; the page only has to say it.
     console.error(`[offres] the offer search failed: ${searchErrorMessage(error)}`);

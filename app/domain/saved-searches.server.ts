@@ -2,7 +2,7 @@ import type { Meilisearch } from "meilisearch";
 import { parseTalentSearch, talentSearchQuery, type TalentSearch } from "~/schemas/talent-search";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
-import { getSearchClient, searchErrorMessage } from "../../search/client";
+import { getSearchReader, searchErrorMessage } from "../../search/client";
 import { searchCandidates } from "../../search/candidate-search";
 import { assertConsultant } from "~/access/guards.server";
 import { candidateSearchParams, findCabinetMission, searchViewer } from "./talent-search.server";
@@ -35,7 +35,7 @@ export type SavedSearchRow = {
 };
 
 /** How many profiles of the search were active after `since`, for the consultant. */
-export async function countNewProfiles(user: SessionUser, search: TalentSearch, since: Date, client: Meilisearch = getSearchClient()): Promise<number> {
+export async function countNewProfiles(user: SessionUser, search: TalentSearch, since: Date, client: Meilisearch = getSearchReader()): Promise<number> {
   // A mission that has since been deleted no longer narrows the viewer; the cabinet's rule still holds.
   const missionId = search.mission && (await findCabinetMission(user, search.mission)) ? search.mission : null;
   const { viewer } = await searchViewer(user, missionId);
@@ -44,7 +44,7 @@ export async function countNewProfiles(user: SessionUser, search: TalentSearch, 
   return result.totalHits;
 }
 
-export async function listSavedSearches(user: SessionUser, client: Meilisearch = getSearchClient()): Promise<SavedSearchRow[]> {
+export async function listSavedSearches(user: SessionUser, client: Meilisearch = getSearchReader()): Promise<SavedSearchRow[]> {
   assertConsultant(user);
   const rows = await db.savedSearch.findMany({ where: { userId: user.id }, orderBy: [{ createdAt: "desc" }, { id: "asc" }] });
   return Promise.all(

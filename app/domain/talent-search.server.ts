@@ -7,7 +7,7 @@ import { assertConsultant, cabinetMissionWhere, consultantKeys } from "~/access/
 import { notFound } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
-import { getSearchClient, searchErrorMessage } from "../../search/client";
+import { getSearchReader, searchErrorMessage } from "../../search/client";
 import {
   searchCandidates,
   type CandidateFacet,
@@ -178,7 +178,7 @@ export async function talentSearchPage(
   user: SessionUser,
   search: TalentSearch,
   errors: TalentSearchErrors,
-  client: Meilisearch = getSearchClient(),
+  client: Meilisearch = getSearchReader(),
 ): Promise<TalentSearchPage> {
   const { viewer, mission } = await searchViewer(user, search.mission);
   const missions = (await listCabinetMissions(user)).filter((m) => m.status === "ACTIVE" || m.id === mission?.id);

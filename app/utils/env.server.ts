@@ -26,6 +26,11 @@ const schema = z.object({
   MAIL_FROM: z.string().default("Vivier <ne-pas-repondre@vivier.test>"),
   /** The public address of the portal, used in the links of the mails. */
   APP_URL: z.url("must be a URL such as http://localhost:3000").default("http://localhost:3000"),
+  /**
+   * Behind a reverse proxy: which proxies to believe about the client's address (Express's
+   * "trust proxy": a number of hops, or addresses and subnets such as "loopback, 10.0.0.0/8").
+   */
+  TRUST_PROXY: z.string().regex(/^[\w.:/, -]+$/, "must be a number of proxies or a list of addresses, e.g. 1 or loopback, 10.0.0.0/8").optional(),
 })
   .refine((env) => !env.MEILI_URL || !!env.MEILI_MASTER_KEY, {
     path: ["MEILI_MASTER_KEY"],

@@ -9,7 +9,15 @@
  * - `writer PROFILE_IDS N TAG`: N edits of each profile through the portal's database client
  *   (the change and its outbox row in one transaction, as the domain writes them), then prints
  *   a JSON summary.
+ * - `instance`: one portal instance's shared work, as app/cli/start.ts runs it — the outbox
+ *   worker under its lease (printing `sent ROW_IDS` for the rows it delivered) — and commands
+ *   read from standard input, one a line: `jobs CHECK_MS` starts the periodic jobs under their
+ *   leases (printing `tried JOB yes|no`; their clock is set in 1970, so that they find nothing of
+ *   the other tests' data to send or purge), `edit PROFILE_IDS N TAG` edits as `writer` does,
+ *   `login EMAIL ADDRESS PASSWORD` signs in through the domain (printing `login STATUS`), `stop`
+ *   stops it all as a SIGTERM would.
  */
+import { createInterface } from "node:readline";
 import Database from "better-sqlite3";
 
 const [mode, ...args] = process.argv.slice(2);
@@ -21,9 +29,11 @@ if (mode === "outbox") {
   const { startOutboxWorker } = await import("../../search/outbox");
   const client = createSearchClient({ url: process.env.MEILI_URL!, masterKey: process.env.MEILI_MASTER_KEY! });
   await db.searchOutbox.count();
-  startOutboxWorker({ db, client, log: { warn: (m: string) => say(`warn ${m}`), info: (m: string) => say(`info ${m}`) } });
+  const worker = startOutboxWorker({ db, client, log: { warn: (m: string) => say(`warn ${m}`), info: (m: string) => say(`info ${m}`) } });
   say("worker-ready");
   setInterval(() => {}, 60_000);
+  // Stopped as the portal stops (app/cli/start.ts): the outbox's lease is given back.
+  process.once("SIGTERM", () => void worker.stop().then(() => process.exit(0)));
 } else if (mode === "lock") {
   const file = process.env.DATABASE_URL!.replace(/^file:/, "");
   const sqlite = new Database(file, { timeout: 10_000 });
@@ -65,6 +75,61 @@ if (mode === "outbox") {
   clearInterval(alive);
   await db.$disconnect();
   process.exit(0);
+} else if (mode === "instance") {
+  const { db } = await import("~/utils/db.server");
+  const { createSearchClient } = await import("../../search/client");
+  const { enqueue, startOutboxWorker } = await import("../../search/outbox");
+  const { startDailyJobs } = await import("~/cli/jobs");
+  const { login } = await import("~/domain/accounts.server");
+  const client = createSearchClient({ url: process.env.MEILI_URL!, masterKey: process.env.MEILI_MASTER_KEY! });
+  await db.searchOutbox.count();
+  const worker = startOutboxWorker({
+    db,
+    client,
+    intervalMs: 100,
+    log: { warn: (m: string) => say(`warn ${m}`), info: () => {} },
+    onSent: (ids) => say(`sent ${ids.join(",")}`),
+  });
+  let jobs: ReturnType<typeof startDailyJobs> | undefined;
+  const alive = setInterval(() => {}, 60_000);
+  const stop = async () => {
+    await worker.stop();
+    await jobs?.stop();
+    clearInterval(alive);
+    say("stopped");
+    await db.$disconnect();
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void stop());
+  const commands = createInterface({ input: process.stdin });
+  commands.on("line", (line) => {
+    const [command, ...words] = line.trim().split(" ");
+    void (async () => {
+      if (command === "jobs") {
+        jobs = startDailyJobs({ checkMs: Number(words[0]), log: () => {}, now: () => new Date(0), onTry: (job, ran) => say(`tried ${job} ${ran ? "yes" : "no"}`) });
+        say("jobs-started");
+      } else if (command === "edit") {
+        const [ids, n, tag] = [words[0]!.split(","), Number(words[1]), words[2]!];
+        let ok = 0;
+        for (let i = 1; i <= n; i++) {
+          for (const id of ids) {
+            await db.$transaction(async (tx) => {
+              await tx.candidateProfile.update({ where: { id }, data: { currentFunction: `${tag} v${i}` } });
+              await enqueue(tx, "candidates", id);
+            });
+            ok++;
+          }
+        }
+        say(`edited ${ok}`);
+      } else if (command === "login") {
+        const r = await login(words[0]!, words[2]!, words[1]!);
+        say(`login ${r.ok ? 200 : r.status}`);
+      } else if (command === "stop") {
+        await stop();
+      }
+    })().catch((error: unknown) => say(`error ${String(error)}`));
+  });
+  say("instance-ready");
 } else {
   throw new Error(`unknown mode ${mode}`);
 }

@@ -3,7 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
+import { closeSearchClient, createSearchClient } from "../../search/client";
 import { startMeilisearch, type MeiliProcess } from "../../search/meili-process";
+import { prepareSearchServer } from "../../search/server-setup";
 
 /**
  * Integration tests: a fresh SQLite database (migrated with `prisma migrate deploy`, as in
@@ -49,6 +51,10 @@ export async function setup(project: TestProject): Promise<void> {
     port: Number(new URL(env.MEILI_URL).port),
     masterKey: env.MEILI_MASTER_KEY,
   });
+  // As the portal's start does: searches go through the search-only key (getSearchReader).
+  const client = createSearchClient({ url: meili.url, masterKey: meili.masterKey });
+  await prepareSearchServer(client);
+  await closeSearchClient(client);
   project.provide("meiliUrl", meili.url);
   project.provide("meiliMasterKey", meili.masterKey);
 }

@@ -14,13 +14,15 @@ export type Child = {
   /** Resolves once it has exited. */
   exited(): Promise<void>;
   kill(signal: NodeJS.Signals): void;
+  /** Writes one line to its standard input (the `instance` mode reads commands there). */
+  send(line: string): void;
 };
 
 export function startChild(args: string[], env: Record<string, string> = {}): Child {
   const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "tests", "helpers", "fault-child.ts"), ...args], {
     cwd: root,
     env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["pipe", "pipe", "pipe"],
   });
   let out = "";
   const listeners = new Set<() => void>();
@@ -63,6 +65,9 @@ export function startChild(args: string[], env: Record<string, string> = {}): Ch
       });
     },
     exited: () => exit,
+    send(line) {
+      child.stdin!.write(`${line}\n`);
+    },
     kill(signal) {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     },

@@ -148,10 +148,10 @@ export async function browserOf(scene: Scene, actor: Actor): Promise<Browser> {
 }
 
 /** The portal, served by the real Express server over a build of app/routes, on a free port. */
-export async function servePortal(options: { secure?: boolean } = {}): Promise<{ url: string; routes: RouteNode[]; close: () => Promise<void> }> {
+export async function servePortal(options: { secure?: boolean; trustProxy?: string } = {}): Promise<{ url: string; routes: RouteNode[]; close: () => Promise<void> }> {
   const routes = await routeTree();
   const build = await serverBuild(routes);
-  const server: Server = await listen(createApp({ dev: false, secure: options.secure ?? false, build: () => Promise.resolve(build) }), 0);
+  const server: Server = await listen(createApp({ dev: false, secure: options.secure ?? false, build: () => Promise.resolve(build), trustProxy: options.trustProxy }), 0);
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     routes,
