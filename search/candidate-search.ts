@@ -54,6 +54,8 @@ export type CandidateFilters = {
   needsHousing?: boolean;
   /** true: only profiles that accept to relocate; false or absent: no condition. */
   willingToRelocate?: boolean;
+  /** true: only lauréat(e)s de concours on a liste d'aptitude (as their card shows it); false or absent: no condition. */
+  laureate?: boolean;
   /** Salary expectation bounds, in euros a year; a profile without one is left out when set. */
   salaryMin?: number;
   salaryMax?: number;
@@ -117,6 +119,17 @@ export type CandidateHit = {
   status: string | null;
   competencies: string[];
   yearsExperience: number | null;
+  /**
+   * An anonymous hit's card (the gate's rule 14): its family of functions, experience band and,
+   * when even the région is too fine, its wide area; its currentFunction, grade and
+   * yearsExperience are null, and the statute and place as coarse as its card.
+   */
+  functionFamily: string | null;
+  experienceBand: string | null;
+  areaName: string | null;
+  /** Lauréat(e) de concours (null: the anonymous card does not say); which concours only for VISIBLE profiles. */
+  laureate: boolean | null;
+  laureateLabel: string | null;
   departementCode: string | null;
   departementName: string | null;
   regionCode: string | null;
@@ -163,7 +176,7 @@ const POST = "\u0002";
 const RETRIEVED = [
   "id", "pseudonym", "visibility", "name", "email", "currentEmployerName",
   "currentFunction", "cadreEmplois", "cadreLabel", "grade", "categorie", "filiere", "filiereLabel", "status",
-  "competencies", "yearsExperience", "homeCommuneName", "departementCode", "departementName", "regionCode", "regionName", "_geo",
+  "competencies", "yearsExperience", "functionFamily", "experienceBand", "areaName", "laureate", "laureateLabel", "homeCommuneName", "departementCode", "departementName", "regionCode", "regionName", "_geo",
   "maxDistanceKm", "willingToRelocate", "needsHousing", "salaryExpectation", "availableFrom", "availability", "lastActivityAt",
 ] as const satisfies readonly (keyof CandidateDocument)[];
 
@@ -175,7 +188,7 @@ const HIGHLIGHTED = ["currentFunction", "cadreLabel", "grade", "competencies", "
  * and radius fields are there for places).
  */
 const SEARCHED_ON = [
-  "currentFunction", "competencies", "cadreLabel", "grade", "filiereLabel",
+  "currentFunction", "functionFamily", "competencies", "cadreLabel", "grade", "filiereLabel",
   "name", "pseudonym", "currentEmployerName", "departementName", "regionName",
 ];
 
@@ -240,6 +253,7 @@ function otherClauses(f: CandidateFilters): string[] {
   const grade = anyOf("grade", f.grade);
   if (grade) out.push(grade);
   for (const c of f.competencies ?? []) out.push(`competencies = ${filterValue(c)}`);
+  if (f.laureate) out.push("laureate = true");
   if (finite(f.salaryMin)) out.push(`salaryExpectation >= ${Math.round(f.salaryMin)}`);
   if (finite(f.salaryMax)) out.push(`salaryExpectation <= ${Math.round(f.salaryMax)}`);
   const nearby = communesAround(f.around);
@@ -301,7 +315,7 @@ const hasMark = (segments: TextSegment[]) => segments.some((s) => s.mark);
 function highlightsOf(formatted: Record<string, unknown> | undefined, visible: boolean): CandidateHighlights {
   if (!formatted) return {};
   const out: CandidateHighlights = {};
-  for (const key of ["currentFunction", "cadreLabel", "grade"] as const) {
+  for (const key of visible ? (["currentFunction", "cadreLabel", "grade"] as const) : (["cadreLabel"] as const)) {
     const value = formatted[key];
     if (typeof value === "string" && value.includes(PRE)) out[key] = highlightSegments(value);
   }
@@ -340,16 +354,23 @@ export function toCandidateHit(raw: RawHit, around?: { lat: number; lng: number 
     pseudonym: String(raw.pseudonym ?? ""),
     visibility: visible ? "VISIBLE" : "ANONYMOUS",
     homeCommuneName: visible ? str(raw.homeCommuneName) : null,
-    currentFunction: str(raw.currentFunction),
+    // The index holds only an anonymous profile's card (search/documents.ts); these are dropped
+    // in code too, whatever an index built before rule 14 still holds.
+    currentFunction: visible ? str(raw.currentFunction) : null,
     cadreEmplois: str(raw.cadreEmplois),
     cadreLabel: str(raw.cadreLabel),
-    grade: str(raw.grade),
+    grade: visible ? str(raw.grade) : null,
     categorie: str(raw.categorie),
     filiere: str(raw.filiere),
     filiereLabel: str(raw.filiereLabel),
     status: str(raw.status),
     competencies: Array.isArray(raw.competencies) ? raw.competencies.map(String) : [],
-    yearsExperience: num(raw.yearsExperience),
+    yearsExperience: visible ? num(raw.yearsExperience) : null,
+    functionFamily: visible ? null : str(raw.functionFamily),
+    experienceBand: visible ? null : str(raw.experienceBand),
+    areaName: visible ? null : str(raw.areaName),
+    laureate: typeof raw.laureate === "boolean" ? raw.laureate : null,
+    laureateLabel: visible ? str(raw.laureateLabel) : null,
     departementCode: str(raw.departementCode),
     departementName: str(raw.departementName),
     regionCode: str(raw.regionCode),

@@ -1,5 +1,7 @@
 import type { Prisma } from "../app/generated/prisma/client";
-import { identityOpenToCabinets, isInTalentPool, isPublicOffer } from "../app/access/rules";
+import { identityOpenToCabinets, isInTalentPool, isPublicOffer, showsAnonymousCard } from "../app/access/rules";
+import { anonymousCard, experienceBandLabel, wideAreaLabel } from "../app/access/anonymous-card";
+import { quasiFacts } from "./quasi-facts";
 import type { Availability } from "../app/schemas/talent-search";
 import { jsonArray } from "../app/utils/json";
 import { filiereLabel, getCadre } from "../app/reference/statute";
@@ -60,6 +62,20 @@ export type CandidateDocument = {
   /** Relative to the time of indexing: see availabilityBucket. */
   availability: Availability;
   lastActivityAt: number;
+  /**
+   * An anonymous profile's coarsened facts (the gate's rule 14): its family of functions, its
+   * experience as a band, and the wide area when even the région is too fine. For such a
+   * document currentFunction, grade and yearsExperience are null, and cadreEmplois, filiere,
+   * categorie, status, departement* and region* are null where its step hides them: what is not
+   * in the document can be neither shown nor filtered nor searched on.
+   */
+  functionFamily?: string | null;
+  experienceBand?: string | null;
+  /** Lauréat(e) de concours on a liste d'aptitude (filterable); null where an anonymous card hides it. */
+  laureate: boolean | null;
+  /** Which concours and year: only for VISIBLE profiles (lists of aptitude are public). */
+  laureateLabel?: string | null;
+  areaName?: string | null;
   /** Only for VISIBLE profiles: an anonymous document carries nothing that names the person. */
   name?: string;
   email?: string;
@@ -123,6 +139,7 @@ export function candidateDocument(row: CandidateRow, now: Date = new Date()): Ca
     status: row.status,
     competencies: stringList(row.competencies),
     yearsExperience: row.yearsExperience,
+    laureate: !!row.laureateCadre,
     homeCommuneCode: commune?.code ?? null,
     homeCommuneName: commune?.name ?? null,
     ...where,
@@ -134,12 +151,50 @@ export function candidateDocument(row: CandidateRow, now: Date = new Date()): Ca
     availability: availabilityBucket(row.availableFrom, now),
     lastActivityAt: row.lastActivityAt.getTime(),
   };
+  if (showsAnonymousCard(row)) return coarsened(doc, row);
   if (identityOpenToCabinets(row)) {
     doc.name = row.user.name;
     doc.email = row.user.email;
     doc.currentEmployerName = row.currentEmployerName;
+    doc.laureateLabel = laureateLabel(row);
   }
   return doc;
+}
+
+/** « Lauréat(e) du concours d'attaché territorial, liste d'aptitude 2025 », or null. */
+function laureateLabel(row: { laureateCadre: string | null; laureateYear: number | null }): string | null {
+  if (!row.laureateCadre) return null;
+  const cadre = getCadre(row.laureateCadre);
+  return `Lauréat(e) du concours des ${(cadre?.label ?? row.laureateCadre).toLowerCase()}${row.laureateYear ? `, liste d’aptitude ${row.laureateYear}` : ""}`;
+}
+
+/** An anonymous profile's document: only the facts of its card (rule 14), at its stored step. */
+function coarsened(doc: CandidateDocument, row: CandidateRow): CandidateDocument {
+  const card = anonymousCard(quasiFacts(row), row.anonymousStep);
+  const departement = card.departementCode ? getDepartement(card.departementCode) : undefined;
+  const region = card.regionCode ? getRegion(card.regionCode) : undefined;
+  return {
+    ...doc,
+    currentFunction: null,
+    // The commune stays only as a filterable code for the distance rule (rule 9), never named.
+    homeCommuneName: null,
+    functionFamily: card.functionFamily,
+    status: card.status,
+    filiere: card.filiere,
+    filiereLabel: card.filiere ? filiereLabel(card.filiere) : null,
+    categorie: card.categorie,
+    cadreEmplois: card.cadreEmplois,
+    cadreLabel: card.cadreEmplois ? (getCadre(card.cadreEmplois)?.label ?? null) : null,
+    grade: null,
+    laureate: card.laureate,
+    yearsExperience: null,
+    experienceBand: card.experience ? experienceBandLabel(card.experience) : null,
+    departementCode: departement?.code ?? null,
+    departementName: departement?.name ?? null,
+    regionCode: region?.code ?? null,
+    regionName: region?.name ?? null,
+    areaName: !region && card.area ? wideAreaLabel(card.area) : null,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

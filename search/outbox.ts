@@ -61,7 +61,13 @@ export async function syncEntities(
 ): Promise<{ added: number; deleted: number }> {
   const docs: Record<string, unknown>[] = [];
   if (indexName === "candidates") {
-    const rows = await db.candidateProfile.findMany({ where: { id: { in: ids } }, include: candidateDocumentInclude });
+    // An anonymous profile's document holds its card at the step stored (the gate's rule 14),
+    // which search/anonymous-steps.ts keeps true to the pool, outside the drain.
+    const rows = [];
+    // In slices: a pass of the anonymous steps can send every anonymous card at once.
+    for (let i = 0; i < ids.length; i += 5000) {
+      rows.push(...(await db.candidateProfile.findMany({ where: { id: { in: ids.slice(i, i + 5000) } }, include: candidateDocumentInclude })));
+    }
     const now = new Date();
     for (const row of rows) {
       const doc = candidateDocument(row, now);

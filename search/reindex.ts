@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { Meilisearch, EnqueuedTaskPromise } from "meilisearch";
 import type { Db } from "../app/utils/db.server";
 import { candidateDocument, candidateDocumentInclude, positionDocument, positionDocumentInclude } from "./documents";
+import { refreshAnonymousSteps } from "./anonymous-steps";
 import { drainOutbox, REINDEX_MARKER } from "./outbox";
 import {
   applyIndexSettings,
@@ -93,6 +94,8 @@ async function reindexOne(
     if (await indexExists(client, tmp)) await waitForSuccess(client.deleteIndex(tmp));
     await applyIndexSettings(client, name, tmp);
 
+    // Every anonymous card's step, from the pool as it is now (the gate's rule 14).
+    if (name === "candidates") await refreshAnonymousSteps(db);
     const total = await countRows(db, name);
     const now = new Date();
     const tasks: EnqueuedTaskPromise[] = [];

@@ -91,7 +91,7 @@ const common: Settings = {
 export const CANDIDATE_DISPLAYED_ATTRIBUTES = [
   "id", "pseudonym", "visibility", "name", "email", "currentEmployerName",
   "currentFunction", "cadreEmplois", "cadreLabel", "grade", "categorie", "filiere", "filiereLabel", "status",
-  "competencies", "yearsExperience",
+  "competencies", "yearsExperience", "functionFamily", "experienceBand", "areaName", "laureate", "laureateLabel",
   "homeCommuneName", "departementCode", "departementName", "regionCode", "regionName", "_geo",
   "maxDistanceKm", "willingToRelocate", "needsHousing", "salaryExpectation",
   "availableFrom", "availability", "lastActivityAt",
@@ -104,14 +104,14 @@ export const indexSettings: Record<IndexName, Settings> = {
   candidates: {
     ...common,
     searchableAttributes: [
-      "currentFunction", "competencies", "cadreLabel", "grade", "filiereLabel",
+      "currentFunction", "functionFamily", "competencies", "cadreLabel", "grade", "filiereLabel",
       "name", "pseudonym", "currentEmployerName",
       "homeCommuneName", "departementName", "regionName",
     ],
     displayedAttributes: CANDIDATE_DISPLAYED_ATTRIBUTES,
     filterableAttributes: [
       "visibility", "hiddenFrom",
-      "categorie", "filiere", "cadreEmplois", "grade", "status", "competencies",
+      "categorie", "filiere", "cadreEmplois", "grade", "status", "competencies", "laureate",
       "homeCommuneCode", "departementCode", "regionCode",
       "availability", "availableFrom", "willingToRelocate", "needsHousing",
       "yearsExperience", "salaryExpectation", "maxDistanceKm", "lastActivityAt",

@@ -79,6 +79,14 @@ import { distanceBand, distanceBandLabel } from "./anonymous-distance";
  *    refused) and the position is neither filled nor closed; then it is read-only. An interview
  *    may be organised while the application runs undecided (neither retained nor refused) and
  *    the position is still published or in draft.
+ * 14. An anonymous profile's card (a talent search hit, a suggestion, a pseudonymous entry of a
+ *    shortlist, whatever shows an ANONYMOUS profile to a cabinet, an employer or anyone else)
+ *    shows its facts coarsened — a family of functions, the cadre d'emplois at best and never
+ *    the grade, experience in bands, the département only where the pool is thick enough — so
+ *    that no combination shown matches fewer than K_ANONYMITY (5) anonymous profiles of the
+ *    pool: app/access/anonymous-card.ts, docs/decisions/110-anonymous-card-k-anonymity.md. The
+ *    search index holds only those coarsened facts for an anonymous profile, so that no filter
+ *    or text query can find it by an exact one.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -93,6 +101,14 @@ export function isInTalentPool(profile: { visibility: string; user?: { role: str
 }
 
 export const talentPoolWhere: Prisma.CandidateProfileWhereInput = { visibility: { in: [...POOL_VISIBILITIES] }, user: { role: "CANDIDATE" } };
+
+/** Rule 14's crowd: the anonymous profiles of the pool, among whom each anonymous card must fit K. */
+export const anonymousPoolWhere: Prisma.CandidateProfileWhereInput = { visibility: "ANONYMOUS", user: { role: "CANDIDATE" } };
+
+/** Does this profile show an anonymous card (rule 14) rather than its exact facts? */
+export function showsAnonymousCard(profile: { visibility: string }): boolean {
+  return profile.visibility !== "VISIBLE";
+}
 
 /** A Meilisearch string literal: values come validated, but a quote must never end the literal. */
 export function meiliString(value: string): string {

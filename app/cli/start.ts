@@ -67,6 +67,9 @@ await withLease(db, "search-setup", () => ensureIndexes({ db, client, log: (line
 const worker = startOutboxWorker({ db, client });
 // Availability buckets are relative to the day of indexing: refresh those that went stale.
 const freshness = startFreshnessTimer({ db });
+// Anonymous cards' steps follow the pool (the gate's rule 14): every minute the pool changed.
+const { startAnonymousStepsTimer } = await import("../../search/anonymous-steps");
+const anonymousSteps = startAnonymousStepsTimer({ db });
 // Daily jobs (follow-up reminders, the notifications digest): a first run now catches up what came due while stopped.
 const { startDailyJobs } = await import("./jobs");
 const jobs = startDailyJobs();
@@ -97,6 +100,7 @@ async function stop(signal: string) {
   watcher?.kill("SIGTERM");
   server.close();
   await freshness.stop();
+  await anonymousSteps.stop();
   await jobs.stop();
   await worker.stop();
   await search.stop();

@@ -118,7 +118,11 @@ export async function getApplyContext(user: SessionUser, positionId: string) {
     },
   });
   const existing = profile?.applications[0] ?? null;
+  // Who will read the application: the collectivité, and the cabinets it mandated for this
+  // position (the gate's rule 3 reveals an applicant to them), named before the candidate sends.
+  const missions = await db.mission.findMany({ where: { positionId: position.id, status: "ACTIVE" }, select: { cabinet: { select: { name: true } } }, orderBy: { createdAt: "asc" } });
   return {
+    readers: { cabinets: [...new Set(missions.map((m) => m.cabinet.name))] },
     position: {
       id: position.id,
       title: position.title,

@@ -7,6 +7,8 @@ import { verifyPassword } from "~/utils/password.server";
 import type { SessionUser } from "~/utils/session.server";
 import { deleteCv, readCv, storeCv } from "~/utils/uploads.server";
 import { enqueue } from "../../search/outbox";
+import { quasiFacts } from "../../search/quasi-facts";
+import { anonymousCard, cardKey } from "~/access/anonymous-card";
 import type { ProfileInput, StoredProfile, Visibility } from "~/schemas/profile";
 import { getCommune, getOfficialOrganization, searchOfficialOrganizations, normalizeName } from "~/reference/territory.server";
 import { listOwnMissions, listOwnReferees } from "./candidate-missions.server";
@@ -47,7 +49,7 @@ function diplomas(text: string): StoredProfile["diplomas"] {
 /** Everything of the profile the candidate sees about themselves (their own data, all of it). */
 const ownProfileSelect = {
   id: true, pseudonym: true, visibility: true,
-  status: true, filiere: true, categorie: true, cadreEmplois: true, grade: true,
+  status: true, filiere: true, categorie: true, cadreEmplois: true, grade: true, laureateCadre: true, laureateYear: true,
   currentEmployerKey: true, currentEmployerName: true, currentFunction: true, yearsExperience: true,
   previousPosts: true, diplomas: true, competencies: true, languages: true, summary: true,
   wishedFunctions: true, wishedFilieres: true, wishedCategories: true,
@@ -66,6 +68,8 @@ function toView(p: OwnProfileRow) {
     status: p.status,
     cadreEmplois: p.cadreEmplois,
     grade: p.grade,
+    laureateCadre: p.laureateCadre,
+    laureateYear: p.laureateYear,
     currentEmployerKey: p.currentEmployerKey,
     currentEmployerName: p.currentEmployerName,
     currentFunction: p.currentFunction,
@@ -145,6 +149,8 @@ export async function ensureProfile(tx: Tx, userId: string): Promise<{ id: strin
   }
 }
 
+const quasiFactsSelect = { currentFunction: true, status: true, filiere: true, categorie: true, cadreEmplois: true, yearsExperience: true, homeCommuneCode: true, laureateCadre: true } as const;
+
 export type SaveResult = { ok: true; hiddenEmployerAdded: string | null } | { ok: false; fieldErrors: Record<string, string> };
 
 /**
@@ -173,6 +179,8 @@ export async function saveProfile(user: SessionUser, input: ProfileInput): Promi
     categorie: input.categorie,
     cadreEmplois: input.cadreEmplois,
     grade: input.grade,
+    laureateCadre: input.laureateCadre,
+    laureateYear: input.laureateCadre ? input.laureateYear : null,
     currentEmployerKey: input.currentEmployerKey,
     currentEmployerName: employerName,
     currentFunction: input.currentFunction,
@@ -196,9 +204,12 @@ export async function saveProfile(user: SessionUser, input: ProfileInput): Promi
   } satisfies Prisma.CandidateProfileUpdateInput;
 
   return db.$transaction(async (tx) => {
-    const before = await tx.candidateProfile.findUnique({ where: { userId: user.id }, select: { currentEmployerKey: true } });
+    const before = await tx.candidateProfile.findUnique({ where: { userId: user.id }, select: { currentEmployerKey: true, anonymousStep: true, ...quasiFactsSelect } });
     const profile = await ensureProfile(tx, user.id);
-    await tx.candidateProfile.update({ where: { id: profile.id }, data });
+    // Its anonymous card's step was computed for the facts it had (the gate's rule 14): if the
+    // card at that step changes, the step goes until the next pass (the last step meanwhile).
+    const stepStale = before?.anonymousStep != null && cardKey(anonymousCard(quasiFacts(before), before.anonymousStep)) !== cardKey(anonymousCard(quasiFacts(data), before.anonymousStep));
+    await tx.candidateProfile.update({ where: { id: profile.id }, data: stepStale ? { ...data, anonymousStep: null } : data });
     let hiddenEmployerAdded: string | null = null;
     if (input.currentEmployerKey && employerName && input.currentEmployerKey !== before?.currentEmployerKey) {
       const already = await tx.hiddenOrganization.findUnique({
@@ -235,7 +246,9 @@ export async function setVisibility(user: SessionUser, visibility: Visibility): 
     const current = await tx.candidateProfile.findUniqueOrThrow({ where: { id: profile.id }, select: { visibility: true, consentAt: true } });
     const now = new Date();
     const consentAt = visibility === "HIDDEN" ? null : current.visibility === visibility && current.consentAt ? current.consentAt : now;
-    await tx.candidateProfile.update({ where: { id: profile.id }, data: { visibility, consentAt, lastActivityAt: now } });
+    // Who the card must fit changes with the visibility: the step waits for the next pass (rule 14).
+    const anonymousStep = current.visibility === visibility ? undefined : null;
+    await tx.candidateProfile.update({ where: { id: profile.id }, data: { visibility, consentAt, lastActivityAt: now, anonymousStep } });
     await enqueue(tx, "candidates", profile.id);
   });
 }

@@ -95,7 +95,7 @@ export function matchPositionFromRow(row: MatchPositionRow): MatchPosition {
 // Profiles
 
 export const matchProfileSelect = {
-  id: true, status: true, filiere: true, categorie: true, cadreEmplois: true, grade: true, currentFunction: true,
+  id: true, status: true, filiere: true, categorie: true, cadreEmplois: true, grade: true, currentFunction: true, laureateCadre: true, laureateYear: true,
   previousPosts: true, wishedFunctions: true, wishedCategories: true, wishedFilieres: true, competencies: true,
   homeCommuneCode: true, maxDistanceKm: true, willingToRelocate: true, needsHousing: true, salaryExpectation: true,
   remoteDaysWished: true, availableFrom: true,
@@ -111,6 +111,8 @@ export function matchProfileFromRow(row: MatchProfileRow): MatchProfile {
     categorie: row.categorie,
     cadreEmplois: row.cadreEmplois,
     grade: row.grade,
+    laureateCadre: row.laureateCadre,
+    laureateYear: row.laureateYear,
     currentFunction: row.currentFunction,
     previousFunctions: jsonArray(row.previousPosts)
       .map((p) => (p && typeof p === "object" && "title" in p ? String((p as { title: unknown }).title ?? "") : ""))

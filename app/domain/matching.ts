@@ -65,6 +65,9 @@ export type MatchProfile = {
   categorie: string | null;
   cadreEmplois: string | null;
   grade: string | null;
+  /** « Lauréat(e) de concours, inscrit(e) sur liste d'aptitude »: the concours's cadre d'emplois and year. */
+  laureateCadre?: string | null;
+  laureateYear?: number | null;
   currentFunction: string | null;
   previousFunctions: readonly string[];
   wishedFunctions: readonly string[];
@@ -323,10 +326,14 @@ type Statutory = { eligible: boolean; reasons: MatchReason[] };
 
 const W_STATUT = { mutation: 10, fonctionnel: 10, otherCadre: 6, nomination: 8, contract: 7, contractCategorie: -4, refused: -20 } as const;
 
-function statutoryReasons(position: MatchPosition, profile: MatchProfile): Statutory {
+function statutoryReasons(position: MatchPosition, profile: MatchProfile, disclosure: Disclosure = "full"): Statutory {
   const reason = (text: string, weight: number): MatchReason => ({ factor: "statut", text, weight });
   const refuse = (text: string): Statutory => ({ eligible: false, reasons: [reason(text, W_STATUT.refused)] });
-  const who = profile.grade ?? (profile.cadreEmplois ? getCadre(profile.cadreEmplois)?.label : null) ?? (profile.status ? STATUS_WORD[profile.status] : null);
+  // An anonymous card never shows the grade (the gate's rule 14): its reasons name the statut.
+  const statusWord = profile.status ? STATUS_WORD[profile.status] : null;
+  const who = disclosure === "anonymous"
+    ? (statusWord ?? "Profil")
+    : (profile.grade ?? (profile.cadreEmplois ? getCadre(profile.cadreEmplois)?.label : null) ?? statusWord);
   const fonctionnel = position.emploiFonctionnel && emploiFonctionnelExists(position.emploiFonctionnel, position.employer) ? position.emploiFonctionnel : null;
   const notes: MatchReason[] = [];
   if (position.emploiFonctionnel && !fonctionnel) {
@@ -351,6 +358,18 @@ function statutoryReasons(position: MatchPosition, profile: MatchProfile): Statu
     return { eligible: true, reasons: out };
   };
 
+  // A lauréat(e) on a liste d'aptitude may be nommé(e) on a post of the concours's cadre
+  // d'emplois, whatever their statut today (a rédacteur lauréat of the concours d'attaché
+  // included); not on an emploi fonctionnel, which only a titulaire may hold by détachement.
+  const laureate = profile.laureateCadre ? getCadre(profile.laureateCadre) : undefined;
+  if (laureate && position.openToTitulaires && !fonctionnel) {
+    const listed = position.cadresEmplois.length ? position.cadresEmplois.includes(laureate.code) : laureate.filiere === position.filiere && legalCategorie(laureate.categorie) === legalCategorie(position.categorie);
+    if (listed) {
+      // An anonymous card never shows the concours's year (lists of aptitude are public).
+      const which = disclosure === "anonymous" ? "d’un concours de ce cadre d’emplois" : `du concours des ${laureate.label.toLowerCase()}${profile.laureateYear ? ` (liste d’aptitude ${profile.laureateYear})` : ""}`;
+      return { eligible: true, reasons: [...notes, reason(`Lauréat(e) ${which} : nomination possible sur le poste`, W_STATUT.nomination)] };
+    }
+  }
   if (!profile.status) return refuse("Statut non renseigné : l’éligibilité ne peut pas être vérifiée");
   if (!titulaire && !aptitude) return viaContract();
   if (!profile.grade && !profile.cadreEmplois) return refuse(`${STATUS_WORD[profile.status]} sans grade renseigné : l’éligibilité ne peut pas être vérifiée`);
@@ -438,12 +457,14 @@ function competencyReasons(position: MatchPosition, profile: MatchProfile, vocab
 // ---------------------------------------------------------------------------------------------
 // The function itself
 
-function functionReason(position: MatchPosition, profile: MatchProfile, vocabulary: Vocabulary): MatchReason | null {
+function functionReason(position: MatchPosition, profile: MatchProfile, vocabulary: Vocabulary, disclosure: Disclosure = "full"): MatchReason | null {
   const title = cachedTokens(position, position.title, vocabulary);
   const best = (list: readonly (string | null)[]) => Math.max(0, ...list.map((f) => (f ? phraseMatch(title, tokens(f, vocabulary)) : 0)));
   const current = best([profile.currentFunction]);
   if (current > 0 && profile.currentFunction) {
-    return { factor: "fonction", text: `${current === 1 ? "Exerce déjà cette fonction" : "Exerce une fonction proche"} : ${lowerFirst(profile.currentFunction)}`, weight: 6 * current };
+    // An anonymous card shows a family of functions, never the title (the gate's rule 14).
+    const what = disclosure === "anonymous" ? "" : ` : ${lowerFirst(profile.currentFunction)}`;
+    return { factor: "fonction", text: `${current === 1 ? "Exerce déjà cette fonction" : "Exerce une fonction proche"}${what}`, weight: 6 * current };
   }
   const previous = best(profile.previousFunctions);
   if (previous > 0) return { factor: "fonction", text: previous === 1 ? "A déjà exercé cette fonction" : "A exercé une fonction proche", weight: 4 * previous };
@@ -565,14 +586,14 @@ function tidy(weight: number): number {
 }
 
 export function scoreMatch(position: MatchPosition, profile: MatchProfile, context: MatchContext, disclosure: Disclosure = "full"): MatchResult {
-  const statutory = statutoryReasons(position, profile);
+  const statutory = statutoryReasons(position, profile, disclosure);
   const competencies = competencyReasons(position, profile, context.vocabulary);
   const km = position.place && profile.home ? context.distanceKm(position.place, profile.home) : null;
   const distance = distanceReason(km, profile, disclosure);
   const reasons: MatchReason[] = [
     ...statutory.reasons,
     ...competencies.reasons,
-    functionReason(position, profile, context.vocabulary),
+    functionReason(position, profile, context.vocabulary, disclosure),
     distance.reason,
     salaryReason(position, profile),
     housingReason(position, profile, distance.beyond),

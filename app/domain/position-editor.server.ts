@@ -5,6 +5,7 @@ import { asEmployer } from "~/access/guards.server";
 import { formDataToPositionValues } from "~/schemas/position";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
+import { db } from "~/utils/db.server";
 
 /**
  * The action shared by "Nouveau poste" and "Modifier le poste": validate the posted form with
@@ -21,7 +22,7 @@ export async function positionEditorAction({ request, params }: ActionFunctionAr
   // Another collectivité's position (or none) is not found, whatever was posted.
   if (id && !(await ownsPosition(user, id))) throw notFound();
 
-  const result = parsePositionForm(form);
+  const result = parsePositionForm(form, await employerSize(user.organization?.id));
   if (!result.ok) {
     return json({ values: result.values, communeLabel: result.communeLabel, fieldErrors: result.fieldErrors, formError: null as string | null }, { status: 400 });
   }
@@ -36,6 +37,13 @@ export async function positionEditorAction({ request, params }: ActionFunctionAr
     return json({ values, communeLabel: communeLabel(values.communeCode), fieldErrors: {} as Record<string, string>, formError: updated.error as string | null }, { status: updated.status });
   }
   return redirect(`/employeur/postes/${id}?ok=enregistre`);
+}
+
+/** The collectivité's kind and population (who may hold an emploi fonctionnel, decided by them). */
+async function employerSize(organizationId: string | null | undefined) {
+  if (!organizationId) return undefined;
+  const org = await db.organization.findUnique({ where: { id: organizationId }, select: { collectiviteType: true, population: true } });
+  return org ? { type: org.collectiviteType, population: org.population } : undefined;
 }
 
 export type PositionEditorActionData = Awaited<ReturnType<typeof positionEditorAction>>;

@@ -61,9 +61,11 @@ export type PositionFormResult =
   | { ok: false; values: PositionFormValues; fieldErrors: Record<string, string>; communeLabel: string };
 
 /** Reads and validates a posted position form; on failure, returns what was typed and why. */
-export function parsePositionForm(form: FormData): PositionFormResult {
+export function parsePositionForm(form: FormData, employer?: { type: string | null; population: number | null }): PositionFormResult {
   const values = formDataToPositionValues(form);
-  const parsed = serverPositionSchema.safeParse(values);
+  // Who may hold an emploi fonctionnel depends on the collectivité's kind and size.
+  const schema = employer ? makePositionSchema({ knownCommune: (code) => !!getCommune(code), employer }) : serverPositionSchema;
+  const parsed = schema.safeParse(values);
   if (parsed.success) return { ok: true, data: parsed.data };
   return { ok: false, values, fieldErrors: positionFieldErrors(parsed.error), communeLabel: communeLabel(values.communeCode) };
 }

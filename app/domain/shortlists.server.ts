@@ -1,4 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
+import { anonymousCard } from "~/access/anonymous-card";
+import { quasiFacts } from "../../search/quasi-facts";
 import { assertConsultant, cabinetMissionWhere, cabinetScope, consultantKeys, type CabinetUser } from "~/access/guards.server";
 import {
   cabinetRevealFacts, cabinetRevealSelect, cabinetRevealWhere, hidesFrom, isInTalentPool, shortlistEntrySight, shortlistListedWhere,
@@ -189,6 +191,8 @@ const entryBaseSelect = {
 
 const profileBaseSelect = {
   id: true, pseudonym: true, visibility: true, currentFunction: true, grade: true, cadreEmplois: true, homeCommuneCode: true, currentEmployerName: true,
+  // What a pseudonymous entry's anonymous card is made of (the gate's rule 14).
+  status: true, filiere: true, categorie: true, yearsExperience: true, anonymousStep: true, laureateCadre: true,
   cvFile: true,
 } satisfies Prisma.CandidateProfileSelect;
 
@@ -239,10 +243,7 @@ function entryView(row: EntryBase, keys: readonly string[], reveal: CabinetRevea
     name: sight === "external" ? row.externalName : identity && p ? p.user.name : null,
     email: sight === "external" ? row.externalEmail : identity && p ? p.user.email : null,
     profileId: p?.id ?? null,
-    currentFunction: p?.currentFunction ?? null,
-    grade: p?.grade ?? null,
-    cadreEmplois: p?.cadreEmplois ?? null,
-    homeCommuneCode: p?.homeCommuneCode ?? null,
+    ...professionalFacts(sight, p),
     currentEmployerName: identity && p ? p.currentEmployerName : null,
     hasCv: sight === "external" ? !!row.externalCvFile : identity && !!p?.cvFile,
     scoreAverage: totals.length ? Math.round(totals.reduce((a, b) => a + b, 0) / totals.length) : null,
@@ -250,6 +251,19 @@ function entryView(row: EntryBase, keys: readonly string[], reveal: CabinetRevea
 }
 
 export type ShortlistRow = ReturnType<typeof entryView>;
+
+/**
+ * A pseudonymous entry shows the anonymous card of the profile (the gate's rule 14): the family
+ * of functions, the cadre d'emplois where its step allows it, never the grade. The home commune
+ * stays on the row for the distance to the post, which the mission's rows show in bands only
+ * (rule 9, distanceShownToCabinet); no reader of these rows sends it on.
+ */
+function professionalFacts(sight: EntrySight, p: EntryBase["profile"]) {
+  if (!p) return { currentFunction: null, grade: null, cadreEmplois: null, homeCommuneCode: null };
+  if (sight !== "pseudonym") return { currentFunction: p.currentFunction, grade: p.grade, cadreEmplois: p.cadreEmplois, homeCommuneCode: p.homeCommuneCode };
+  const card = anonymousCard(quasiFacts(p), p.anonymousStep);
+  return { currentFunction: card.functionFamily ? `${card.functionFamily} (famille de fonctions)` : null, grade: null, cadreEmplois: card.cadreEmplois, homeCommuneCode: p.homeCommuneCode };
+}
 
 /** The whole list of a mission (null: not the consultant's mission), oldest entries first. */
 export async function listShortlist(user: SessionUser, missionId: string): Promise<ShortlistRow[] | null> {
@@ -309,6 +323,7 @@ export async function readEntries(
     : await client.$queryRaw<EntryDetailRow[]>`
     SELECT e.id, e.profileId, e.externalName, e.externalEmail, e.externalCvFile, e.source, e.stage, e.stageChangedAt, e.exitReason, e.feedback, e.createdAt,
       p.pseudonym, p.visibility, p.currentFunction, p.grade, p.cadreEmplois, p.homeCommuneCode, p.currentEmployerName, p.cvFile, u.name, u.email,
+      p.status, p.filiere, p.categorie, p.yearsExperience, p.anonymousStep, p.laureateCadre,
       (SELECT group_concat(h.officialKey, char(31)) FROM HiddenOrganization h WHERE h.profileId = p.id) AS hiddenKeys,
       (SELECT avg(s.total) FROM Scorecard s WHERE s.entryId = e.id AND s.total IS NOT NULL) AS score
     FROM ShortlistEntry e
@@ -330,6 +345,8 @@ export async function readEntries(
       ? {
           id: r.profileId, pseudonym: r.pseudonym ?? "", visibility: r.visibility ?? "HIDDEN", currentFunction: r.currentFunction, grade: r.grade, cadreEmplois: r.cadreEmplois,
           homeCommuneCode: r.homeCommuneCode, currentEmployerName: r.currentEmployerName, cvFile: r.cvFile,
+          status: r.status, filiere: r.filiere, categorie: r.categorie, laureateCadre: r.laureateCadre,
+          yearsExperience: r.yearsExperience === null ? null : Number(r.yearsExperience), anonymousStep: r.anonymousStep === null ? null : Number(r.anonymousStep),
           user: { name: r.name ?? "", email: r.email ?? "" },
           hiddenFrom: r.hiddenKeys ? r.hiddenKeys.split("\u001f").map((officialKey) => ({ officialKey })) : [],
         }
@@ -350,6 +367,7 @@ type EntryDetailRow = {
   source: string; stage: string; stageChangedAt: Date | string; exitReason: string | null; feedback: string; createdAt: Date | string;
   pseudonym: string | null; visibility: string | null; currentFunction: string | null; grade: string | null; cadreEmplois: string | null;
   homeCommuneCode: string | null; currentEmployerName: string | null; cvFile: string | null; name: string | null; email: string | null;
+  status: string | null; filiere: string | null; categorie: string | null; yearsExperience: number | bigint | null; anonymousStep: number | bigint | null; laureateCadre: string | null;
   hiddenKeys: string | null; score: number | null;
 };
 

@@ -6,6 +6,8 @@ import { searchCandidates, type CandidateSearchParams, type CandidateSearchViewe
 import { rankProfiles, scoreMatch, type Disclosure, type MatchContext, type MatchPosition } from "./matching";
 import { matchProfileFromRow, matchProfileSelect } from "./matching.server";
 import { getCadre } from "~/reference/statute";
+import { anonymousCard } from "~/access/anonymous-card";
+import { quasiFacts } from "../../search/quasi-facts";
 
 /**
  * « Profils suggérés »: the talent search finds candidates for a position, the scorer re-ranks
@@ -94,6 +96,26 @@ export type Suggestion = MatchView & {
   statut: string | null;
 };
 
+/**
+ * The function and statut a suggestion shows: exact for a candidate the cabinet knows; an
+ * anonymous one's card (the gate's rule 14: the family of functions, the cadre d'emplois only
+ * where its step allows it, never the grade).
+ */
+function facts(
+  profile: { currentFunction: string | null; cadreEmplois: string | null; grade: string | null },
+  anonymous: (Parameters<typeof quasiFacts>[0] & { anonymousStep: number | null }) | undefined,
+): { currentFunction: string | null; statut: string | null } {
+  const cadreLabel = (code: string | null) => (code ? (getCadre(code)?.label ?? null) : null);
+  if (!anonymous) {
+    return { currentFunction: profile.currentFunction, statut: [cadreLabel(profile.cadreEmplois), profile.grade].filter(Boolean).join(" — ") || null };
+  }
+  const card = anonymousCard(quasiFacts(anonymous), anonymous.anonymousStep);
+  return {
+    currentFunction: card.functionFamily ? `${card.functionFamily} (famille de fonctions)` : null,
+    statut: cadreLabel(card.cadreEmplois) ?? (card.categorie ? `Catégorie ${card.categorie}` : null),
+  };
+}
+
 /** Where the time went, in ms: the talent searches, the SQLite reads, the scoring. */
 export type SuggestionTimings = { retrieve: number; read: number; score: number };
 export type SuggestionRun = { examined: number; suggestions: Suggestion[]; timings: SuggestionTimings };
@@ -119,7 +141,7 @@ export async function rankSuggestions(
       ...notHiddenFromWhere(keys),
       ...(missionId ? { shortlistEntries: { none: { missionId } } } : {}),
     },
-    select: { ...matchProfileSelect, pseudonym: true },
+    select: { ...matchProfileSelect, pseudonym: true, anonymousStep: true, yearsExperience: true },
   });
   const t2 = performance.now();
   const kept = rankProfiles(position, rows.map(matchProfileFromRow), context)
@@ -133,7 +155,7 @@ export async function rankSuggestions(
     select: { id: true, user: { select: { name: true } }, ...cabinetRevealSelect(scope) },
   });
   const reveal = new Map(revealRows.map((r) => [r.id, { name: r.user.name, revealed: identityRevealedToCabinet(cabinetRevealFacts(r)) }]));
-  const pseudonyms = new Map(rows.map((r) => [r.id, r.pseudonym]));
+  const byId = new Map(rows.map((r) => [r.id, r]));
   const t4 = performance.now();
   const suggestions = kept.map(({ profile }): Suggestion => {
     const who = reveal.get(profile.id);
@@ -141,10 +163,9 @@ export async function rankSuggestions(
     const result = scoreMatch(position, profile, context, disclosure);
     return {
       profileId: profile.id,
-      label: who?.revealed ? who.name : (pseudonyms.get(profile.id) ?? ""),
+      label: who?.revealed ? who.name : (byId.get(profile.id)?.pseudonym ?? ""),
       anonymous: disclosure === "anonymous",
-      currentFunction: profile.currentFunction,
-      statut: [profile.cadreEmplois ? (getCadre(profile.cadreEmplois)?.label ?? null) : null, profile.grade].filter(Boolean).join(" — ") || null,
+      ...facts(profile, disclosure === "anonymous" ? byId.get(profile.id) : undefined),
       score: result.score,
       capped: result.capped,
       reasons: result.reasons,

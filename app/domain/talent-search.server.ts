@@ -137,6 +137,7 @@ export function candidateSearchParams(search: TalentSearch): { params: Candidate
     availability: search.availability,
     needsHousing: search.needsHousing,
     willingToRelocate: search.relocation,
+    laureate: search.laureat,
     salaryMin: search.salaryMin ?? undefined,
     salaryMax: search.salaryMax ?? undefined,
     around: commune ? { lat: commune.lat, lng: commune.lon, radiusKm: search.radius } : undefined,
@@ -242,6 +243,7 @@ export function describeTalentSearch(search: TalentSearch): string[] {
   list("", "availability", search.availability);
   if (search.needsHousing) parts.push("cherche un logement");
   if (search.relocation) parts.push("déménagement envisagé");
+  if (search.laureat) parts.push("lauréat de concours");
   if (search.salaryMin !== null || search.salaryMax !== null) {
     parts.push(
       search.salaryMin !== null && search.salaryMax !== null

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { CandidateHitList } from "~/components/talent/CandidateHitList";
 import { SaveSearchForm } from "~/components/talent/SaveSearchForm";
 import { TalentFacetPanel, TalentSearchBar } from "~/components/talent/TalentSearchForm";
 import { formatDayTime, plural } from "~/components/talent/format";
+import { CsrfField } from "~/components/ui/CsrfField";
 import { FormAlert } from "~/components/ui/Field";
 import { Pagination } from "~/components/ui/Table";
 import { profilesOnMission } from "~/domain/shortlist-search.server";
@@ -14,6 +15,7 @@ import { isEmptyTalentSearch, parseTalentSearch, talentSearchQuery, type TalentS
 import { ID } from "~/schemas/mission";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
+import { rememberTalentView, talentView, TALENT_VIEWS, type TalentView } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.search.q ? `« ${data.search.q} » — Vivier — Cabinet` : "Vivier — Cabinet" },
@@ -34,16 +36,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
       since: Number.isSafeInteger(since) && since > 0 ? since : null,
       notes,
       onMission: await profilesOnMission(user, page.mission?.id ?? null, page.result?.hits.map((h) => h.id) ?? []),
+      view: await talentView(request),
       ...page,
     },
     { status: page.result ? 200 : 503 },
   );
 }
 
-/** « Ajouter à la mission » on a card: the candidate enters the mission's list as identifié. */
+/**
+ * « Fiches » / « Liste compacte »: the view is remembered (a cookie) and the same search shown
+ * again. « Ajouter à la mission » on a card: the candidate enters the mission's list as identifié.
+ */
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const user = await requireUser(request, "cabinet");
+  if (form.get("intent") === "view") {
+    const view = TALENT_VIEWS.find((v) => v === form.get("view")) ?? "cards";
+    // Back to the same search: only a query string of this page, never another address.
+    const url = new URL(request.url);
+    return redirect(`/cabinet/vivier${url.search}`, { headers: { "Set-Cookie": await rememberTalentView(view) } });
+  }
   const missionId = ID.safeParse(form.get("missionId") ?? "");
   const profileId = ID.safeParse(form.get("profileId") ?? "");
   if (!missionId.success || !profileId.success) return json({ added: null, error: "Choisissez une mission et un profil." }, { status: 400 });
@@ -60,6 +72,22 @@ function statusLine(result: TalentSearchView, search: TalentSearch, commune: { l
   const order = result.sort === "recent" ? ", les plus récemment actifs d’abord" : result.sort === "distance" ? ", les plus proches d’abord, par tranches de distance" : "";
   const pages = result.totalPages > 1 ? ` Page ${result.page} sur ${result.totalPages}.` : "";
   return `${count}${what}${where}${order}.${pages}`;
+}
+
+/**
+ * Two buttons, the pressed one the view shown (aria-pressed): a form, so that it works by
+ * keyboard and without JavaScript, posted to this page's own address (the same search).
+ */
+function ViewToggle({ view }: { view: TalentView }) {
+  return (
+    <Form method="post" className="talent-view" aria-label="Affichage des résultats" preventScrollReset>
+      <CsrfField />
+      <input type="hidden" name="intent" value="view" />
+      <span className="small">Affichage :</span>
+      <button type="submit" name="view" value="cards" className="button-secondary" aria-pressed={view === "cards"}>Fiches</button>
+      <button type="submit" name="view" value="compact" className="button-secondary" aria-pressed={view === "compact"}>Liste compacte</button>
+    </Form>
+  );
 }
 
 export default function TalentPool() {
@@ -113,7 +141,8 @@ export default function TalentPool() {
                 <Link to={`?${new URLSearchParams([...new URLSearchParams(location.search)].filter(([k]) => k !== "page")).toString()}`}>Revenir à la première page</Link>
               </p>
             ) : null}
-            <CandidateHitList hits={result.hits} since={since} missionId={mission?.id ?? null} onMission={onMission} />
+            {result.hits.length ? <ViewToggle view={data.view} /> : null}
+            <CandidateHitList hits={result.hits} since={since} missionId={mission?.id ?? null} onMission={onMission} compact={data.view === "compact"} />
             {result.totalPages > 1 ? <Pagination page={result.page} pageCount={result.totalPages} search={location.search} label="Pages de résultats" /> : null}
             <details className="talent-save-box">
               <summary>Enregistrer cette recherche</summary>

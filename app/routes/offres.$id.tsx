@@ -45,6 +45,14 @@ export default function OfferPage() {
         </p>
         {offer.publishedAt ? <p className="muted">Publiée le {formatDate(offer.publishedAt)}</p> : null}
         <OfferKeyFacts offer={offer} />
+        {/* « Postuler » at the top as at the bottom: the long offer need not be scrolled first. */}
+        <p className="offer-apply-top">
+          {viewer?.role === "CANDIDATE" ? (
+            <Link className="button" to={`/offres/${offer.id}/postuler`}>Postuler</Link>
+          ) : (
+            <a className="button" href="#offre-candidater">Postuler</a>
+          )}
+        </p>
         <OfferSections offer={offer} />
         <section aria-labelledby="offre-candidater" className="card apply-card">
           <h2 id="offre-candidater">Candidater</h2>

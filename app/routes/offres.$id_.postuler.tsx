@@ -58,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Apply() {
-  const { position, existing, cv, hiddenFromEmployer } = useLoaderData<typeof loader>();
+  const { position, existing, cv, hiddenFromEmployer, readers } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const submit = useSubmit();
@@ -101,8 +101,16 @@ export default function Apply() {
           >
             <CsrfField />
             <p>
-              Votre candidature n’est envoyée qu’à {position.employer}. Elle comprend votre lettre, votre CV, et votre nom et
-              adresse e-mail.
+              {readers.cabinets.length === 0 ? (
+                <>Votre candidature n’est lue que par {position.employer}.</>
+              ) : (
+                <>
+                  Votre candidature est lue par {position.employer} et par{" "}
+                  {readers.cabinets.length === 1 ? "le cabinet de recrutement qu’elle a mandaté pour ce poste" : "les cabinets de recrutement qu’elle a mandatés pour ce poste"}{" "}
+                  : {readers.cabinets.join(", ")}.
+                </>
+              )}{" "}
+              Elle comprend votre lettre, votre CV, et votre nom et adresse e-mail ; votre employeur actuel n’en est pas informé.
             </p>
             <TextArea label="Lettre de motivation" required rows={12} maxLength={LETTER_MAX} {...register("letter")}
               defaultValue={result?.letter ?? ""} error={letterError} />

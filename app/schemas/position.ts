@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getMetier } from "~/reference/metiers";
-import { CATEGORIES, EMPLOIS_FONCTIONNELS, FILIERES, STRATES, getCadre, isKnownGrade } from "~/reference/statute";
+import { CATEGORIES, EMPLOIS_FONCTIONNELS, FILIERES, STRATES, contractOnEmploiFonctionnel, getCadre, isKnownGrade, statuteMismatch } from "~/reference/statute";
 import { CONTRACT_GROUND_CODES, VACANCY_CAUSES, VACANCY_REASONS } from "./notice";
 
 /**
@@ -189,9 +189,11 @@ export type PositionSchemaOptions = {
   knownCommune?: (code: string) => boolean;
   /** Today as YYYY-MM-DD (tests pin it); defaults to today in France. */
   today?: () => string;
+  /** The employer's kind and population, given by the server: who may hold an emploi fonctionnel. */
+  employer?: { type: string | null; population: number | null };
 };
 
-export function makePositionSchema({ knownCommune, today = () => todayInFrance() }: PositionSchemaOptions = {}) {
+export function makePositionSchema({ knownCommune, today = () => todayInFrance(), employer }: PositionSchemaOptions = {}) {
   return z
     .object({
       // Poste
@@ -272,6 +274,17 @@ export function makePositionSchema({ knownCommune, today = () => todayInFrance()
         const allowed = new Set(cadres.flatMap((c) => getCadre(c)?.grades ?? []));
         const stray = grades.find((g) => !allowed.has(g));
         if (stray && !unknownCadre) issue("grades", `Le grade « ${stray} » n’appartient à aucun des cadres d’emplois choisis.`);
+      }
+
+      // The statute: the filière and the catégorie follow from the cadres d'emplois chosen.
+      const mismatch = unknownCadre ? null : statuteMismatch({ filiere: v.filiere, categorie: v.categorie, cadres, emploiFonctionnel: v.emploiFonctionnel || null });
+      if (mismatch) issue(mismatch.path, mismatch.message);
+
+      if (v.emploiFonctionnel !== "" && v.openToContractuels) {
+        const contract = contractOnEmploiFonctionnel(v.emploiFonctionnel, { type: employer?.type ?? null, population: employer?.population ?? null, strate: v.strate || null });
+        if (contract === false) {
+          issue("openTo", "Cet emploi fonctionnel se pourvoit par détachement d’un fonctionnaire : le recrutement direct d’un contractuel n’est permis que dans les départements, les régions et les communes et EPCI de plus de 40 000 habitants (article L343-1 du code général de la fonction publique). Décochez « Contractuels ».");
+        }
       }
 
       if (v.emploiFonctionnel !== "") {

@@ -214,6 +214,14 @@ export const profileSchema = z
     status: z.enum(STATUSES, { error: "Choisissez votre statut." }),
     cadreEmplois: optionalText(80, "Choisissez un cadre d’emplois dans la liste."),
     grade: optionalText(120, "Choisissez un grade dans la liste."),
+    // « Lauréat(e) de concours, inscrit(e) sur liste d'aptitude »: the concours's cadre d'emplois and the year.
+    laureateCadre: optionalText(80, "Choisissez le cadre d’emplois du concours dans la liste."),
+    laureateYear: optionalInteger({
+      min: 2000, max: 2100,
+      notANumber: "Indiquez l’année de la liste d’aptitude, en chiffres (exemple : 2025).",
+      tooSmall: "Indiquez une année à partir de 2000.",
+      tooLarge: "Indiquez une année valide.",
+    }),
     currentEmployerKey: optionalText(40, "Choisissez votre employeur dans la liste."),
     currentEmployerName: optionalText(160, "Le nom de l’employeur ne peut pas dépasser 160 caractères."),
     currentFunction: optionalText(160, "La fonction ne peut pas dépasser 160 caractères."),
@@ -268,6 +276,15 @@ export const profileSchema = z
     }
     if (p.grade && !p.cadreEmplois) {
       ctx.addIssue({ code: "custom", path: ["cadreEmplois"], message: "Indiquez le cadre d’emplois de votre grade." });
+    }
+    if (p.laureateCadre && !getCadre(p.laureateCadre)) {
+      ctx.addIssue({ code: "custom", path: ["laureateCadre"], message: "Choisissez le cadre d’emplois du concours dans la liste." });
+    }
+    if (p.laureateCadre && p.laureateYear === null) {
+      ctx.addIssue({ code: "custom", path: ["laureateYear"], message: "Indiquez l’année de votre inscription sur la liste d’aptitude." });
+    }
+    if (!p.laureateCadre && p.laureateYear !== null) {
+      ctx.addIssue({ code: "custom", path: ["laureateCadre"], message: "Indiquez le concours obtenu (son cadre d’emplois), ou videz l’année." });
     }
     if (p.maxDistanceKm !== null && !p.homeCommuneCode) {
       ctx.addIssue({ code: "custom", path: ["homeCommuneCode"], message: "Indiquez votre commune : la distance se compte à partir d’elle." });
@@ -342,6 +359,8 @@ export type StoredProfile = {
   status: string | null;
   cadreEmplois: string | null;
   grade: string | null;
+  laureateCadre?: string | null;
+  laureateYear?: number | null;
   currentEmployerKey: string | null;
   currentEmployerName: string | null;
   currentFunction: string | null;
@@ -367,6 +386,8 @@ export type ProfileFormState = {
   status: string;
   cadreEmplois: string;
   grade: string;
+  laureateCadre: string;
+  laureateYear: string;
   currentEmployerKey: string;
   currentEmployerName: string;
   currentFunction: string;
@@ -404,6 +425,8 @@ export function profileFormState(p: StoredProfile | null): ProfileFormState {
     status: p?.status ?? "",
     cadreEmplois: p?.cadreEmplois ?? "",
     grade: p?.grade ?? "",
+    laureateCadre: p?.laureateCadre ?? "",
+    laureateYear: str(p?.laureateYear),
     currentEmployerKey: p?.currentEmployerKey ?? "",
     currentEmployerName: p?.currentEmployerName ?? "",
     currentFunction: p?.currentFunction ?? "",
@@ -435,6 +458,8 @@ export function submittedFormState(values: Record<string, unknown>): ProfileForm
     status: str(values.status),
     cadreEmplois: str(values.cadreEmplois),
     grade: str(values.grade),
+    laureateCadre: str(values.laureateCadre),
+    laureateYear: str(values.laureateYear),
     currentEmployerKey: str(values.currentEmployerKey),
     currentEmployerName: str(values.currentEmployerName),
     currentFunction: str(values.currentFunction),

@@ -53,6 +53,8 @@ export type TalentSearch = {
   availability: Availability[];
   needsHousing: boolean;
   relocation: boolean;
+  /** Only lauréat(e)s de concours on a liste d'aptitude. */
+  laureat: boolean;
   salaryMin: number | null;
   salaryMax: number | null;
   /** INSEE code of the commune the radius is drawn around. */
@@ -119,6 +121,7 @@ const rawSchema = z.object({
   availability: listOf<Availability>(oneOf(AVAILABILITIES)),
   needsHousing: checkbox,
   relocation: checkbox,
+  laureat: checkbox,
   salaryMin: salary("Prétention minimale"),
   salaryMax: salary("Prétention maximale"),
   commune: z.string().optional().transform((v) => (v ?? "").trim().toUpperCase()),
@@ -133,7 +136,7 @@ const rawSchema = z.object({
 });
 
 const LIST_KEYS = ["filiere", "categorie", "cadre", "statut", "departement", "region", "availability"] as const;
-const SINGLE_KEYS = ["q", "needsHousing", "relocation", "salaryMin", "salaryMax", "commune", "radius", "sort", "page", "mission"] as const;
+const SINGLE_KEYS = ["q", "needsHousing", "relocation", "laureat", "salaryMin", "salaryMax", "commune", "radius", "sort", "page", "mission"] as const;
 
 /** Reads a search out of a URL's parameters; never fails: what cannot be used is dropped or explained. */
 export function parseTalentSearch(params: URLSearchParams): { search: TalentSearch; errors: TalentSearchErrors; notes: TalentSearchNotes } {
@@ -197,6 +200,7 @@ export function talentSearchQuery(search: TalentSearch, { page = true }: { page?
   for (const key of LIST_KEYS) for (const v of search[key]) out.append(key, v);
   if (search.needsHousing) out.set("needsHousing", "1");
   if (search.relocation) out.set("relocation", "1");
+  if (search.laureat) out.set("laureat", "1");
   if (search.salaryMin !== null) out.set("salaryMin", String(search.salaryMin));
   if (search.salaryMax !== null) out.set("salaryMax", String(search.salaryMax));
   if (search.commune) {

@@ -73,3 +73,34 @@ export async function logout(request: Request): Promise<Response> {
   if (typeof token === "string" && token) await db.session.deleteMany({ where: { id: hashToken(token) } });
   return redirect("/", { headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) } });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Preferences of the screen
+
+/**
+ * How a consultant likes the talent pool's results: « fiches » (a card per profile, every fact)
+ * or « liste compacte » (a line per profile, a screen holds ten times more). Remembered in a
+ * cookie of the browser, a year: a preference of the screen in front of them rather than of the
+ * account, and nothing to store or erase about a person. Unsigned: its only values are these two.
+ */
+
+export const TALENT_VIEWS = ["cards", "compact"] as const;
+export type TalentView = (typeof TALENT_VIEWS)[number];
+
+const talentViewCookie = createCookie(cookieName("vivier_vue_vivier"), {
+  httpOnly: true,
+  sameSite: "lax",
+  secure: secureCookies(),
+  path: "/",
+  maxAge: 365 * 24 * 60 * 60,
+});
+
+/** The view the request's cookie asks for: « fiches » unless « compact » was chosen. */
+export async function talentView(request: Request): Promise<TalentView> {
+  return (await talentViewCookie.parse(request.headers.get("Cookie"))) === "compact" ? "compact" : "cards";
+}
+
+/** The Set-Cookie header that remembers a view. */
+export function rememberTalentView(view: TalentView): Promise<string> {
+  return talentViewCookie.serialize(view);
+}

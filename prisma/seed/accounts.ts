@@ -148,6 +148,8 @@ export function demoCandidate(args: { clock: Clock; people: People; geo: Geo }):
       categorie: "A",
       cadreEmplois: "attaches",
       grade: "Attaché principal",
+      laureateCadre: null,
+      laureateYear: null,
       currentEmployerKey: employer.officialKey,
       currentEmployerName: employer.name,
       currentFunction: "Responsable des finances et des ressources humaines",

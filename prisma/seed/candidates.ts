@@ -201,6 +201,9 @@ function generateCandidate(args: {
     categorie: hasGrade ? categorie : null,
     cadreEmplois: hasGrade ? cadre.code : null,
     grade,
+    // The laureates the summary speaks of (« Lauréate du concours …, session N-1 »).
+    laureateCadre: laureate ? cadre.code : null,
+    laureateYear: laureate ? clock.year - 1 : null,
     currentEmployerKey: employer?.officialKey ?? null,
     currentEmployerName,
     currentFunction,

@@ -47,6 +47,9 @@ export type ProfilePlan = {
   categorie: string | null;
   cadreEmplois: string | null;
   grade: string | null;
+  /** « Lauréat(e) de concours, inscrit(e) sur liste d'aptitude »: the concours's cadre and year. */
+  laureateCadre: string | null;
+  laureateYear: number | null;
   currentEmployerKey: string | null;
   currentEmployerName: string | null;
   currentFunction: string | null;

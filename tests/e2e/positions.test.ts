@@ -131,6 +131,44 @@ describe("positions, as the demo DGS writes and publishes them", () => {
     await page.context().close();
   });
 
+  it("knows the statute: the filière and catégorie follow the cadres, an incoherent statute is refused with its message", async () => {
+    const page = await newPage();
+    await signIn(page, DGS);
+    await openEditor(page);
+    // A side navigation of the sections, and the save bar.
+    await page.getByRole("navigation", { name: "Sections du formulaire" }).getByRole("link", { name: "Rémunération" }).waitFor();
+    // « Durée hebdomadaire » only for a temps non complet.
+    expect(await page.getByLabel("Durée hebdomadaire (heures)").count()).toBe(0);
+    await page.getByLabel("Temps non complet").check();
+    await page.getByLabel("Durée hebdomadaire (heures)").fill("28");
+    await page.getByLabel("Temps complet").check();
+    // The weight total is neutral until a weight is typed.
+    const total = page.getByText("Total des poids : 0 / 100");
+    expect(await total.getAttribute("class")).toBe("hint");
+
+    await page.getByLabel("Intitulé du poste").fill("Responsable du centre technique");
+    await page.getByText("Filière administrative", { exact: true }).click();
+    await page.getByRole("checkbox", { name: /^Attachés territoriaux/ }).check();
+    // Ticking the cadre chose its filière and catégorie.
+    expect(await page.getByRole("combobox", { name: "Filière", exact: true }).inputValue()).toBe("administrative");
+    expect(await page.getByRole("combobox", { name: "Catégorie", exact: true }).inputValue()).toBe("A");
+    // Then the employer contradicts it: filière technique, catégorie C, the cadre of attachés.
+    await page.getByRole("combobox", { name: "Filière", exact: true }).selectOption("technique");
+    await page.getByRole("combobox", { name: "Catégorie", exact: true }).selectOption("C");
+    await chooseCommune(page, "Langogne", "Langogne");
+    await page.getByLabel("Missions").fill("Diriger le centre technique municipal et ses équipes.");
+    await page.getByRole("button", { name: "Enregistrer le brouillon" }).click();
+
+    const message = "Le cadre d’emplois « Attachés territoriaux » est de catégorie A : la catégorie du poste doit être A (pas C), ou retirez ce cadre d’emplois.";
+    await page.getByRole("alert").filter({ hasText: message }).first().waitFor();
+    const categorie = page.getByRole("combobox", { name: "Catégorie", exact: true });
+    await expect(categorie.getAttribute("aria-invalid")).resolves.toBe("true");
+    expect(new URL(page.url()).pathname).toBe("/employeur/postes/nouveau");
+    await page.getByRole("navigation", { name: "Sections du formulaire" }).getByText("Le poste — 1 erreur").waitFor();
+    await checkA11y(page);
+    await page.context().close();
+  });
+
   it("works without JavaScript: the server refuses, says why next to the field, and keeps the values", async () => {
     const page = await newPage({ javaScriptEnabled: false });
     await signIn(page, DGS);

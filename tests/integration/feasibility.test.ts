@@ -36,7 +36,9 @@ async function knownMarket() {
   });
   await missionFor(cabinet.id, otherClient.id);
 
-  const fits = { filiere, categorie: "A", cadreEmplois: "attaches", grade: "Attaché principal" };
+  // Visible: the counts go by what the index holds, and an anonymous profile's document holds
+  // only its card (the gate's rule 14: never the grade, the filière only in a thick pool).
+  const fits = { visibility: "VISIBLE" as const, filiere, categorie: "A", cadreEmplois: "attaches", grade: "Attaché principal" };
   const made = {
     mulhouse: await candidate({ ...fits, competencies: [c1, c2, c3], homeCommuneCode: MULHOUSE, needsHousing: true }),
     saintLouis: await candidate({ ...fits, competencies: [c1, c2], homeCommuneCode: SAINT_LOUIS }),
@@ -45,7 +47,7 @@ async function knownMarket() {
     paris: await candidate({ ...fits, competencies: [c1, c2], homeCommuneCode: PARIS }),
     missingC2: await candidate({ ...fits, competencies: [c1], homeCommuneCode: MULHOUSE }),
     otherGrade: await candidate({ ...fits, grade: "Attaché", competencies: [c1, c2], homeCommuneCode: MULHOUSE }),
-    otherCategorie: await candidate({ filiere, categorie: "B", cadreEmplois: "redacteurs", competencies: [c1, c2], homeCommuneCode: MULHOUSE }),
+    otherCategorie: await candidate({ visibility: "VISIBLE", filiere, categorie: "B", cadreEmplois: "redacteurs", competencies: [c1, c2], homeCommuneCode: MULHOUSE }),
     hidesFromClient: await candidate({ ...fits, visibility: "VISIBLE", name: `Hortense Invisible ${t}`, competencies: [c1, c2, c3], homeCommuneCode: MULHOUSE, hiddenFrom: [client.officialKey] }),
     hidesFromOtherClient: await candidate({ ...fits, competencies: [c1, c2, c3], homeCommuneCode: MULHOUSE, hiddenFrom: [otherClient.officialKey] }),
     hidesFromCabinet: await candidate({ ...fits, competencies: [c1, c2, c3], homeCommuneCode: MULHOUSE, hiddenFrom: [cabinet.officialKey] }),

@@ -7,7 +7,7 @@ import { getSessionUser } from "~/utils/session.server";
 import { applySettings } from "../../search/settings";
 import { Browser, call, createUser } from "../helpers/http";
 import { searchClient } from "../helpers/meili";
-import { COLMAR, MULHOUSE, SAINT_LOUIS, candidate, collectivite, consultant, missionFor, pushToIndex, tag } from "./talent-fixtures";
+import { COLMAR, MULHOUSE, SAINT_LOUIS, atFinestStep, candidate, collectivite, consultant, missionFor, pushToIndex, tag } from "./talent-fixtures";
 
 type Suggestions = { result: { suggestions: Array<{ profileId: string; label: string; anonymous: boolean; score: number; reasons: Array<{ text: string }> }> } | null };
 type Home = { offers: { state: string; offers: Array<{ id: string; title: string; score: number; reasons: Array<{ text: string }> }> } };
@@ -48,6 +48,7 @@ describe("« Profils suggérés »", () => {
     const hidesFromCabinet = await candidate({ ...fits, visibility: "VISIBLE", homeCommuneCode: MULHOUSE, hiddenFrom: [w.cabinet.officialKey] });
     const listed = await candidate({ ...fits, visibility: "VISIBLE", homeCommuneCode: MULHOUSE });
     await db.shortlistEntry.create({ data: { missionId: w.mission.id, profileId: listed.profile.id, source: "SEARCH", stage: "IDENTIFIED" } });
+    await atFinestStep(anonymous);
     await pushToIndex();
 
     const { status, text, data } = await suggestions(w.browser, w.mission.id);
@@ -85,6 +86,7 @@ describe("« Profils suggérés »", () => {
     const w = await world();
     const anon = await candidate({ status: "TITULAIRE", grade: "Attaché", competencies: [w.word], visibility: "ANONYMOUS", homeCommuneCode: COLMAR });
     await db.candidateProfile.update({ where: { id: anon.profile.id }, data: { maxDistanceKm: 60 } });
+    await atFinestStep(anon);
     await pushToIndex();
     const { text, data } = await suggestions(w.browser, w.mission.id);
     const shown = data!.result!.suggestions.find((s) => s.profileId === anon.profile.id)!;

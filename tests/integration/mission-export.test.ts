@@ -17,6 +17,8 @@ async function exported(w: MissionWorld, fields: Record<string, string | string[
 async function everySight(w: MissionWorld) {
   const known = await candidate({ visibility: "VISIBLE", name: "Bérénice Connue", currentFunction: "Secrétaire générale", grade: "Attaché principal", homeCommuneCode: SAINT_LOUIS });
   const anon = await candidate({ name: "Anatole Anonyme", currentFunction: "Directeur des finances", homeCommuneCode: SAINT_LOUIS });
+  // The step the pass over the pool gives a class of five at the finest step (the gate's rule 14).
+  await db.candidateProfile.update({ where: { id: anon.profile.id }, data: { anonymousStep: 0 } });
   const gone = await candidate({ visibility: "VISIBLE", name: "Gaston Parti", currentFunction: "DGA", hiddenFrom: [w.client.officialKey] });
   const entries = {
     known: await entry(w.mission.id, known.profile.id, "EVALUATED", "SEARCH", { stageChangedAt: new Date(Date.now() - 3 * 86_400_000) }),
@@ -42,9 +44,10 @@ describe("exporting the shortlist", () => {
       "Bérénice Connue;Secrétaire générale — Attaché principal;23 km;Recherche dans le vivier;Évalué;3;72",
       "Éric Rencontré;;;Approche directe (hors plateforme);Approché;0;",
       "Retiré par le candidat;;;;Intéressé;;",
-      `${anon.profile.pseudonym};Directeur des finances;20 à 50 km;Proposition acceptée;Approché;0;`,
+      // A pseudonymous candidate: the family of functions of the anonymous card, never the title.
+      `${anon.profile.pseudonym};Finances et contrôle de gestion (famille de fonctions);20 à 50 km;Proposition acceptée;Approché;0;`,
     ]);
-    for (const secret of [anon.user.name, anon.user.email, gone.user.name, gone.profile.pseudonym, "DGA", SAINT_LOUIS]) expect(text).not.toContain(secret);
+    for (const secret of [anon.user.name, anon.user.email, "Directeur des finances", gone.user.name, gone.profile.pseudonym, "DGA", SAINT_LOUIS]) expect(text).not.toContain(secret);
   });
 
   it("journals one line per revealed identity exported, in the cabinet's name, from the client's address", async () => {

@@ -145,7 +145,8 @@ describe("candidates in the talent pool", () => {
   it("makes an edit searchable with the outbox worker running, with nothing else to push it", async () => {
     const worker = startOutboxWorker({ db, client });
     try {
-      const { profile } = await createCandidate({ competencies: ["Gestion des marchés"] });
+      // VISIBLE: an anonymous document holds a family of functions, not the title edited below.
+      const { profile } = await createCandidate({ visibility: "VISIBLE", competencies: ["Gestion des marchés"] });
       await waitUntil(() => indexedDocument("candidates", profile.id), 20_000, "the new profile");
 
       const tag = uniqueTag();

@@ -67,7 +67,8 @@ describe("rebuilding the indexes", () => {
         batchSize: 1000,
         onProgress: async ({ index, done }) => {
           if (index !== "candidates" || done === 0 || heldDuringRebuild) return;
-          await updateCandidate(edited, { currentFunction: marker });
+          // A competency: an anonymous document keeps them (not the title: the gate's rule 14).
+          await updateCandidate(edited, { competencies: JSON.stringify([skill, marker]) });
           heldDuringRebuild = (await drainOutbox({ db, client })).held;
         },
       });
@@ -85,7 +86,8 @@ describe("rebuilding the indexes", () => {
     expect(await outboxRows("candidates", [edited])).toHaveLength(0);
     expect(await indexExists(client, "candidates_new")).toBe(false);
     expect(await indexExists(client, "positions_new")).toBe(false);
-  });
+    // Wide: 300 profiles written, sent, then rebuilt under a loop of searches, on a shared machine.
+  }, 120_000);
 
   it("rebuilds at start an index that is missing while the database has rows for it", async () => {
     const skill = `Compétence${uniqueTag()}`;

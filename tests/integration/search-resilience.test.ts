@@ -24,7 +24,8 @@ describe("when Meilisearch stops", () => {
     const client = createSearchClient({ url: meili.url, masterKey });
     await applySettings(client);
 
-    const candidates = await Promise.all(Array.from({ length: 20 }, () => createCandidate()));
+    // VISIBLE: an anonymous document holds a family of functions, not the title edited below.
+    const candidates = await Promise.all(Array.from({ length: 20 }, () => createCandidate({ visibility: "VISIBLE" })));
     const ids = candidates.map((c) => c.profile.id);
     await drainOutbox({ db, client });
 

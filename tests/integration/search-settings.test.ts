@@ -32,11 +32,12 @@ describe("index settings", () => {
 
   it("understands the trade's abbreviations", async () => {
     await applySettings(client);
-    const drh = await createCandidate({ currentFunction: "Directrice des ressources humaines" });
-    const dgs = await createCandidate({ currentFunction: "Secrétaire de mairie" });
-    const dst = await createCandidate({ currentFunction: "Directeur des services techniques" });
-    const daf = await createCandidate({ currentFunction: "Directeur administratif et financier" });
-    const urba = await createCandidate({ currentFunction: "Cheffe de projet aménagement du territoire" });
+    // VISIBLE: an anonymous document holds a family of functions, not these titles (rule 14).
+    const drh = await createCandidate({ visibility: "VISIBLE", currentFunction: "Directrice des ressources humaines" });
+    const dgs = await createCandidate({ visibility: "VISIBLE", currentFunction: "Secrétaire de mairie" });
+    const dst = await createCandidate({ visibility: "VISIBLE", currentFunction: "Directeur des services techniques" });
+    const daf = await createCandidate({ visibility: "VISIBLE", currentFunction: "Directeur administratif et financier" });
+    const urba = await createCandidate({ visibility: "VISIBLE", currentFunction: "Cheffe de projet aménagement du territoire" });
     await drainOutbox({ db, client });
 
     expect(await searchIds(client, "candidates", "DRH")).toContain(drh.profile.id);

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { db } from "~/utils/db.server";
+import { refreshAnonymousSteps } from "../../search/anonymous-steps";
 import { drainOutbox, enqueue } from "../../search/outbox";
 import { Browser, createCabinet, createUser } from "../helpers/http";
 import { searchClient } from "../helpers/meili";
@@ -90,6 +91,7 @@ export type ProfileInput = {
   salaryExpectation?: number | null;
   lastActivityAt?: Date;
   hiddenFrom?: string[];
+  yearsExperience?: number | null;
 };
 
 /** A candidate and their profile (anonymous, in Mulhouse, by default), with the outbox row. */
@@ -117,6 +119,7 @@ export async function candidate(input: ProfileInput = {}) {
         willingToRelocate: input.willingToRelocate ?? false,
         salaryExpectation: input.salaryExpectation ?? null,
         lastActivityAt: input.lastActivityAt ?? new Date(),
+        yearsExperience: input.yearsExperience ?? null,
         hiddenFrom: input.hiddenFrom?.length ? { create: input.hiddenFrom.map((officialKey) => ({ officialKey, name: officialKey })) } : undefined,
       },
     });
@@ -125,11 +128,25 @@ export async function candidate(input: ProfileInput = {}) {
   });
 }
 
-/** Sends every pending change to Meilisearch (and waits for it). */
-export async function pushToIndex(): Promise<void> {
+/**
+ * Sends every pending change to Meilisearch (and waits for it), as the outbox's drain does: each
+ * anonymous card at its stored step (the last one for a new profile). `{ pass: true }` first runs
+ * the portal's pass over the anonymous pool (search/anonymous-steps.ts).
+ */
+export async function pushToIndex({ pass = false }: { pass?: boolean } = {}): Promise<void> {
+  if (pass) await refreshAnonymousSteps(db, { enqueue: true });
   for (let i = 0; i < 20; i++) {
     const r = await drainOutbox({ db, client: searchClient() });
     if (r.failed) throw new Error(`Indexing failed: ${r.error}`);
     if (r.sent + r.held === 0) return;
   }
+}
+
+/**
+ * Stores the finest anonymous step for these profiles, as the pass does for a class of at least
+ * five (the gate's rule 14): for tests of what a card shows when the pool is thick enough, not
+ * of the rule itself (tests/integration/anonymous-cards.test.ts). Call it before pushToIndex.
+ */
+export async function atFinestStep(...profiles: Array<{ profile: { id: string } }>): Promise<void> {
+  await db.candidateProfile.updateMany({ where: { id: { in: profiles.map((p) => p.profile.id) } }, data: { anonymousStep: 0 } });
 }

@@ -6,7 +6,7 @@ import { countCandidates, searchCandidates } from "../../search/candidate-search
 import { applySettings } from "../../search/settings";
 import { Browser, call, createUser } from "../helpers/http";
 import { searchClient, searchIds } from "../helpers/meili";
-import { COLMAR, MULHOUSE, PARIS, SAINT_LOUIS, STRASBOURG, candidate, collectivite, consultant, missionFor, pushToIndex, tag } from "./talent-fixtures";
+import { COLMAR, MULHOUSE, PARIS, SAINT_LOUIS, STRASBOURG, candidate, collectivite, consultant, missionFor, pushToIndex, tag, atFinestStep } from "./talent-fixtures";
 
 type Hit = Record<string, unknown> & { id: string; highlights: Record<string, unknown> };
 type Page = {
@@ -138,6 +138,7 @@ describe("confidentiality of the talent pool", () => {
     const { browser } = await consultant();
     const word = `village${tag()}`;
     const villager = await candidate({ competencies: [word], homeCommuneCode: "68255" });
+    await atFinestStep(villager);
     await pushToIndex();
     expect(ids((await vivier(browser, `q=${word}`)).data)).toEqual([villager.profile.id]);
     expect(ids((await vivier(browser, "q=Pfaffenheim")).data)).not.toContain(villager.profile.id);
@@ -171,7 +172,8 @@ describe("searching the talent pool", () => {
   it("highlights the matched words as plain text segments", async () => {
     const { browser } = await consultant();
     const word = `surligne${tag()}`;
-    await candidate({ currentFunction: `Responsable <img src=x onerror=alert(1)> ${word} du territoire`, competencies: [`Droit ${word}`] });
+    // Visible: an anonymous card shows no title (the gate's rule 14), so nothing to highlight there.
+    await candidate({ visibility: "VISIBLE", currentFunction: `Responsable <img src=x onerror=alert(1)> ${word} du territoire`, competencies: [`Droit ${word}`] });
     await pushToIndex();
     const { data, text } = await vivier(browser, `q=${word}`);
     const hit = data.result!.hits[0];
@@ -187,9 +189,10 @@ describe("searching the talent pool", () => {
   it("counts each facet without its own selection, and narrows the results with it", async () => {
     const { browser } = await consultant();
     const word = `facette${tag()}`;
-    const a1 = await candidate({ competencies: [word], categorie: "A", status: "TITULAIRE", needsHousing: true });
-    const a2 = await candidate({ competencies: [word], categorie: "A", status: "CONTRACTUEL" });
-    const b1 = await candidate({ competencies: [word], categorie: "B", cadreEmplois: "redacteurs", status: "TITULAIRE", willingToRelocate: true });
+    // Visible: three anonymous profiles are too few to show their statute (the gate's rule 14).
+    const a1 = await candidate({ visibility: "VISIBLE", competencies: [word], categorie: "A", status: "TITULAIRE", needsHousing: true });
+    const a2 = await candidate({ visibility: "VISIBLE", competencies: [word], categorie: "A", status: "CONTRACTUEL" });
+    const b1 = await candidate({ visibility: "VISIBLE", competencies: [word], categorie: "B", cadreEmplois: "redacteurs", status: "TITULAIRE", willingToRelocate: true });
     await pushToIndex();
 
     const all = (await vivier(browser, `q=${word}`)).data;
@@ -220,6 +223,7 @@ describe("searching the talent pool", () => {
     const colmar = await candidate({ competencies: [word], homeCommuneCode: COLMAR });
     const strasbourg = await candidate({ competencies: [word], homeCommuneCode: STRASBOURG });
     const paris = await candidate({ competencies: [word], homeCommuneCode: PARIS });
+    await atFinestStep(mulhouse, saintLouis, colmar, strasbourg, paris);
     await pushToIndex();
 
     const within50 = (await vivier(browser, `q=${word}&commune=${MULHOUSE}&radius=50&sort=distance`)).data;
@@ -240,7 +244,8 @@ describe("searching the talent pool", () => {
   it("pages profiles sorted by distance, each page going on from the last, the most recently active first within a band", async () => {
     const word = `pages${tag()}`;
     const day = 86_400_000;
-    const at = (code: string, daysAgo: number) => candidate({ competencies: [word], homeCommuneCode: code, lastActivityAt: new Date(Date.now() - daysAgo * day) });
+    // Visible, for the département facet: an anonymous card shows its département only where the pool is thick (rule 14).
+    const at = (code: string, daysAgo: number) => candidate({ visibility: "VISIBLE", competencies: [word], homeCommuneCode: code, lastActivityAt: new Date(Date.now() - daysAgo * day) });
     // Created in a shuffled order, so that neither creation nor ids give the expected one.
     const colmarOld = await at(COLMAR, 30);
     const mulhouseMid = await at(MULHOUSE, 5);
@@ -308,6 +313,7 @@ describe("searching the talent pool", () => {
     const x = await collectivite();
     await candidate({ competencies: [word], hiddenFrom: [x.officialKey] });
     const seen = await candidate({ competencies: [word] });
+    await atFinestStep(seen);
     await pushToIndex();
     const result = await searchCandidates(searchClient(), { organizationKey: "CAB-000000000", presentingTo: [x.officialKey] }, { q: word, facets: "simple" });
     expect(result.hits.map((h) => h.id)).toEqual([seen.profile.id]);

@@ -95,6 +95,19 @@ describe("statutory eligibility", () => {
     expect(scoreMatch(dgs(), attache(), context).capped).toBeNull();
   });
 
+  it("knows a lauréat(e) de concours: nomination on a post of the concours's cadre, never on an emploi fonctionnel", () => {
+    const post = dgs({ emploiFonctionnel: null, title: "Responsable des finances" });
+    const redacteurLaureat = attache({ categorie: "B", cadreEmplois: "redacteurs", grade: "Rédacteur", laureateCadre: "attaches", laureateYear: 2025 });
+    expect(texts(post, redacteurLaureat)).toContain("Lauréat(e) du concours des attachés territoriaux (liste d’aptitude 2025) : nomination possible sur le poste");
+    expect(scoreMatch(post, redacteurLaureat, context).capped).toBeNull();
+    // Without the concours, a rédacteur is refused on a catégorie A post.
+    expect(scoreMatch(post, { ...redacteurLaureat, laureateCadre: null }, context).capped).toBe("statut");
+    // An anonymous card never says which concours nor the year.
+    expect(texts(post, redacteurLaureat, "anonymous")).toContain("Lauréat(e) d’un concours de ce cadre d’emplois : nomination possible sur le poste");
+    const jobSeeker = attache({ status: "DEMANDEUR_EMPLOI", categorie: null, cadreEmplois: null, grade: null, laureateCadre: "attaches", laureateYear: 2025 });
+    expect(scoreMatch(dgs(), jobSeeker, context).capped).toBe("statut");
+  });
+
   it("says « grade accepté (mutation) » for an ordinary post of the titulaire's cadre", () => {
     const post = dgs({ emploiFonctionnel: null, title: "Responsable des finances" });
     expect(texts(post, attache())).toContain("Attaché principal : grade accepté (mutation)");

@@ -92,7 +92,25 @@ describe("the position schema", () => {
   it("refuses an unknown cadre d’emplois and a position for titulaires without any", () => {
     expect(errorsOf({ ...valid(), cadresEmplois: ["mousquetaires"], grades: [] }).cadresEmplois).toMatch(/inconnu/);
     expect(errorsOf({ ...valid(), cadresEmplois: [], grades: [] }).cadresEmplois).toMatch(/au moins un cadre/);
-    expect(schema.safeParse({ ...valid(), cadresEmplois: [], grades: [], openToTitulaires: false, openToContractuels: true }).success).toBe(true);
+    expect(schema.safeParse({ ...valid(), emploiFonctionnel: "", strate: "", cadresEmplois: [], grades: [], openToTitulaires: false, openToContractuels: true }).success).toBe(true);
+  });
+
+  it("refuses a filière and a catégorie that the cadres d’emplois contradict, with a French message", () => {
+    const technical = errorsOf({ ...valid(), emploiFonctionnel: "", strate: "", filiere: "technique", categorie: "C", grades: [] });
+    expect(technical.categorie).toBe("Le cadre d’emplois « Attachés territoriaux » est de catégorie A : la catégorie du poste doit être A (pas C), ou retirez ce cadre d’emplois.");
+    expect(errorsOf({ ...valid(), filiere: "technique", grades: [] }).filiere).toMatch(/filière administrative : choisissez cette filière \(pas technique\)/);
+    // A DGS post may be open to attachés and ingénieurs: the filière is one of theirs.
+    expect(schema.safeParse({ ...valid(), cadresEmplois: ["attaches", "ingenieurs"], grades: [] }).success).toBe(true);
+    expect(errorsOf({ ...valid(), categorie: "B", cadresEmplois: [], grades: [], openToTitulaires: false, openToContractuels: true, strate: "plus de 400 000 habitants" }).categorie).toMatch(/emploi fonctionnel est de catégorie A/);
+  });
+
+  it("fills an emploi fonctionnel by détachement, and opens it to contractuels only above 40,000 inhabitants", () => {
+    expect(errorsOf({ ...valid(), openToContractuels: true }).openTo).toMatch(/par détachement d’un fonctionnaire.*40 000 habitants/);
+    expect(schema.safeParse({ ...valid(), openToContractuels: true, strate: "40 000 à 80 000 habitants" }).success).toBe(true);
+    const departement = makePositionSchema({ today: () => "2030-01-01", employer: { type: "DEPARTEMENT", population: 76_000 } });
+    expect(departement.safeParse({ ...valid(), openToContractuels: true, strate: "" }).success).toBe(true);
+    const small = makePositionSchema({ today: () => "2030-01-01", employer: { type: "COMMUNE", population: 7_674 } });
+    expect(small.safeParse({ ...valid(), openToContractuels: true, strate: "" }).success).toBe(false);
   });
 
   it("refuses a position open to nobody", () => {

@@ -43,6 +43,9 @@ function profile(overrides: Partial<CandidateRow> = {}): CandidateRow {
     lastActivityAt: now,
     createdAt: now,
     updatedAt: now,
+    anonymousStep: null,
+    laureateCadre: null,
+    laureateYear: null,
     ...overrides,
   };
 }
@@ -121,7 +124,7 @@ describe("candidate documents", () => {
   });
 
   it("places the candidate at their home commune, with labels for search", () => {
-    const doc = candidateDocument(profile(), now)!;
+    const doc = candidateDocument(profile({ visibility: "VISIBLE" }), now)!;
     expect(doc).toMatchObject({
       homeCommuneName: "Rennes",
       departementCode: "35",
@@ -139,6 +142,18 @@ describe("candidate documents", () => {
     expect(doc._geo?.lat).toBeCloseTo(48.11, 1);
     expect(doc._geo?.lng).toBeCloseTo(-1.68, 1);
     expect(doc.homeCommuneCode).toBe("35238");
+  });
+
+  it("holds only an anonymous profile's card, as coarse as its step (the gate's rule 14)", () => {
+    const atFinest = candidateDocument(profile({ anonymousStep: 0 }), now)!;
+    expect(atFinest).toMatchObject({
+      currentFunction: null, functionFamily: "Ressources humaines", grade: null, yearsExperience: null, experienceBand: "10 à 14 ans",
+      cadreEmplois: "attaches", homeCommuneName: null, departementCode: "35", regionCode: "53", homeCommuneCode: "35238",
+    });
+    // Not computed yet: the coarsest card.
+    const unknown = candidateDocument(profile(), now)!;
+    expect(unknown).toMatchObject({ functionFamily: null, status: null, categorie: null, cadreEmplois: null, experienceBand: null, departementCode: null, regionCode: null, areaName: null });
+    expect(JSON.stringify(unknown)).not.toMatch(/Directrice|Attaché principal|Rennes|Ille-et-Vilaine|Bretagne/);
   });
 
   it("indexes a profile without a home commune, without a position on the map", () => {

@@ -27,7 +27,7 @@ describe("the talent search URL", () => {
     expect(errors).toEqual({});
     expect(search).toEqual({
       q: "urbanisme", filiere: ["administrative"], categorie: ["B", "A"], cadre: ["attaches"], statut: ["TITULAIRE"],
-      departement: ["68"], region: ["44"], availability: ["immediate"], needsHousing: true, relocation: true,
+      departement: ["68"], region: ["44"], availability: ["immediate"], needsHousing: true, relocation: true, laureat: false,
       salaryMin: 35000, salaryMax: 50000, commune: "68224", radius: 30, sort: "distance", page: 3, mission: null,
     });
   });

@@ -103,6 +103,18 @@ export function ProfileEditor({
               </optgroup>
             ))}
           </Select>
+          <Select label="Lauréat(e) de concours, inscrit(e) sur liste d’aptitude" {...register("laureateCadre")} defaultValue={defaults.laureateCadre}
+            hint="Le concours obtenu, par son cadre d’emplois : un employeur peut vous nommer sur un poste de ce cadre."
+            error={error("laureateCadre")}>
+            <option value="">Non</option>
+            {FILIERES.map((f) => (
+              <optgroup key={f.code} label={f.label}>
+                {f.cadres.map((c) => <option key={c.code} value={c.code}>Concours des {c.label.toLowerCase()} (catégorie {c.categorie})</option>)}
+              </optgroup>
+            ))}
+          </Select>
+          <Field label="Année d’inscription sur la liste d’aptitude" inputMode="numeric" {...register("laureateYear")} defaultValue={defaults.laureateYear}
+            hint="Exemple : 2025" error={error("laureateYear")} />
           <OrganizationPicker
             label="Employeur actuel"
             hint="Tapez le nom de votre collectivité et choisissez-la dans la liste ; pour un employeur privé, tapez simplement son nom."

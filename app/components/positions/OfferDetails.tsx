@@ -25,15 +25,52 @@ function mobilitySummary(o: Offer): string {
   return parts.join(" ; ");
 }
 
-/** The four things a candidate checks first, and the deadline. */
+/**
+ * Who may apply, in the trade's words: the statut, an emploi fonctionnel filled by détachement
+ * (and by a contractuel only where the offer is open to them: the editor refuses it elsewhere).
+ */
+export function openToText(offer: Pick<Offer, "openToTitulaires" | "openToContractuels" | "emploiFonctionnel">): string {
+  const titulaires = offer.emploiFonctionnel ? "fonctionnaires titulaires, par détachement sur l’emploi fonctionnel" : "fonctionnaires titulaires (mutation, détachement)";
+  const contractuels = offer.emploiFonctionnel ? "contractuels (recrutement direct, article L343-1 du code général de la fonction publique)" : "contractuels";
+  const parts = [offer.openToTitulaires ? titulaires : null, offer.openToContractuels ? contractuels : null].filter(Boolean);
+  return parts.join(" et ") || "—";
+}
+
+/** The salary range, and whether it counts the régime indemnitaire (the editor asks it all in). */
+function salaryText(offer: Offer): string {
+  const range = formatSalaryRange(offer.salaryMin, offer.salaryMax);
+  if (!range) return "Selon profil et grille statutaire";
+  const ifse = offer.ifse != null ? `, dont IFSE ${formatEuros(offer.ifse)} brut par mois` : "";
+  return `${range}, régime indemnitaire (IFSE) compris${ifse}`;
+}
+
+/** What a candidate checks first: pay, place, housing, mobility, who may apply, and the deadline. */
 export function OfferKeyFacts({ offer }: { offer: Offer }) {
-  const salary = formatSalaryRange(offer.salaryMin, offer.salaryMax);
+  const ef = EMPLOIS_FONCTIONNELS.find((e) => e.code === offer.emploiFonctionnel);
+  const statute = [
+    offer.cadres.length ? offer.cadres.map((c) => c.label).join(", ") : null,
+    offer.grades.length ? `grades : ${offer.grades.join(", ")}` : null,
+  ].filter(Boolean).join(" — ");
   return (
     <dl className="key-facts" aria-label="L’essentiel">
       <div>
         <dt>Rémunération</dt>
-        <dd>{salary ?? "Selon profil et grille statutaire"}</dd>
+        <dd>{salaryText(offer)}</dd>
       </div>
+      <div>
+        <dt>Ouvert aux</dt>
+        <dd>{openToText(offer)}</dd>
+      </div>
+      <div>
+        <dt>Cadres d’emplois et grades</dt>
+        <dd>{statute || `Filière ${offer.filiereLabel.toLowerCase()}, catégorie ${offer.categorie}`}</dd>
+      </div>
+      {ef ? (
+        <div>
+          <dt>Emploi fonctionnel</dt>
+          <dd>{ef.label}{offer.strate ? `, strate ${offer.strate}` : ""} : pourvu par détachement{offer.openToContractuels ? " ou recrutement direct d’un contractuel" : ", non ouvert aux contractuels"}</dd>
+        </div>
+      ) : null}
       <div>
         <dt>Lieu</dt>
         <dd>{offer.commune.name}{offer.commune.departementName ? ` (${offer.commune.departementName})` : ""}</dd>
@@ -176,7 +213,7 @@ export function OfferSections({ offer }: { offer: Offer }) {
             ["Cadres d’emplois", offer.cadres.length ? offer.cadres.map((c) => c.label).join(", ") : null],
             ["Grades", offer.grades.length ? offer.grades.join(", ") : null],
             ["Emploi fonctionnel", ef ? `${ef.label}${offer.strate ? `, strate ${offer.strate}` : ""}` : null],
-            ["Ouvert aux", [offer.openToTitulaires ? "titulaires (mutation, détachement)" : null, offer.openToContractuels ? "contractuels" : null].filter(Boolean).join(" et ")],
+            ["Ouvert aux", openToText(offer)],
             ["Temps de travail", offer.fullTime ? "Temps complet" : `Temps non complet (${formatNumber(offer.hoursPerWeek ?? 0)} h par semaine)`],
             ["Prise de poste", offer.startDate ? formatDate(offer.startDate) : null],
             ["Effectif encadré", offer.teamSize != null ? plural(offer.teamSize, "agent", "agents") : null],

@@ -6,7 +6,7 @@ import { CommunePicker } from "~/components/ui/CommunePicker";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { FormAlert } from "~/components/ui/Field";
 import { METIERS, METIER_CHAMPS } from "~/reference/metiers";
-import { CATEGORIES, EMPLOIS_FONCTIONNELS, FILIERES, STRATES } from "~/reference/statute";
+import { CATEGORIES, EMPLOIS_FONCTIONNELS, FILIERES, STRATES, statuteOfCadres } from "~/reference/statute";
 import { CONTRACT_GROUNDS, VACANCY_CAUSES, VACANCY_CAUSE_LABEL, VACANCY_REASONS, VACANCY_REASON_LABEL } from "~/schemas/notice";
 import {
   BENEFITS,
@@ -82,28 +82,70 @@ export function PositionEditor({
           <FormAlert>{formError}</FormAlert>
           <ErrorSummary />
           <p className="hint">Les champs marqués d’un astérisque (*) sont obligatoires.</p>
-          <PostSection communeLabel={communeLabel} />
-          <NoticeSection />
-          <PaySection />
-          <HousingSection />
-          <MobilitySection />
-          <TerritorySection />
-          <CommitteeSection />
-          <fieldset>
-            <legend>Diffusion</legend>
-            <Check
-              path="confidential"
-              label="Recherche confidentielle : l’offre n’est pas publiée"
-              hint="Seuls votre collectivité et le cabinet que vous mandatez voient alors ce poste."
-            />
-          </fieldset>
-          <div className="actions">
+          <div className="editor-layout">
+            <SectionNav />
+            <div className="editor-sections">
+              <section id="section-poste" aria-label="Le poste"><PostSection communeLabel={communeLabel} /></section>
+              <section id="section-vacance" aria-label="Déclaration de vacance"><NoticeSection /></section>
+              <section id="section-remuneration" aria-label="Rémunération"><PaySection /></section>
+              <section id="section-logement" aria-label="Logement"><HousingSection /></section>
+              <section id="section-mobilite" aria-label="Mobilité"><MobilitySection /></section>
+              <section id="section-territoire" aria-label="Territoire"><TerritorySection /></section>
+              <section id="section-comite" aria-label="Comité et critères"><CommitteeSection /></section>
+              <section id="section-diffusion" aria-label="Diffusion">
+                <fieldset>
+                  <legend>Diffusion</legend>
+                  <Check
+                    path="confidential"
+                    label="Recherche confidentielle : l’offre n’est pas publiée"
+                    hint="Seuls votre collectivité et le cabinet que vous mandatez voient alors ce poste."
+                  />
+                </fieldset>
+              </section>
+            </div>
+          </div>
+          {/* Stays in view at the bottom of the window: a 5,000 px form is saved from anywhere. */}
+          <div className="actions save-bar">
             <button type="submit" disabled={busy}>{busy ? "Enregistrement…" : submitLabel}</button>
             <Link to={cancelHref}>Annuler</Link>
           </div>
         </Form>
       </FormProvider>
     </EditorContext.Provider>
+  );
+}
+
+/** The form's sections, each with the first fields of its own (for its count of errors). */
+const SECTIONS: ReadonlyArray<{ id: string; label: string; fields: readonly string[] }> = [
+  { id: "section-poste", label: "Le poste", fields: ["title", "filiere", "categorie", "cadresEmplois", "grades", "emploiFonctionnel", "strate", "openTo", "fullTime", "hoursPerWeek", "communeCode", "startDate", "deadline", "missions", "competencies", "teamSize", "budgetManaged"] },
+  { id: "section-vacance", label: "Déclaration de vacance", fields: ["vacancyCause", "vacancyReason", "contractGround"] },
+  { id: "section-remuneration", label: "Rémunération", fields: ["salaryMin", "salaryMax", "ifse", "cia", "nbiPoints", "benefits"] },
+  { id: "section-logement", label: "Logement", fields: ["housing", "housingHelp", "rentT3", "temporaryAccommodation"] },
+  { id: "section-mobilite", label: "Mobilité", fields: ["stationDistanceKm", "stationTimeMin", "publicTransport", "serviceVehicle", "remoteDays", "relocationHelp", "spouseJobHelp"] },
+  { id: "section-territoire", label: "Territoire", fields: ["territory", "projects"] },
+  { id: "section-comite", label: "Comité et critères", fields: ["committee", "criteria"] },
+  { id: "section-diffusion", label: "Diffusion", fields: ["confidential"] },
+];
+
+/** The side navigation of the sections, each with its errors once the form was checked. */
+function SectionNav() {
+  const errors = useAllErrors();
+  return (
+    <nav className="editor-nav" aria-label="Sections du formulaire">
+      <ol>
+        {SECTIONS.map((section) => {
+          const count = errors.filter((e) => section.fields.includes(e.path.split(".")[0])).length;
+          return (
+            <li key={section.id}>
+              <a href={`#${section.id}`}>
+                {section.label}
+                {count > 0 ? <span className="editor-nav-errors"> — {count === 1 ? "1 erreur" : `${count} erreurs`}</span> : null}
+              </a>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
   );
 }
 
@@ -158,10 +200,7 @@ function PostSection({ communeLabel }: { communeLabel: string }) {
           {STRATES.map((s) => <option key={s} value={s}>{s}</option>)}
         </Choice>
       </div>
-      <Group path="openTo" legend="Ouvert aux">
-        <Check path="openToTitulaires" label="Fonctionnaires titulaires (mutation, détachement)" />
-        <Check path="openToContractuels" label="Contractuels" />
-      </Group>
+      <OpenTo />
       <WorkingTime />
       <CommunePicker
         name="communeCode"
@@ -189,9 +228,30 @@ function PostSection({ communeLabel }: { communeLabel: string }) {
   );
 }
 
+/**
+ * « Ouvert aux »: an emploi fonctionnel is filled by détachement, and by a contractuel only where
+ * the law allows it (app/reference/statute.ts contractOnEmploiFonctionnel; the schema checks it).
+ */
+function OpenTo() {
+  const { control } = useFormContext<PositionFormValues>();
+  const fonctionnel = useWatch({ control, name: "emploiFonctionnel" });
+  return (
+    <Group
+      path="openTo"
+      legend="Ouvert aux"
+      hint={fonctionnel ? "Un emploi fonctionnel se pourvoit par détachement d’un fonctionnaire ; un contractuel n’y est recruté que dans les départements, les régions et les communes et EPCI de plus de 40 000 habitants." : undefined}
+    >
+      <Check path="openToTitulaires" label={fonctionnel ? "Fonctionnaires titulaires (détachement sur l’emploi fonctionnel)" : "Fonctionnaires titulaires (mutation, détachement)"} />
+      <Check path="openToContractuels" label="Contractuels" />
+    </Group>
+  );
+}
+
 function WorkingTime() {
-  const { register } = useFormContext<PositionFormValues>();
+  const { register, control } = useFormContext<PositionFormValues>();
   const initial = useInitialValues();
+  const hydrated = useHydratedEditor();
+  const fullTime = useWatch({ control, name: "fullTime" });
   return (
     <Group path="fullTime" legend="Temps de travail" className="inline-choices">
       <div className="field field-check">
@@ -202,16 +262,30 @@ function WorkingTime() {
         <input type="radio" id={fieldId("fullTime-false")} value="false" defaultChecked={initial.fullTime === "false"} {...register("fullTime")} />
         <label htmlFor={fieldId("fullTime-false")}>Temps non complet</label>
       </div>
-      <TextInput path="hoursPerWeek" inputMode="decimal" label="Durée hebdomadaire (heures)" hint="Pour un temps non complet seulement, par exemple 28." className="narrow-field" />
+      {/* Without JavaScript the field is always there; with it, only for a temps non complet. */}
+      {!hydrated || fullTime === "false" ? (
+        <TextInput path="hoursPerWeek" inputMode="decimal" label="Durée hebdomadaire (heures)" hint="Pour un temps non complet seulement, par exemple 28." className="narrow-field" />
+      ) : null}
     </Group>
   );
 }
 
 function CadresField() {
-  const { control } = useFormContext<PositionFormValues>();
+  const { control, setValue } = useFormContext<PositionFormValues>();
   const filiere = useWatch({ control, name: "filiere" });
   const chosen = useWatch({ control, name: "cadresEmplois" });
   const chosenList = Array.isArray(chosen) ? chosen : [];
+  // The filière and the catégorie follow from the cadres d'emplois as they are ticked (the
+  // schema still checks them, for a form sent without JavaScript or changed afterwards).
+  const key = chosenList.join("|");
+  const previous = useRef(key);
+  useEffect(() => {
+    if (previous.current === key) return;
+    previous.current = key;
+    const follows = statuteOfCadres(key ? key.split("|") : []);
+    if (follows.filiere) setValue("filiere", follows.filiere, { shouldValidate: false });
+    if (follows.categorie) setValue("categorie", follows.categorie, { shouldValidate: false });
+  }, [key, setValue]);
   const gradesError = useFieldError("grades");
   return (
     <Group
@@ -428,6 +502,8 @@ function CriteriaRows() {
   const criteria = useWatch({ control, name: "criteria" });
   const hydrated = useHydratedEditor();
   const total = (criteria ?? []).reduce((s, c) => s + (Number(c?.weight) || 0), 0);
+  // Neutral until a weight is typed: an empty list is not yet wrong.
+  const typed = (criteria ?? []).some((c) => String(c?.weight ?? "").trim() !== "");
   return (
     <Group path="criteria" legend="Critères d’évaluation pondérés" hint="Les poids sont des entiers qui totalisent 100.">
       {fields.map((row, i) => (
@@ -439,7 +515,7 @@ function CriteriaRows() {
       ))}
       {hydrated ? (
         <>
-          <p className={total === 100 ? "hint" : "hint weights-off"} aria-live="polite">Total des poids : {total} / 100</p>
+          <p className={!typed || total === 100 ? "hint" : "hint weights-off"} aria-live="polite">Total des poids : {total} / 100</p>
           <button type="button" className="button-secondary" onClick={() => append({ label: "", weight: "" })}>Ajouter un critère</button>
         </>
       ) : null}

@@ -11,16 +11,85 @@ import { AVAILABILITY_LABEL } from "~/schemas/talent-search";
 import { Highlighted } from "./Highlighted";
 import { formatDay, formatEuros, plural } from "./format";
 
-/** The results of a talent search, one card per profile; an anonymous profile shows no identity. */
-export function CandidateHitList({ hits, since, missionId, onMission = [] }: { hits: CandidateHit[]; since: number | null; missionId: string | null; onMission?: readonly string[] }) {
+/**
+ * The results of a talent search, one card per profile, or one line per profile in the compact
+ * list; an anonymous profile shows no identity either way.
+ */
+export function CandidateHitList({
+  hits, since, missionId, onMission = [], compact = false,
+}: { hits: CandidateHit[]; since: number | null; missionId: string | null; onMission?: readonly string[]; compact?: boolean }) {
   return (
-    <ol className="talent-hits">
+    <ol className={compact ? "talent-hits talent-hits-compact" : "talent-hits"}>
       {hits.map((hit) => (
         <li key={hit.id}>
-          <CandidateCard hit={hit} isNew={since !== null && hit.lastActivityAt > since} missionId={missionId} onMission={onMission.includes(hit.id)} />
+          {compact ? (
+            <CandidateLine hit={hit} isNew={since !== null && hit.lastActivityAt > since} missionId={missionId} onMission={onMission.includes(hit.id)} />
+          ) : (
+            <CandidateCard hit={hit} isNew={since !== null && hit.lastActivityAt > since} missionId={missionId} onMission={onMission.includes(hit.id)} />
+          )}
         </li>
       ))}
     </ol>
+  );
+}
+
+/** What the views say of where the candidate lives: the commune when visible, else the card's place. */
+function placeText(hit: CandidateHit): string {
+  return hit.homeCommuneName
+    ? `${hit.homeCommuneName}${hit.departementCode ? ` (${hit.departementCode})` : ""}`
+    : hit.departementName
+      ? `${hit.departementName} (${hit.departementCode})`
+      : hit.regionName ?? hit.areaName ?? (hit.visibility === "ANONYMOUS" ? "Lieu non précisé (profil anonyme)" : "Lieu non renseigné");
+}
+
+/** At most this many competencies on a line; the card shows them all. */
+const LINE_COMPETENCIES = 4;
+
+/**
+ * A profile in the compact list: the name (or pseudonym), the function or its family, the cadre
+ * d'emplois, the place and distance, the availability and experience on one line, the first
+ * competencies on another, and « Ajouter à la mission ». The rest is on the card view.
+ */
+function CandidateLine({ hit, isNew, missionId, onMission }: { hit: CandidateHit; isNew: boolean; missionId: string | null; onMission: boolean }) {
+  const h = hit.highlights;
+  const distance = distanceText(hit);
+  const experience = hit.yearsExperience !== null ? plural(hit.yearsExperience, "an") : hit.experienceBand;
+  const facts = [
+    hit.cadreLabel ? [hit.cadreLabel, hit.grade].filter(Boolean).join(" — ") : hit.grade,
+    `${placeText(hit)}${distance ? ` — ${distance}` : ""}`,
+    AVAILABILITY_LABEL[hit.availability],
+    experience ? `expérience : ${experience}` : null,
+  ].filter(Boolean);
+  const more = hit.competencies.length - LINE_COMPETENCIES;
+  return (
+    <article className="talent-line" aria-labelledby={`hit-${hit.id}`}>
+      <h3 id={`hit-${hit.id}`}>
+        {hit.name ? <Highlighted text={hit.name} segments={h.name} /> : hit.pseudonym}
+        {isNew ? <> <span className="badge badge-green">Nouveau</span></> : null}
+        {hit.visibility === "ANONYMOUS" ? <> <span className="badge badge-grey">Anonyme</span></> : null}
+        {hit.categorie ? <> <span className="badge">Catégorie {hit.categorie}</span></> : null}
+        {hit.laureate ? <> <span className="badge badge-green">Lauréat(e) de concours</span></> : null}
+      </h3>
+      <p className="talent-line-function">
+        {hit.currentFunction ? (
+          <Highlighted text={hit.currentFunction} segments={h.currentFunction} />
+        ) : hit.functionFamily ? (
+          <>{hit.functionFamily} <span className="small muted">(famille de fonctions)</span></>
+        ) : (
+          <span className="muted">Fonction non renseignée</span>
+        )}
+        {hit.currentEmployerName ? <> — {hit.currentEmployerName}</> : null}
+      </p>
+      <p className="talent-line-facts small">{facts.join(" · ")}</p>
+      {hit.competencies.length ? (
+        <p className="talent-line-facts small">
+          <span className="visually-hidden">Compétences : </span>
+          {hit.competencies.slice(0, LINE_COMPETENCIES).join(", ")}
+          {more > 0 ? ` et ${plural(more, "autre")}` : ""}
+        </p>
+      ) : null}
+      {missionId ? <AddToMission missionId={missionId} profileId={hit.id} who={hit.visibility === "VISIBLE" && hit.name ? hit.name : hit.pseudonym} onList={onMission} /> : null}
+    </article>
   );
 }
 
@@ -61,11 +130,7 @@ function distanceText(hit: CandidateHit): string | null {
 function CandidateCard({ hit, isNew, missionId, onMission }: { hit: CandidateHit; isNew: boolean; missionId: string | null; onMission: boolean }) {
   const h = hit.highlights;
   const distance = distanceText(hit);
-  const place = hit.homeCommuneName
-    ? `${hit.homeCommuneName}${hit.departementCode ? ` (${hit.departementCode})` : ""}`
-    : hit.departementName
-      ? `${hit.departementName} (${hit.departementCode})`
-      : "Lieu non renseigné";
+  const place = placeText(hit);
   return (
     <article className="talent-card" aria-labelledby={`hit-${hit.id}`}>
       <header className="talent-card-head">
@@ -76,10 +141,17 @@ function CandidateCard({ hit, isNew, missionId, onMission }: { hit: CandidateHit
           {isNew ? <span className="badge badge-green">Nouveau</span> : null}
           {hit.visibility === "ANONYMOUS" ? <span className="badge badge-grey">Anonyme</span> : null}
           {hit.categorie ? <span className="badge">Catégorie {hit.categorie}</span> : null}
+          {hit.laureate ? <span className="badge badge-green">Lauréat(e) de concours</span> : null}
         </p>
       </header>
       <p className="talent-function">
-        {hit.currentFunction ? <Highlighted text={hit.currentFunction} segments={h.currentFunction} /> : <span className="muted">Fonction non renseignée</span>}
+        {hit.currentFunction ? (
+          <Highlighted text={hit.currentFunction} segments={h.currentFunction} />
+        ) : hit.functionFamily ? (
+          <>{hit.functionFamily} <span className="small muted">(famille de fonctions : l’intitulé exact reste confidentiel)</span></>
+        ) : (
+          <span className="muted">Fonction non renseignée</span>
+        )}
         {hit.currentEmployerName ? <> — <Highlighted text={hit.currentEmployerName} segments={h.currentEmployerName} /></> : null}
       </p>
       <dl className="talent-facts">
@@ -94,6 +166,7 @@ function CandidateCard({ hit, isNew, missionId, onMission }: { hit: CandidateHit
           </div>
         ) : null}
         {hit.filiereLabel ? <div><dt>Filière</dt><dd>{capitalized(hit.filiereLabel)}</dd></div> : null}
+        {hit.laureateLabel ? <div><dt>Concours</dt><dd>{hit.laureateLabel}</dd></div> : null}
         {hit.status ? <div><dt>Statut</dt><dd>{STATUS_LABEL[hit.status as Status] ?? hit.status}</dd></div> : null}
         <div>
           <dt>Lieu</dt>
@@ -104,6 +177,7 @@ function CandidateCard({ hit, isNew, missionId, onMission }: { hit: CandidateHit
         </div>
         <div><dt>Disponibilité</dt><dd>{AVAILABILITY_LABEL[hit.availability]}</dd></div>
         {hit.yearsExperience !== null ? <div><dt>Expérience</dt><dd>{plural(hit.yearsExperience, "an")}</dd></div> : null}
+        {hit.yearsExperience === null && hit.experienceBand ? <div><dt>Expérience</dt><dd>{hit.experienceBand}</dd></div> : null}
         {hit.salaryExpectation !== null ? <div><dt>Prétention</dt><dd>{formatEuros(hit.salaryExpectation)} brut par an</dd></div> : null}
         <div>
           <dt>Mobilité</dt>

@@ -126,6 +126,13 @@ export function TalentFacetPanel({
         </div>
       </fieldset>
       <fieldset className="facet">
+        <legend>Concours</legend>
+        <div className="field field-check">
+          <input type="checkbox" id="f-laureat" name="laureat" value="1" defaultChecked={search.laureat} form={TALENT_FORM_ID} />
+          <label htmlFor="f-laureat">Lauréat(e) de concours, inscrit(e) sur liste d’aptitude</label>
+        </div>
+      </fieldset>
+      <fieldset className="facet">
         <legend>Prétention salariale</legend>
         <p className="hint">En euros bruts par an. Les profils sans prétention indiquée sont écartés dès qu’un montant est saisi.</p>
         <Field label="Au moins" name="salaryMin" inputMode="numeric" defaultValue={search.salaryMin ?? ""} error={errors.salaryMin} form={TALENT_FORM_ID} />
