@@ -3,6 +3,7 @@ import { anonymousPoolWhere } from "../app/access/rules";
 import type { Db } from "../app/utils/db.server";
 import { enqueue } from "./outbox";
 import { quasiFacts } from "./quasi-facts";
+import { acquireLease, releaseLease } from "../app/utils/lease.server";
 
 export { quasiFacts };
 
@@ -99,6 +100,10 @@ async function poolSignature(db: Db): Promise<string> {
  * can stay finer than the pool allows after a profile leaves it; computing takes about a second
  * at 100,000 profiles (tests/integration/anonymous-cards.test.ts).
  */
+const STEPS_LEASE = "anonymous-steps";
+/** Longer than a pass over a large pool; given back as soon as the pass ends. */
+const STEPS_LEASE_MS = 10 * 60 * 1000;
+
 export function startAnonymousStepsTimer({
   db,
   intervalMs = 60 * 1000,
@@ -113,9 +118,13 @@ export function startAnonymousStepsTimer({
   // The number of profiles whose step moved, or null when the pool had not changed (or it failed).
   const run = () => {
     running ??= (async () => {
+      let leased = false;
       try {
         const signature = await poolSignature(db);
         if (signature === last) return null;
+        // One instance computes at a time (decision 140): the others skip this turn.
+        leased = await acquireLease(db, STEPS_LEASE, STEPS_LEASE_MS);
+        if (!leased) return null;
         const { changed, deferred } = await refreshAnonymousSteps(db, { enqueue: true });
         // A profile edited during the pass waits for the next one, which must then compute.
         if (deferred === 0) last = signature;
@@ -124,6 +133,7 @@ export function startAnonymousStepsTimer({
         log.warn(`anonymous cards: ${String(error)}`);
         return null;
       } finally {
+        if (leased) await releaseLease(db, STEPS_LEASE).catch(() => undefined);
         running = null;
       }
     })();
