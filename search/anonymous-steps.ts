@@ -1,6 +1,6 @@
 import { anonymousCard, cardKey, cardSteps, K_ANONYMITY } from "../app/access/anonymous-card";
 import { anonymousPoolWhere } from "../app/access/rules";
-import type { Db } from "../app/utils/db.server";
+import { isPostgresql, type Db } from "../app/utils/db.server";
 import { enqueue } from "./outbox";
 import { quasiFacts } from "./quasi-facts";
 import { acquireLease, releaseLease } from "../app/utils/lease.server";
@@ -76,7 +76,10 @@ export async function refreshAnonymousSteps(
       for (const [step, stepIds] of byStep) {
         for (let i = 0; i < stepIds.length; i += BATCH) {
           const batch = stepIds.slice(i, i + BATCH);
-          await tx.$executeRawUnsafe(`UPDATE "CandidateProfile" SET "anonymousStep" = ? WHERE "id" IN (${batch.map(() => "?").join(", ")})`, step, ...batch);
+          // Raw, so that the profiles' updatedAt (the pool's signature) does not move; in each
+          // database's dialect (docs/decisions/132).
+          if (isPostgresql()) await tx.$executeRaw`UPDATE "CandidateProfile" SET "anonymousStep" = ${step} WHERE "id" = ANY(${batch}::text[])`;
+          else await tx.$executeRaw`UPDATE "CandidateProfile" SET "anonymousStep" = ${step} WHERE "id" IN (SELECT value FROM json_each(${JSON.stringify(batch)}))`;
         }
         changed.push(...stepIds);
       }

@@ -314,6 +314,7 @@ export async function readEntries(
     ? await client.$queryRaw<EntryDetailRow[]>`
     SELECT e.id, e."profileId", e."externalName", e."externalEmail", e."externalCvFile", e.source, e.stage, e."stageChangedAt", e."exitReason", e.feedback, e."createdAt",
       p.pseudonym, p.visibility, p."currentFunction", p.grade, p."cadreEmplois", p."homeCommuneCode", p."currentEmployerName", p."cvFile", u.name, u.email,
+      p.status, p.filiere, p.categorie, p."yearsExperience", p."anonymousStep", p."laureateCadre",
       (SELECT string_agg(h."officialKey", chr(31)) FROM "HiddenOrganization" h WHERE h."profileId" = p.id) AS "hiddenKeys",
       (SELECT avg(s.total)::float8 FROM "Scorecard" s WHERE s."entryId" = e.id AND s.total IS NOT NULL) AS score
     FROM "ShortlistEntry" e
