@@ -357,7 +357,7 @@ describe("every anonymous card over a generated pool of 100,000 (and 20,000 thro
               SELECT v.column1, v.column2, 'Généré', 'CANDIDATE', 'x', t."createdAt" FROM (VALUES ${Prisma.join(users)}) v, "User" t WHERE t."id" = ${t}`;
             const profiles = slice.map((p) => Prisma.sql`(${`${prefix}-${p.id}`}, ${`${prefix}-${p.id}`}, ${p.status}, ${p.filiere}, ${p.categorie}, ${p.cadreEmplois}, ${p.currentFunction}, ${p.yearsExperience}, ${p.communeCode})`);
             await tx.$executeRaw`INSERT INTO "CandidateProfile" ("id", "userId", "pseudonym", "visibility", "status", "filiere", "categorie", "cadreEmplois", "currentFunction", "yearsExperience", "homeCommuneCode", "summary", "willingToRelocate", "needsHousing", "lastActivityAt", "createdAt", "updatedAt")
-              SELECT v.column1, v.column1, v.column2, 'ANONYMOUS', v.column3, v.column4, v.column5, v.column6, v.column7, v.column8, v.column9, '', t."willingToRelocate", t."needsHousing", t."lastActivityAt", t."createdAt", t."updatedAt"
+              SELECT v.column1, v.column1, v.column2, 'ANONYMOUS', v.column3, v.column4, v.column5, v.column6, v.column7, CAST(v.column8 AS INTEGER), v.column9, '', t."willingToRelocate", t."needsHousing", t."lastActivityAt", t."createdAt", t."updatedAt"
               FROM (VALUES ${Prisma.join(profiles)}) v, "CandidateProfile" t WHERE t."userId" = ${t}`;
           }
         },
