@@ -157,9 +157,13 @@ function table(rows: LoadResult[]): string {
   return [line(head), `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`, ...lines.map(line)].join("\n");
 }
 
-/** The pseudonyms or names a page lists, to check that the portal and the floor show the same rows. */
+/**
+ * The pseudonyms a page shows (its markup, not the portal's hydration data, which holds every
+ * hit's pseudonym), to check that the portal and the floor show the same rows.
+ */
 function rowsOf(html: string): string[] {
-  return [...html.matchAll(/Profil B[0-9A-Z]{7}/g)].map((m) => m[0]).filter((v, i, a) => a.indexOf(v) === i).sort();
+  const shown = html.replace(/<script[\s\S]*?<\/script>/g, "");
+  return [...shown.matchAll(/Profil B[0-9A-Z]{7}/g)].map((m) => m[0]).filter((v, i, a) => a.indexOf(v) === i).sort();
 }
 
 async function main() {
