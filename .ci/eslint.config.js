@@ -169,7 +169,7 @@ export const serverPackages = {
 };
 
 const config = [
-  { name: "vivier/ignores", ignores: ["node_modules/", "build/", "public/build/", ".cache/", "app/generated/", "tests/.tmp/", "data/"] },
+  { name: "vivier/ignores", ignores: ["node_modules/", "build/", "public/build/", ".cache/", "app/generated/", "tests/.tmp/", "data/", "search/bench/floor/build/", "search/bench/floor/public/build/", "search/bench/floor/.cache/"] },
   { ...js.configs.recommended, files: ["**/*.{ts,tsx,js}"] },
   ...tseslint.configs.recommended.map((c) => ({ ...c, files: ["**/*.{ts,tsx}"] })),
   {

@@ -7,8 +7,10 @@
  *    Meilisearch on a free port, indexed through the production reindex.
  * 2. The production build (`remix build`), served by `app/cli/start.ts` as `npm start` serves it
  *    (its outbox worker and daily jobs included), in a child process on a free port.
- * 3. The floor: search/bench/bare-server.tsx, the same searches through the same functions,
- *    rendered as rows, without session, database or Remix, in another child process.
+ * 3. The floor: a bare Remix app (search/bench/floor: a root and two routes, built here with
+ *    `remix build search/bench/floor`, served by Express as the portal is) whose loaders run the
+ *    same searches through the same functions and whose pages render the rows, without session,
+ *    database, layout or the portal's middleware, in another child process.
  * 4. autocannon, `--connections` connections for `--duration` seconds each, one run at a time:
  *    the offer search, the talent search (text; text + 50 km + facets) signed in as
  *    consultant@, candidat@'s profile page; then the same three searches on the floor.
@@ -228,10 +230,12 @@ async function main() {
     say(`  indexed in ${fmt((Date.now() - indexStart) / 1000)} s`);
 
     say("3. Production build");
-    const build = spawnSync(path.join(root, "node_modules", ".bin", "remix"), ["build"], { cwd: root, env, encoding: "utf8" });
-    if (build.status !== 0) throw new Error(`remix build failed:\n${build.stdout}\n${build.stderr}`);
+    for (const args of [["build"], ["build", "search/bench/floor"]]) {
+      const build = spawnSync(path.join(root, "node_modules", ".bin", "remix"), args, { cwd: root, env, encoding: "utf8" });
+      if (build.status !== 0) throw new Error(`remix ${args.join(" ")} failed:\n${build.stdout}\n${build.stderr}`);
+    }
 
-    say(`4. The portal (app/cli/start.ts, production) on :${port}, the floor (bare-server.tsx) on :${barePort}`);
+    say(`4. The portal (app/cli/start.ts, production) on :${port}, the floor (search/bench/floor) on :${barePort}`);
     // `prisma migrate deploy`, which the start runs, fails on a database another process holds
     // open (in WAL mode): this process lets go of it until the portal is up.
     await db.$disconnect();
@@ -250,7 +254,7 @@ async function main() {
     if (!consultant) throw new Error("consultant@'s session did not open");
     const { searchViewer } = await import("~/domain/talent-search.server");
     const { viewer } = await searchViewer(consultant);
-    children.push(await startChild(tsx, ["search/bench/bare-server.tsx"], { ...env, BARE_PORT: String(barePort), BARE_VIEWER: JSON.stringify(viewer) }, /bare-ready/, 120_000, path.join(tmp, "bare.log")));
+    children.push(await startChild(tsx, ["search/bench/floor/server.ts"], { ...env, BARE_PORT: String(barePort), BARE_VIEWER: JSON.stringify(viewer) }, /bare-ready/, 120_000, path.join(tmp, "bare.log")));
 
     const portal = `http://127.0.0.1:${port}`;
     const bare = `http://127.0.0.1:${barePort}`;
