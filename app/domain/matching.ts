@@ -1,5 +1,6 @@
 import { distanceForAnonymous } from "~/access/rules";
 import { getCadre, type Categorie } from "~/reference/statute";
+import { competencyKey } from "../../search/competency-keys";
 
 /**
  * The explainable matching of a position and a candidate: a score from 0 to 100 and the reasons
@@ -226,8 +227,10 @@ function thousands(n: number): string {
   return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
 }
 
+/** « Marchés publics » in a sentence is « marchés publics »; an acronym (« CCAS », « RH ») stays. */
 function lowerFirst(s: string): string {
-  return s ? s[0].toLowerCase() + s.slice(1) : s;
+  if (!s || /^\p{Lu}{2}/u.test(s)) return s;
+  return s[0].toLowerCase() + s.slice(1);
 }
 
 const LEVEL_WORD: Record<CompetencyLevel, string> = { INDISPENSABLE: "indispensable", IMPORTANT: "importante", APPRECIABLE: "appréciable" };
@@ -432,15 +435,18 @@ function cachedTokens(owner: object, phrase: string, vocabulary: Vocabulary): Se
 function competencyReasons(position: MatchPosition, profile: MatchProfile, vocabulary: Vocabulary): { missingIndispensable: string[]; reasons: MatchReason[] } {
   const wanted = position.competencies.filter((c) => c.label.trim());
   const total = wanted.reduce((s, c) => s + LEVEL_WEIGHT[c.level], 0);
-  const held = profile.competencies.map((label) => ({ label, tokens: tokens(label, vocabulary) }));
+  // A held label of the same key as the wanted one (search/competency-keys.ts) is the same
+  // competency: the feasibility counts and the suggestions' exact tier count it so; the score too.
+  const held = profile.competencies.map((label) => ({ label, tokens: tokens(label, vocabulary), key: competencyKey(label) }));
   const reasons: MatchReason[] = [];
   const missingIndispensable: string[] = [];
   for (const c of wanted) {
     const share = (COMPETENCY_POINTS * LEVEL_WEIGHT[c.level]) / total;
     const want = cachedTokens(position, c.label, vocabulary);
+    const wantedKey = competencyKey(c.label);
     let best = { score: 0, label: "" };
     for (const h of held) {
-      const s = phraseMatch(want, h.tokens);
+      const s = h.key && h.key === wantedKey ? 1 : phraseMatch(want, h.tokens);
       if (s > best.score) best = { score: s, label: h.label };
     }
     const what = lowerFirst(c.label.trim());

@@ -62,9 +62,13 @@ class ImmediateTransactions extends PrismaBetterSQLite3 {
 export function isDatabaseBusy(error: unknown): boolean {
   if (!error || typeof error !== "object") return false;
   const { code, message } = error as { code?: unknown; message?: unknown };
-  if (code === "P1008" || code === "P2028" || code === "P2034" || code === "P2037") return true;
+  if (code === "P1008" || code === "P2034" || code === "P2037") return true;
   if (typeof code === "string" && code.startsWith("SQLITE_BUSY")) return true;
-  return typeof message === "string" && /database is locked|timeout exceeded when trying to connect|deadlock detected|could not serialize access/.test(message);
+  if (typeof message !== "string") return false;
+  // P2028 also names programming errors (a transaction already closed): only its waits are busy.
+  if (code === "P2028") return /Unable to start a transaction in the given time|expired|timeout/i.test(message);
+  // pg-pool: no free connection in time, or a new one the server did not accept in time.
+  return /database is locked|timeout exceeded when trying to connect|Connection terminated due to connection timeout|deadlock detected|could not serialize access/.test(message);
 }
 
 /**

@@ -1,3 +1,4 @@
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, DATABASE_BUSY_MESSAGE, type Db } from "~/utils/db.server";
 import { migratePostgresql } from "~/utils/postgresql-migrations.server";
@@ -16,8 +17,8 @@ let server: PostgresServer;
 const clients: Db[] = [];
 let url: string;
 
-function client(poolSize: number): Db {
-  const db = createDb(url, { poolSize, waitMs: 1000 });
+function client(poolSize: number, waitMs = 1000): Db {
+  const db = createDb(url, { poolSize, waitMs });
   clients.push(db);
   return db;
 }
@@ -57,14 +58,18 @@ describe("PostgreSQL busy", () => {
     await db.user.count(); // the pool's one connection is open
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const held = new Promise<void>((resolve) => (holding = resolve));
     // A long transaction holds the only connection.
     const holder = db.$transaction(
       async (tx) => {
         await tx.user.count();
+        holding();
         await released;
       },
       { timeout: 60_000 },
     );
+    await held;
     try {
       expect(await refusal(db.user.count())).toEqual(BUSY);
       expect(await refusal(db.$transaction(async (tx) => createUser(tx as Db, "refused")))).toEqual(BUSY);
@@ -77,9 +82,28 @@ describe("PostgreSQL busy", () => {
     expect(await createUser(db, "after")).toMatchObject({ name: "after" });
   }, 60_000);
 
+  it("answers with the French 503 when the server does not accept a new connection in time", async () => {
+    // A server that takes the connection and never answers: pg-pool gives up after waitMs.
+    const silent = net.createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    const mute = Object.assign(new URL(url), { host: `127.0.0.1:${port}` }).toString();
+    const db = createDb(mute, { poolSize: 1, waitMs: 300 });
+    clients.push(db);
+    try {
+      expect(await refusal(db.user.count())).toEqual(BUSY);
+    } finally {
+      silent.close();
+    }
+  }, 60_000);
+
   it("refuses one of two deadlocked transactions with the 503, writing none of it, and commits the other", async () => {
-    const db = client(2);
+    // A long wait for a connection: the deadlock is what is tested, not the pool (opening the
+    // second connection can take more than a second on a busy machine).
+    const db = client(2, 30_000);
     const [a, b] = [await createUser(db, "a"), await createUser(db, "b")];
+    // Both connections open before the race.
+    await Promise.all([db.user.count(), db.user.count()]);
     let bothLocked!: () => void;
     const locked = new Promise<void>((resolve) => (bothLocked = resolve));
     let count = 0;

@@ -107,7 +107,7 @@ describe("two portal instances on one database and one Meilisearch", () => {
     for (const [id, versions] of seen) {
       expect(versions.filter((v, i) => i > 0 && v < versions[i - 1]!), `profile ${id}: ${versions.join(",")}`).toEqual([]);
     }
-  }, 300_000);
+  }, 400_000);
 
   it("run each periodic job once in its period, however often both try it", async () => {
     await Promise.all([answer(a, "jobs 200", /^jobs-started$/), answer(b, "jobs 200", /^jobs-started$/)]);

@@ -139,7 +139,7 @@ describe("rebuilding the indexes", () => {
     await client.index("candidates").updateSettings({ synonyms: { budget: ["argent"] } }).waitTask();
     expect(await ensureIndexes({ db, client })).toEqual(["candidates"]);
     expect(await ensureIndexes({ db, client })).toEqual([]);
-  });
+  }, 120_000);
 
   it("rebuilds at start an index whose word-cutting settings changed", async () => {
     await applySettings(client);

@@ -216,6 +216,14 @@ describe("competencies", () => {
     expect(r.reasons.map((x) => x.text)).toEqual(expect.arrayContaining(["Compétence indispensable : marchés publics", "Compétence indispensable : finances locales"]));
   });
 
+  it("scores as held a competency of the same key as the one asked (search/competency-keys.ts), as the feasibility counts do", () => {
+    // Without « d' », the phrase of the synonym group is not there word for word; the keys agree.
+    const p = dgs({ competencies: [{ label: "CCAS", level: "INDISPENSABLE" }] });
+    const r = scoreMatch(p, attache({ competencies: ["Centre communal action sociale"] }), context);
+    expect(r.capped).toBeNull();
+    expect(r.reasons.map((x) => x.text)).toContain("Compétence indispensable : CCAS");
+  });
+
   it("counts a close competency for part of its weight, and names what the candidate wrote", () => {
     const p = dgs({ competencies: [{ label: "Eau, assainissement et GEMAPI", level: "INDISPENSABLE" }] });
     const r = scoreMatch(p, attache({ competencies: ["Eau et assainissement"] }), context);
