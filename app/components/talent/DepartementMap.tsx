@@ -73,11 +73,12 @@ function tipStyle(code: string): CSSProperties {
 
 function Departement({ code, name, count, fill, post, children }: { code: string; name: string; count: number; fill: string; post: boolean; children: ReactNode }) {
   const label = `${name} (${code})`;
+  const profiles = count > 0 ? plural(count, "profil") : "aucun profil";
   return (
-    <div className={post ? "dep dep-post" : "dep"} tabIndex={0} role="img" aria-label={`${label} : ${plural(count, "profil")}${post ? " ; le poste s’y trouve" : ""}`} data-code={code} style={{ ["--dep-fill" as string]: fill }}>
+    <div className={post ? "dep dep-post" : "dep"} tabIndex={0} role="img" aria-label={`${label} : ${profiles}${post ? " ; le poste s’y trouve" : ""}`} data-code={code} style={{ ["--dep-fill" as string]: fill }}>
       <svg viewBox={VIEW_BOX} aria-hidden="true" focusable="false">{children}</svg>
       <span className="dep-tip" aria-hidden="true" style={tipStyle(code)}>
-        <strong>{label}</strong> {plural(count, "profil")}
+        <strong>{label}</strong> {profiles}
       </span>
     </div>
   );
