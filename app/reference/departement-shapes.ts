@@ -38,6 +38,25 @@ export const OVERSEAS_TILES = [
   { code: "976", name: "Mayotte" },
 ].map((t, i) => ({ ...t, x: 8, y: 330 + i * 50, width: 56, height: 38 }));
 
+/**
+ * Paris and its petite couronne enlarged in the sea north-west of Brittany: at the map's scale
+ * 75 is a few pixels wide. `scale`, `dx`, `dy` take a shape's points into the box (x' = x·scale + dx).
+ */
+export const PARIS_INSET = (() => {
+  const codes = ["75", "92", "93", "94"];
+  const box = { x: 8, y: 8, width: 120, height: 104 };
+  const points = DEPARTEMENT_SHAPES.filter((s) => codes.includes(s.code)).flatMap((s) => ringsOf(s.d).flat());
+  const xs = points.map((p) => p[0]);
+  const ys = points.map((p) => p[1]);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const margin = 8;
+  const scale = Math.min((box.width - 2 * margin) / (x1 - x0), (box.height - 2 * margin - 12) / (y1 - y0));
+  // Centred in the box, below a line of caption.
+  const dx = box.x + (box.width - (x1 - x0) * scale) / 2 - x0 * scale;
+  const dy = box.y + 12 + (box.height - 12 - (y1 - y0) * scale) / 2 - y0 * scale;
+  return { codes, box, scale: Math.round(scale * 1000) / 1000, dx: Math.round(dx * 10) / 10, dy: Math.round(dy * 10) / 10 };
+})();
+
 /** A shape's rings, as points: the package's paths use only relative moves and lines (m … z). */
 export function ringsOf(d: string): Array<Array<[number, number]>> {
   const tokens = d.match(/[a-zA-Z]|-?(?:\d+\.?\d*|\.\d+)(?:e-?\d+)?/g) ?? [];

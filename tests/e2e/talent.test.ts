@@ -144,7 +144,7 @@ describe("the talent pool, as the demo consultant searches it", () => {
 
     // The map: the 96 outlines and the five overseas tiles, each named with its count.
     const canvas = page.getByRole("group", { name: /Profils réunissant les exigences indispensables/ });
-    await expect(canvas.locator(".dep path").count()).resolves.toBe(96);
+    await expect(canvas.locator(".dep:not(.dep-inset) path").count()).resolves.toBe(96);
     await expect(canvas.locator(".dep rect").count()).resolves.toBe(5);
     await expect(canvas.getByRole("img", { name: /^Haut-Rhin \(68\) : (aucun profil|\d+ profils?)/ }).count()).resolves.toBe(1);
     // From the skip link, the keyboard reaches the first département, whose label then shows.
@@ -159,6 +159,11 @@ describe("the talent pool, as the demo consultant searches it", () => {
     const gironde = canvas.locator('.dep[data-code="33"]');
     await gironde.locator("path").hover();
     await expect(gironde.locator(".dep-tip").isVisible()).resolves.toBe(true);
+    // Paris, enlarged in its box, under the pointer.
+    const parisInset = canvas.locator(".dep-inset").first();
+    await parisInset.locator("path").hover();
+    await expect(parisInset.locator(".dep-tip").isVisible()).resolves.toBe(true);
+    expect(await parisInset.locator(".dep-tip").textContent()).toMatch(/^Paris \(75\) (aucun profil|\d+ profils?)$/);
     // The position's marker, and a legend of ranges that names it.
     await expect(canvas.locator(".dep-map-marks circle").count()).resolves.toBe(2);
     const legend = page.getByRole("list", { name: "Légende de la carte" });

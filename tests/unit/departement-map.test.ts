@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { postMark } from "~/domain/departement-map.server";
-import { centreOf, containsPoint, DEPARTEMENT_SHAPES, MAP_SIZE, OVERSEAS_TILES, ringsOf } from "~/reference/departement-shapes";
+import { centreOf, containsPoint, DEPARTEMENT_SHAPES, MAP_SIZE, OVERSEAS_TILES, PARIS_INSET, ringsOf } from "~/reference/departement-shapes";
 import { getCommune, getDepartement, listDepartements } from "~/reference/territory.server";
 
 const require = createRequire(import.meta.url);
@@ -27,6 +27,22 @@ describe("the map's départements", () => {
       expect(t.y + t.height).toBeLessThanOrEqual(MAP_SIZE.height);
       for (const [x, y] of [[t.x, t.y], [t.x + t.width, t.y], [t.x, t.y + t.height], [t.x + t.width, t.y + t.height]]) {
         expect(DEPARTEMENT_SHAPES.some((s) => containsPoint(s.d, x, y)), `${t.code} ${x},${y}`).toBe(false);
+      }
+    }
+  });
+
+  it("enlarges Paris and its petite couronne in a box of their own, clear of the mainland", () => {
+    const { box, scale, dx, dy } = PARIS_INSET;
+    expect(scale).toBeGreaterThan(2);
+    for (const [x, y] of [[box.x, box.y], [box.x + box.width, box.y], [box.x, box.y + box.height], [box.x + box.width, box.y + box.height]]) {
+      expect(DEPARTEMENT_SHAPES.some((s) => containsPoint(s.d, x, y)), `${x},${y}`).toBe(false);
+    }
+    for (const code of PARIS_INSET.codes) {
+      for (const [x, y] of ringsOf(shapeOf(code).d).flat()) {
+        expect(x * scale + dx).toBeGreaterThanOrEqual(box.x);
+        expect(x * scale + dx).toBeLessThanOrEqual(box.x + box.width);
+        expect(y * scale + dy).toBeGreaterThanOrEqual(box.y);
+        expect(y * scale + dy).toBeLessThanOrEqual(box.y + box.height);
       }
     }
   });

