@@ -97,6 +97,8 @@ export const LAYER_POLICIES = [
   // The benchmarks measure the portal's own functions, the domain's suggestions included, and the
   // mission page's loaders as Remix calls them (search/bench-missions.ts).
   { from: layer("bench"), allow: { to: layer("bench", "search", "seed", "domain", "access", "reference", "schemas", "utils", "generated", "routes") } },
+  // bench:load starts PostgreSQL as `npm run test:postgres` does, from the same helper.
+  { from: layer("bench"), allow: { to: { file: { path: "tests/helpers/postgres.ts" } } } },
   { from: layer("seed"), allow: { to: layer("seed", "reference", "schemas", "utils", "generated", "data") } },
   { from: layer("cli"), allow: { to: layer("cli", "domain", "access", "reference", "schemas", "utils", "search", "seed", "generated") } },
   { from: layer("config"), allow: { to: layer("config") } },
@@ -167,7 +169,7 @@ export const serverPackages = {
 };
 
 const config = [
-  { name: "vivier/ignores", ignores: ["node_modules/", "build/", "public/build/", ".cache/", "app/generated/", "tests/.tmp/", "data/"] },
+  { name: "vivier/ignores", ignores: ["node_modules/", "build/", "public/build/", ".cache/", "app/generated/", "tests/.tmp/", "data/", "search/bench/floor/build/", "search/bench/floor/public/build/", "search/bench/floor/.cache/"] },
   { ...js.configs.recommended, files: ["**/*.{ts,tsx,js}"] },
   ...tseslint.configs.recommended.map((c) => ({ ...c, files: ["**/*.{ts,tsx}"] })),
   {

@@ -3,6 +3,7 @@ import { actingKeys, identityOpenToCabinets, meiliString, notHiddenFromFilter, t
 import { communesWithin, distanceKm, type CommuneAtDistance } from "../app/reference/territory.server";
 import { distanceBand, effectiveRadiusKm, type DistanceBand } from "../app/access/anonymous-distance";
 import { searchErrorCode } from "./client";
+import { competencyKey } from "./competency-keys";
 import type { Availability, CandidateDocument } from "./documents";
 
 /**
@@ -48,7 +49,10 @@ export type CandidateFilters = {
   departementCode?: readonly string[];
   regionCode?: readonly string[];
   availability?: readonly string[];
-  /** Every one of these competencies (exact label; case does not matter, accents do). */
+  /**
+   * Every one of these competencies, as labels: a profile holds one when one of its own has the
+   * same key (search/competency-keys.ts: case, accents, plurals and the trade's synonyms aside).
+   */
   competencies?: readonly string[];
   /** true: only profiles that need housing; false or absent: no condition. */
   needsHousing?: boolean;
@@ -252,7 +256,7 @@ function otherClauses(f: CandidateFilters): string[] {
   const out: string[] = [];
   const grade = anyOf("grade", f.grade);
   if (grade) out.push(grade);
-  for (const c of f.competencies ?? []) out.push(`competencies = ${filterValue(c)}`);
+  for (const key of new Set((f.competencies ?? []).map(competencyKey))) out.push(`competencyKeys = ${filterValue(key)}`);
   if (f.laureate) out.push("laureate = true");
   if (finite(f.salaryMin)) out.push(`salaryExpectation >= ${Math.round(f.salaryMin)}`);
   if (finite(f.salaryMax)) out.push(`salaryExpectation <= ${Math.round(f.salaryMax)}`);

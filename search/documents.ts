@@ -2,6 +2,7 @@ import type { Prisma } from "../app/generated/prisma/client";
 import { identityOpenToCabinets, isInTalentPool, isPublicOffer, showsAnonymousCard } from "../app/access/rules";
 import { anonymousCard, experienceBandLabel, wideAreaLabel } from "../app/access/anonymous-card";
 import { quasiFacts } from "./quasi-facts";
+import { competencyKeys } from "./competency-keys";
 import type { Availability } from "../app/schemas/talent-search";
 import { jsonArray } from "../app/utils/json";
 import { filiereLabel, getCadre } from "../app/reference/statute";
@@ -41,6 +42,12 @@ export type CandidateDocument = {
   filiereLabel: string | null;
   status: string | null;
   competencies: string[];
+  /**
+   * The competencies as the filters compare them (search/competency-keys.ts: case, accents,
+   * plurals and the trade's synonyms aside). Filterable, never displayed: they say nothing that
+   * `competencies` does not, on an anonymous card as on a visible one.
+   */
+  competencyKeys: string[];
   yearsExperience: number | null;
   /**
    * INSEE code of the home commune: the distance filter and sort work on it (homes are commune
@@ -124,6 +131,7 @@ export function candidateDocument(row: CandidateRow, now: Date = new Date()): Ca
   if (!isInTalentPool(row)) return null;
 
   const { commune, ...where } = place(row.homeCommuneCode);
+  const competencies = stringList(row.competencies);
   const doc: CandidateDocument = {
     id: row.id,
     pseudonym: row.pseudonym,
@@ -137,7 +145,8 @@ export function candidateDocument(row: CandidateRow, now: Date = new Date()): Ca
     filiere: row.filiere,
     filiereLabel: row.filiere ? filiereLabel(row.filiere) : null,
     status: row.status,
-    competencies: stringList(row.competencies),
+    competencies,
+    competencyKeys: competencyKeys(competencies),
     yearsExperience: row.yearsExperience,
     laureate: !!row.laureateCadre,
     homeCommuneCode: commune?.code ?? null,

@@ -64,13 +64,14 @@ export const FRENCH_STOP_WORDS = [
 /**
  * Settings after whose change ensureIndexes rebuilds an index rather than patching it in place:
  * those that change how documents are cut into words (Meilisearch 1.21 does not re-tokenise the
- * documents already indexed, seen with stopWords), and the filterable and sortable attributes,
+ * documents already indexed, seen with stopWords), the filterable and sortable attributes,
  * because a new one usually comes with a document field that the documents already indexed
- * lack (homeCommuneCode did).
+ * lack (homeCommuneCode did, competencyKeys too), and the synonyms, because the documents'
+ * competencyKeys are written with SYNONYM_GROUPS (search/competency-keys.ts).
  */
 export const SETTINGS_NEEDING_REBUILD: readonly (keyof Settings)[] = [
   "stopWords", "localizedAttributes", "searchableAttributes", "separatorTokens", "nonSeparatorTokens", "dictionary",
-  "filterableAttributes", "sortableAttributes",
+  "filterableAttributes", "sortableAttributes", "synonyms",
 ];
 
 // Default ranking rules of Meilisearch 1.x, then the freshness tie-breaker of each index.
@@ -87,7 +88,10 @@ const common: Settings = {
   pagination: { maxTotalHits: 1000 },
 };
 
-/** Every field of a candidate document except hiddenFrom, which is filtered on but never shown. */
+/**
+ * Every field of a candidate document except hiddenFrom, homeCommuneCode and competencyKeys,
+ * which are filtered on but never shown.
+ */
 export const CANDIDATE_DISPLAYED_ATTRIBUTES = [
   "id", "pseudonym", "visibility", "name", "email", "currentEmployerName",
   "currentFunction", "cadreEmplois", "cadreLabel", "grade", "categorie", "filiere", "filiereLabel", "status",
@@ -111,7 +115,7 @@ export const indexSettings: Record<IndexName, Settings> = {
     displayedAttributes: CANDIDATE_DISPLAYED_ATTRIBUTES,
     filterableAttributes: [
       "visibility", "hiddenFrom",
-      "categorie", "filiere", "cadreEmplois", "grade", "status", "competencies", "laureate",
+      "categorie", "filiere", "cadreEmplois", "grade", "status", "competencies", "competencyKeys", "laureate",
       "homeCommuneCode", "departementCode", "regionCode",
       "availability", "availableFrom", "willingToRelocate", "needsHousing",
       "yearsExperience", "salaryExpectation", "maxDistanceKm", "lastActivityAt",

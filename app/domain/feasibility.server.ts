@@ -15,7 +15,11 @@ import { findCabinetMission, searchViewer, type CabinetMission } from "./talent-
  * département — which requested competencies are rare, and how many would need housing.
  *
  * The must-haves of a position: its filière and catégorie, one of its cadres d'emplois and one
- * of its grades when it names some, and every INDISPENSABLE competency (same label, case aside).
+ * of its grades when it names some, and every INDISPENSABLE competency. A profile holds a
+ * requested competency when one of its own has the same key: case, accents, plurals and the
+ * trade's synonyms aside (« Gestion du budget » is held by « gestion budgétaire »;
+ * search/competency-keys.ts, docs/decisions/113-competency-keys.md). The page keeps the labels
+ * as the position words them.
  */
 
 export const FEASIBILITY_RADII = [30, 60, 100] as const;

@@ -24,7 +24,8 @@ import { quasiFacts } from "../../search/quasi-facts";
  *   words (the first six of its indispensable, then important competencies: when too few
  *   profiles hold them all, the engine drops words from the end) — 150;
  * - the same catégorie and words, anywhere, among those ready to move — 50;
- * - the same catégorie holding every indispensable competency under its exact label — 50;
+ * - the same catégorie holding every indispensable competency, under its label or a form of it
+ *   (case, accents, plurals, the trade's synonyms: search/competency-keys.ts) — 50;
  * - when the post is open to contractuels: contractuels, private-sector employees and job
  *   seekers within 100 km, on the same words — 50 (they have no catégorie of their own).
  * Titulaires of another catégorie are not looked for: the statute rules them out.

@@ -53,11 +53,18 @@ class ImmediateTransactions extends PrismaBetterSQLite3 {
   }
 }
 
-/** SQLite stayed locked by another writer longer than the busy timeout. */
+/**
+ * The database could not take the request in time: SQLite stayed locked by another writer longer
+ * than the busy timeout; PostgreSQL's pool had no free connection in time, a transaction could
+ * not start or outlived its timeout, two transactions deadlocked or conflicted (one is rolled
+ * back), or the server refused more connections.
+ */
 export function isDatabaseBusy(error: unknown): boolean {
   if (!error || typeof error !== "object") return false;
   const { code, message } = error as { code?: unknown; message?: unknown };
-  return code === "P1008" || (typeof code === "string" && code.startsWith("SQLITE_BUSY")) || (typeof message === "string" && /database is locked/.test(message));
+  if (code === "P1008" || code === "P2028" || code === "P2034" || code === "P2037") return true;
+  if (typeof code === "string" && code.startsWith("SQLITE_BUSY")) return true;
+  return typeof message === "string" && /database is locked|timeout exceeded when trying to connect|deadlock detected|could not serialize access/.test(message);
 }
 
 /**
@@ -75,21 +82,29 @@ function busyAsResponse(error: unknown): unknown {
  * typed as the SQLite client: the models, fields and queries are the same, and the domain is
  * written once.
  */
-function baseClient(url: string): PrismaClient {
+function baseClient(url: string, poolSize: number, waitMs: number): PrismaClient {
   if (databaseProvider(url) === "postgresql") {
-    // A transaction waits for one of the pool's connections up to the same 2 × busy timeout a
-    // SQLite request may wait for the write lock (Prisma's default, 2 s, failed bursts of edits).
+    // A query, and a transaction, wait for one of the pool's connections up to the same 2 × busy
+    // timeout a SQLite request may wait for the write lock (Prisma's default for a transaction,
+    // 2 s, failed bursts of edits; pg's for a query is forever), then get the French 503.
     return new PostgresqlPrismaClient({
-      adapter: new PrismaPg({ connectionString: url }),
-      transactionOptions: { maxWait: 2 * BUSY_TIMEOUT_MS, timeout: 3 * BUSY_TIMEOUT_MS },
+      adapter: new PrismaPg({ connectionString: url, max: poolSize, connectionTimeoutMillis: waitMs }),
+      transactionOptions: { maxWait: waitMs, timeout: 3 * BUSY_TIMEOUT_MS },
     }) as unknown as PrismaClient;
   }
   // busy timeout: the outbox worker, the web server and the commands share the file.
   return new PrismaClient({ adapter: new ImmediateTransactions({ url, timeout: BUSY_TIMEOUT_MS }) });
 }
 
-export function createDb(url = databaseUrl(env().DATABASE_URL)): PrismaClient {
-  const base = baseClient(url);
+/**
+ * A client for `url`. On PostgreSQL, poolSize connections at most, and waitMs for one of them
+ * (tests shorten it); a transaction may then last 3 × the busy timeout.
+ */
+export function createDb(
+  url = databaseUrl(env().DATABASE_URL),
+  { poolSize = env().DATABASE_POOL_SIZE, waitMs = 2 * BUSY_TIMEOUT_MS }: { poolSize?: number; waitMs?: number } = {},
+): PrismaClient {
+  const base = baseClient(url, poolSize, waitMs);
   const client = base.$extends({
     query: {
       async $allOperations({ args, query }) {

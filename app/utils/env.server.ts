@@ -13,6 +13,11 @@ const schema = z.object({
     .default("file:./data/vivier.db"),
   /** Signs the cookies. `npm start` generates one into data/session.secret when it is unset. */
   SESSION_SECRET: z.string({ error: "is required (npm start generates one; see .env.example)" }).min(32, "must be at least 32 characters"),
+  /**
+   * PostgreSQL only: the connections each instance opens at most (its pool). Instances × this must
+   * stay below the server's max_connections (100 by default), with room for backups and psql.
+   */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   /** Where the CV files live (outside public/). */
   UPLOAD_DIR: z.string().min(1).default("./data/uploads"),
   /** An external Meilisearch server; when unset, the portal starts its own (search/meili-process.ts). */

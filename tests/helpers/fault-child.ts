@@ -13,7 +13,8 @@
  *   worker under its lease (printing `sent ROW_IDS` for the rows it delivered) — and commands
  *   read from standard input, one a line: `jobs CHECK_MS` starts the periodic jobs under their
  *   leases (printing `tried JOB yes|no`; their clock is set in 1970, so that they find nothing of
- *   the other tests' data to send or purge), `edit PROFILE_IDS N TAG` edits as `writer` does,
+ *   the other tests' data to send or purge), `edit PROFILE_IDS N TAG` edits as `writer` does (printing
+ *   `edited COUNT ROW_IDS`, the outbox rows it wrote),
  *   `login EMAIL ADDRESS PASSWORD` signs in through the domain (printing `login STATUS`), `stop`
  *   stops it all as a SIGTERM would.
  */
@@ -110,17 +111,19 @@ if (mode === "outbox") {
         say("jobs-started");
       } else if (command === "edit") {
         const [ids, n, tag] = [words[0]!.split(","), Number(words[1]), words[2]!];
-        let ok = 0;
+        const rows: number[] = [];
         for (let i = 1; i <= n; i++) {
           for (const id of ids) {
             await db.$transaction(async (tx) => {
               await tx.candidateProfile.update({ where: { id }, data: { currentFunction: `${tag} v${i}` } });
               await enqueue(tx, "candidates", id);
+              // The row just written (nobody else writes this profile's rows meanwhile).
+              const row = await tx.searchOutbox.findFirstOrThrow({ where: { entityId: id }, orderBy: { id: "desc" }, select: { id: true } });
+              rows.push(row.id);
             });
-            ok++;
           }
         }
-        say(`edited ${ok}`);
+        say(`edited ${rows.length} ${rows.join(",")}`);
       } else if (command === "login") {
         const r = await login(words[0]!, words[2]!, words[1]!);
         say(`login ${r.ok ? 200 : r.status}`);

@@ -7,7 +7,7 @@ import { DEPARTEMENT_SHAPES } from "~/reference/departement-shapes";
 import { applySettings } from "../../search/settings";
 import { call } from "../helpers/http";
 import { searchClient } from "../helpers/meili";
-import { COLMAR, MULHOUSE, PARIS, SAINT_LOUIS, STRASBOURG, candidate, collectivite, consultant, missionFor, pushToIndex, tag } from "./talent-fixtures";
+import { COLMAR, MULHOUSE, PARIS, SAINT_LOUIS, STRASBOURG, atFinestStep, candidate, collectivite, consultant, missionFor, pushToIndex, tag } from "./talent-fixtures";
 
 /**
  * A small known talent pool. Its filière is a code of its own, so that the profiles of the
@@ -130,6 +130,52 @@ describe("market feasibility of a mission", () => {
     ]);
     expect(f.needHousing).toBe(2);
     expect(f.housingOffered).toBe(false);
+  });
+
+  it("counts a competency held under a synonym of the trade or another spelling, never an unrelated one", async () => {
+    const t = tag();
+    const filiere = `test-${t}`;
+    const breton = `Langue bretonne ${t}`;
+    const { browser, cabinet } = await consultant();
+    const client = await collectivite("Ville Z");
+    // « budget » and « budgétaire » are one group of search/settings.ts SYNONYM_GROUPS (with « finances »).
+    const { mission } = await missionFor(cabinet.id, client.id, {
+      filiere,
+      categorie: "A",
+      competencies: [
+        { label: "Gestion du budget", level: "INDISPENSABLE" },
+        { label: "GESTION BUDGETAIRE", level: "IMPORTANT" },
+        { label: breton, level: "APPRECIABLE" },
+      ],
+      communeCode: MULHOUSE,
+    });
+    const fits = { visibility: "VISIBLE" as const, filiere, categorie: "A", cadreEmplois: "attaches" };
+    await candidate({ ...fits, competencies: ["Gestion budgétaire"] });
+    await candidate({ ...fits, competencies: ["gestion des finances", "Urbanisme"] });
+    const unrelated = await candidate({ ...fits, competencies: ["Gestion des ressources humaines", "Gestion de projet"] });
+    // An anonymous card keeps its competencies (the gate's rule 14): their keys count it alike.
+    const anonymous = await candidate({ ...fits, visibility: "ANONYMOUS", competencies: [`Gestion budgétaire`, breton.toUpperCase()] });
+    await atFinestStep(anonymous);
+    await pushToIndex();
+
+    const { data, text } = await missionPage(browser, mission.id);
+    const f = data!.feasibility;
+    expect(f.broad).toBe(4);
+    expect(f.matching).toBe(3);
+    expect(f.funnel.at(-1)).toEqual({ label: "+ « Gestion du budget » (indispensable)", count: 3 });
+    // The whole pool's counts include the other test files' profiles « Gestion budgétaire ».
+    expect(f.competencies.map(({ label, level, broad }) => ({ label, level, broad }))).toEqual([
+      { label: "Gestion du budget", level: "INDISPENSABLE", broad: 3 },
+      { label: "GESTION BUDGETAIRE", level: "IMPORTANT", broad: 3 },
+      { label: breton, level: "APPRECIABLE", broad: 1 },
+    ]);
+    expect(f.competencies[0].pool).toBeGreaterThanOrEqual(3);
+    expect(f.competencies[1].pool).toBe(f.competencies[0].pool);
+    expect(f.competencies[2]).toMatchObject({ pool: 1, rare: true });
+    expect(f.described.indispensable).toEqual(["Gestion du budget"]);
+    // The keys filter only: no page shows them, nor the unrelated profile.
+    expect(text).not.toContain("gestion finance");
+    expect(text).not.toContain(unrelated.profile.id);
   });
 
   it("never counts nor shows a profile hidden, or hiding from the cabinet or its clients", async () => {

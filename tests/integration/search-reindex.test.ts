@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { drainOutbox, enqueue } from "../../search/outbox";
 import { ensureIndexes, reindexAll } from "../../search/reindex";
-import { applySettings, indexExists } from "../../search/settings";
+import { competencyKey } from "../../search/competency-keys";
+import { applySettings, indexExists, indexSettings } from "../../search/settings";
+import { meiliString } from "~/access/rules";
 import { db, outboxRows, searchClient, searchIds, uniqueTag, updateCandidate } from "../helpers/meili";
 
 const client = searchClient();
@@ -115,6 +117,28 @@ describe("rebuilding the indexes", () => {
     expect(await client.index("candidates").getDocument(id)).toMatchObject({ homeCommuneCode: "13055" });
     const { hits } = await client.index("candidates").search(skill, { filter: `homeCommuneCode = "13055"` });
     expect(hits.map((h) => h.id)).toEqual([id]);
+  });
+
+  it("rebuilds at start an index built before competency keys, and one whose synonyms changed (the keys are written with them)", async () => {
+    await applySettings(client);
+    const skill = `Gestion budgétaire ${uniqueTag()}`;
+    const [id] = await createManyCandidates(1, skill);
+    await drainOutbox({ db, client });
+    const key = competencyKey(skill);
+    expect(key).toMatch(/^gestion finance /);
+    // As an index of the version before: documents without competencyKeys, which was not filterable.
+    const { competencyKeys: _, ...before } = await client.index("candidates").getDocument(id);
+    await client.index("candidates").addDocuments([before]).waitTask();
+    const filterable = indexSettings.candidates.filterableAttributes!.filter((a) => a !== "competencyKeys");
+    await client.index("candidates").updateSettings({ filterableAttributes: filterable }).waitTask();
+
+    expect(await ensureIndexes({ db, client })).toEqual(["candidates"]);
+    expect(await client.index("candidates").getDocument(id)).toMatchObject({ competencyKeys: [key] });
+    expect(await searchIds(client, "candidates", "", { filter: `competencyKeys = ${meiliString(key)}` })).toEqual([id]);
+
+    await client.index("candidates").updateSettings({ synonyms: { budget: ["argent"] } }).waitTask();
+    expect(await ensureIndexes({ db, client })).toEqual(["candidates"]);
+    expect(await ensureIndexes({ db, client })).toEqual([]);
   });
 
   it("rebuilds at start an index whose word-cutting settings changed", async () => {

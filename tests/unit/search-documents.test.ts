@@ -163,11 +163,23 @@ describe("candidate documents", () => {
     expect(doc.departementCode).toBeNull();
   });
 
-  it("declares every field it writes as displayed, except those only filtered on (excluded organisations, home commune code)", () => {
+  it("declares every field it writes as displayed, except those only filtered on (excluded organisations, home commune code, competency keys)", () => {
     const keys = Object.keys(candidateDocument(profile({ visibility: "VISIBLE" }), now)!);
-    expect(keys.filter((k) => !CANDIDATE_DISPLAYED_ATTRIBUTES.includes(k)).sort()).toEqual(["hiddenFrom", "homeCommuneCode"]);
+    expect(keys.filter((k) => !CANDIDATE_DISPLAYED_ATTRIBUTES.includes(k)).sort()).toEqual(["competencyKeys", "hiddenFrom", "homeCommuneCode"]);
     expect(CANDIDATE_DISPLAYED_ATTRIBUTES).not.toContain("hiddenFrom");
     expect(CANDIDATE_DISPLAYED_ATTRIBUTES).not.toContain("homeCommuneCode");
+    expect(CANDIDATE_DISPLAYED_ATTRIBUTES).not.toContain("competencyKeys");
+  });
+
+  it("keys the competencies for the filters, and no more on an anonymous card than its competencies say", () => {
+    const competencies = JSON.stringify(["Gestion budgétaire", "GESTION DU BUDGET", "Marchés publics", "  "]);
+    const visible = candidateDocument(profile({ visibility: "VISIBLE", competencies }), now)!;
+    expect(visible.competencies).toEqual(["Gestion budgétaire", "GESTION DU BUDGET", "Marchés publics"]);
+    expect(visible.competencyKeys).toEqual(["gestion finance", "marche public"]);
+    // Rule 14 keeps the competencies on an anonymous card: the keys follow them, nothing else.
+    const anonymous = candidateDocument(profile({ competencies }), now)!;
+    expect(anonymous.competencies).toEqual(visible.competencies);
+    expect(anonymous.competencyKeys).toEqual(visible.competencyKeys);
   });
 });
 

@@ -25,7 +25,7 @@ export function FeasibilityPanel({ feasibility: f, post, searchUrl, rareBelow }:
           <li>Filière {d.filiere}, catégorie {d.categorie}</li>
           {d.cadres.length ? <li>Cadre d’emplois : {d.cadres.join(" ou ")}</li> : null}
           {d.grades.length ? <li>Grade : {d.grades.join(" ou ")}</li> : null}
-          {d.indispensable.length ? <li>Compétences indispensables : {d.indispensable.join(", ")} (même libellé)</li> : <li>Aucune compétence indispensable n’est demandée.</li>}
+          {d.indispensable.length ? <li>Compétences indispensables : {d.indispensable.join(", ")} (ou un synonyme du métier ; majuscules, accents et pluriels ne comptent pas)</li> : <li>Aucune compétence indispensable n’est demandée.</li>}
         </ul>
         <p><Link to={searchUrl} className="button">Chercher ces profils dans le vivier</Link></p>
       </div>
