@@ -82,7 +82,7 @@ function Departement({ code, name, count, fill, post, children }: { code: string
   const label = `${name} (${code})`;
   const profiles = count > 0 ? plural(count, "profil") : "aucun profil";
   return (
-    <div className={post ? "dep dep-post" : "dep"} tabIndex={0} role="img" aria-label={`${label} : ${profiles}${post ? " ; le poste s’y trouve" : ""}`} data-code={code} style={{ ["--dep-fill" as string]: fill }}>
+    <div className="dep" tabIndex={0} role="img" aria-label={`${label} : ${profiles}${post ? " ; le poste s’y trouve" : ""}`} data-code={code} style={{ ["--dep-fill" as string]: fill }}>
       <svg viewBox={VIEW_BOX} aria-hidden="true" focusable="false">{children}</svg>
       <span className="dep-tip" aria-hidden="true" style={tipStyle(code)}>
         <strong>{label}</strong> {profiles}
