@@ -7,6 +7,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { MAX_CV_REQUEST_BYTES } from "../domain/cv.server";
+import { inRequestScope } from "../utils/request-scope.server";
 import { FOREIGN_ORIGIN_HEADER, isForeignOrigin, NONCE_LOCAL, securityHeaders } from "../utils/security-headers.server";
 
 const BUILD = path.resolve("build", "index.js");
@@ -105,6 +106,8 @@ export function createApp({ dev, secure = false, build: givenBuild, trustProxy }
   app.use("/build", express.static("public/build", { immutable: !dev, maxAge: dev ? 0 : "1y" }));
   app.use(express.static("public", { maxAge: dev ? 0 : "1h" }));
   const build = givenBuild ?? buildLoader(dev);
+  // A GET's loaders share what they read once (who is signed in): see request-scope.server.ts.
+  app.use((req, _res, next) => (req.method === "GET" || req.method === "HEAD" ? inRequestScope(next) : next()));
   app.all(
     "*",
     createRequestHandler({

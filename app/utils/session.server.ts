@@ -3,6 +3,7 @@ import { createCookie, redirect } from "@remix-run/node";
 import { isRole, type Role } from "~/access/spaces";
 import { db } from "./db.server";
 import { cookieName, env, secureCookies } from "./env.server";
+import { oncePerRequest } from "./request-scope.server";
 
 /** A session lasts 14 days from sign-in; past that the user signs in again. */
 export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
@@ -33,10 +34,17 @@ export type SessionUser = {
   organization: { id: string; name: string; kind: string; officialKey: string } | null;
 };
 
-/** The signed-in user, or null (no cookie, unknown or expired session). */
+/**
+ * The signed-in user, or null (no cookie, unknown or expired session). Read once per GET request
+ * (app/utils/request-scope.server.ts): its loaders all ask.
+ */
 export async function getSessionUser(request: Request): Promise<SessionUser | null> {
   const token = await sessionCookie.parse(request.headers.get("Cookie"));
   if (typeof token !== "string" || !token) return null;
+  return oncePerRequest(`session:${token}`, () => readSessionUser(token));
+}
+
+async function readSessionUser(token: string): Promise<SessionUser | null> {
   const session = await db.session.findUnique({
     where: { id: hashToken(token) },
     select: {
