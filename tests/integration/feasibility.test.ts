@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import type { PostMark } from "~/domain/departement-map.server";
 import type { Feasibility } from "~/domain/feasibility.server";
 import { loader as marketLoader } from "~/routes/cabinet.missions.$id_.faisabilite";
 import { loader as missionsLoader } from "~/routes/cabinet.missions._index";
+import { DEPARTEMENT_SHAPES } from "~/reference/departement-shapes";
 import { applySettings } from "../../search/settings";
 import { call } from "../helpers/http";
 import { searchClient } from "../helpers/meili";
@@ -60,7 +62,7 @@ async function knownMarket() {
 async function missionPage(browser: Awaited<ReturnType<typeof consultant>>["browser"], id: string, query = "") {
   const res = await call(marketLoader, browser.get(`/cabinet/missions/${id}/faisabilite${query}`), { id });
   const text = await res.text();
-  return { status: res.status, text, data: res.status === 200 ? (JSON.parse(text) as { feasibility: Feasibility; map: { areas: unknown[] }; searchUrl: string }) : null };
+  return { status: res.status, text, data: res.status === 200 ? (JSON.parse(text) as { feasibility: Feasibility; post: PostMark | null; searchUrl: string }) : null };
 }
 
 beforeAll(async () => {
@@ -92,13 +94,17 @@ describe("market feasibility of a mission", () => {
 
   it("counts them by département, for the map and its table", async () => {
     const market = await knownMarket();
-    const { data } = await missionPage(market.browser, market.mission.id);
+    const { data, text } = await missionPage(market.browser, market.mission.id);
     expect(data!.feasibility.departements).toEqual([
       { code: "68", name: "Haut-Rhin", count: 3 },
       { code: "67", name: "Bas-Rhin", count: 1 },
       { code: "75", name: "Paris", count: 1 },
     ]);
-    expect(data!.map.areas.length).toBeGreaterThanOrEqual(96);
+    // The outlines are the component's (decision 112): the data carries the counts and the
+    // position's marker, not a path of the map — not even on a change of population.
+    expect(data!.post).toMatchObject({ label: "Mulhouse (68)", departementCode: "68" });
+    expect(text).not.toContain(DEPARTEMENT_SHAPES[0].d.slice(0, 40));
+    expect(text.length).toBeLessThan(8_000);
     expect(data!.feasibility.map).toEqual({ population: "exigences", counts: { exigences: 5, statut: 6, filiere: 7 } });
 
     // A wider circle, when the must-haves leave the map empty.

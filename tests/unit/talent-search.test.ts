@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countBins } from "~/components/talent/DepartementMap";
+import { binLabel, countBins, legendLines } from "~/components/talent/DepartementMap";
 import { emptyTalentSearch, isEmptyTalentSearch, parseTalentSearch, talentSearchQuery } from "~/schemas/talent-search";
 import { communesWithin, distanceKm, getCommune, listCommunes } from "~/reference/territory.server";
 import { MIN_RADIUS_KM, distanceBand, effectiveRadiusKm } from "~/access/anonymous-distance";
@@ -195,6 +195,16 @@ describe("the map's colour classes", () => {
     expect(bins[0].min).toBe(1);
     expect(bins.at(-1)!.max).toBe(42);
     for (let i = 1; i < bins.length; i++) expect(bins[i].min).toBe(bins[i - 1].max + 1);
+  });
+
+  it("names each class in the legend as a range, with French plurals", () => {
+    expect(legendLines(0).map((l) => l.label)).toEqual(["Aucun profil"]);
+    expect(legendLines(2).map((l) => l.label)).toEqual(["Aucun profil", "1 profil", "2 profils"]);
+    expect(legendLines(14).map((l) => l.label)).toEqual(["Aucun profil", "1 à 3 profils", "4 à 6 profils", "7 à 9 profils", "10 à 12 profils", "13 à 14 profils"]);
+    expect(binLabel({ min: 1000, max: 2500 })).toBe("1\u202f000 à 2\u202f500 profils");
+    // Every class has its own colour, and none is the colour of « Aucun profil ».
+    const colours = legendLines(42).map((l) => l.colour);
+    expect(new Set(colours).size).toBe(colours.length);
   });
 });
 

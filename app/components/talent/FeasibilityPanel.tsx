@@ -1,12 +1,13 @@
 import { Form, Link } from "@remix-run/react";
-import type { DepartementMap as MapGeometry, Feasibility } from "~/domain/feasibility.server";
+import type { PostMark } from "~/domain/departement-map.server";
+import type { Feasibility } from "~/domain/feasibility.server";
 import { COMPETENCY_LEVEL_LABEL } from "~/schemas/position";
 import { MAP_POPULATIONS, MAP_POPULATION_LABEL } from "~/schemas/talent-search";
 import { DepartementMap } from "./DepartementMap";
 import { formatInt, plural } from "./format";
 
 /** "Faisabilité du marché": whether the profile the client seeks exists in the talent pool, and where. */
-export function FeasibilityPanel({ feasibility: f, map, searchUrl, rareBelow }: { feasibility: Feasibility; map: MapGeometry; searchUrl: string; rareBelow: number }) {
+export function FeasibilityPanel({ feasibility: f, post, searchUrl, rareBelow }: { feasibility: Feasibility; post: PostMark | null; searchUrl: string; rareBelow: number }) {
   const d = f.described;
   return (
     <section className="feasibility" aria-labelledby="faisabilite-titre">
@@ -131,7 +132,7 @@ export function FeasibilityPanel({ feasibility: f, map, searchUrl, rareBelow }: 
           <button type="submit" className="button-secondary">Afficher</button>
         </fieldset>
       </Form>
-      <DepartementMap key={f.map.population} map={map} counts={f.departements} title={MAP_POPULATION_LABEL[f.map.population]} />
+      <DepartementMap key={f.map.population} post={post} counts={f.departements} title={MAP_POPULATION_LABEL[f.map.population]} />
     </section>
   );
 }
