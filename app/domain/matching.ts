@@ -432,6 +432,16 @@ function cachedTokens(owner: object, phrase: string, vocabulary: Vocabulary): Se
   return set;
 }
 
+// The position's competency keys (search/competency-keys.ts), once per position likewise.
+const wantedKeys = new WeakMap<object, Map<string, string>>();
+function cachedKey(owner: object, label: string): string {
+  let keys = wantedKeys.get(owner);
+  if (!keys) wantedKeys.set(owner, (keys = new Map()));
+  let key = keys.get(label);
+  if (key === undefined) keys.set(label, (key = competencyKey(label)));
+  return key;
+}
+
 function competencyReasons(position: MatchPosition, profile: MatchProfile, vocabulary: Vocabulary): { missingIndispensable: string[]; reasons: MatchReason[] } {
   const wanted = position.competencies.filter((c) => c.label.trim());
   const total = wanted.reduce((s, c) => s + LEVEL_WEIGHT[c.level], 0);
@@ -443,7 +453,7 @@ function competencyReasons(position: MatchPosition, profile: MatchProfile, vocab
   for (const c of wanted) {
     const share = (COMPETENCY_POINTS * LEVEL_WEIGHT[c.level]) / total;
     const want = cachedTokens(position, c.label, vocabulary);
-    const wantedKey = competencyKey(c.label);
+    const wantedKey = cachedKey(position, c.label);
     let best = { score: 0, label: "" };
     for (const h of held) {
       const s = h.key && h.key === wantedKey ? 1 : phraseMatch(want, h.tokens);
