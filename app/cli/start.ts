@@ -1,6 +1,7 @@
 /**
  * `npm start` and `npm run dev`: migrate, seed an empty database, start (or reach) Meilisearch,
- * index, build if needed, serve on PORT, and keep the search outbox draining. Ctrl+C stops it all.
+ * index, build if needed, serve on PORT (in WEB_CONCURRENCY processes), and keep the search outbox
+ * draining. Ctrl+C stops it all.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -82,11 +83,21 @@ if (dev) {
   buildIfNeeded();
 }
 
-const { createApp, listen } = await import("./server");
-const server = await listen(createApp({ dev, secure: secureCookies(config), trustProxy: config.TRUST_PROXY }), config.PORT);
+// One process serves and runs the background work above; with WEB_CONCURRENCY > 1 (production
+// only), that many processes serve and this one keeps only the background work (decision 144).
+const webProcesses = dev ? 1 : config.WEB_CONCURRENCY;
+let closeWeb: () => Promise<void>;
+if (webProcesses === 1) {
+  const { createApp, listen } = await import("./server");
+  const server = await listen(createApp({ dev, secure: secureCookies(config), trustProxy: config.TRUST_PROXY }), config.PORT);
+  closeWeb = async () => void server.close();
+} else {
+  const { startWebProcesses } = await import("./web-processes");
+  closeWeb = (await startWebProcesses(webProcesses)).stop;
+}
 
 console.log(`
-Vivier est prêt : http://localhost:${config.PORT}
+Vivier est prêt : http://localhost:${config.PORT}${webProcesses > 1 ? ` (${webProcesses} processus web)` : ""}
 Comptes de démonstration (mot de passe « ${DEMO_PASSWORD} ») :
 ${DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(24)} ${a.role} → ${a.space}`).join("\n")}
 ${search.embedded ? `Meilisearch intégré : ${search.url} (données dans ${config.MEILI_DATA_DIR})` : `Meilisearch externe : ${search.url}`}
@@ -98,7 +109,7 @@ async function stop(signal: string) {
   stopping = true;
   console.log(`\n${signal} reçu : arrêt…`);
   watcher?.kill("SIGTERM");
-  server.close();
+  await closeWeb();
   await freshness.stop();
   await anonymousSteps.stop();
   await jobs.stop();

@@ -1,4 +1,7 @@
+import { availableParallelism } from "node:os";
 import { z } from "zod";
+
+const WEB_CONCURRENCY_MESSAGE = 'must be a number of processes from 1 to 64, or "auto" (one per core)';
 
 /**
  * The portal's configuration, read once from the environment and validated. A wrong or missing
@@ -14,10 +17,23 @@ const schema = z.object({
   /** Signs the cookies. `npm start` generates one into data/session.secret when it is unset. */
   SESSION_SECRET: z.string({ error: "is required (npm start generates one; see .env.example)" }).min(32, "must be at least 32 characters"),
   /**
-   * PostgreSQL only: the connections each instance opens at most (its pool). Instances × this must
-   * stay below the server's max_connections (100 by default), with room for backups and psql.
+   * PostgreSQL only: the connections each process opens at most (its pool). Instances × (1 +
+   * WEB_CONCURRENCY when above 1) × this must stay below the server's max_connections (100 by
+   * default), with room for backups and psql.
    */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  /**
+   * How many processes serve HTTP (`npm start`, production). 1: one process serves and runs the
+   * background work, as in development. More, or "auto" (one per core): the first process runs the
+   * background work (outbox, daily jobs) and that many others serve the pages on PORT
+   * (docs/decisions/144). One Node process uses one core; the pages are rendered on the CPU.
+   */
+  WEB_CONCURRENCY: z
+    .string()
+    .regex(/^(auto|\d{1,2})$/, WEB_CONCURRENCY_MESSAGE)
+    .default("1")
+    .transform((v) => (v === "auto" ? Math.max(1, availableParallelism()) : Number(v)))
+    .refine((n) => n >= 1 && n <= 64, WEB_CONCURRENCY_MESSAGE),
   /** Where the CV files live (outside public/). */
   UPLOAD_DIR: z.string().min(1).default("./data/uploads"),
   /** An external Meilisearch server; when unset, the portal starts its own (search/meili-process.ts). */

@@ -29,6 +29,12 @@ export default async function setup(project: TestProject) {
   fs.mkdirSync(dir, { recursive: true });
   const started = await startPortal(dir, "e2e-secret-0123456789-0123456789-0123456789");
   portal = started.child;
+  // The production setting (two web processes) is what the suite exercises: say so if it did not start.
+  await new Promise((r) => setTimeout(r, 500));
+  if (!fs.readFileSync(path.join(dir, "portal.log"), "utf8").includes("(2 processus web)")) {
+    await stopPortal(portal);
+    throw new Error(`The e2e portal did not start its two web processes; see ${path.join(dir, "portal.log")}`);
+  }
   project.provide("baseUrl", started.baseUrl);
   project.provide("databaseFile", path.join(dir, "vivier.db"));
   project.provide("sessionSecret", started.env.SESSION_SECRET ?? "");

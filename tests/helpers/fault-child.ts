@@ -17,6 +17,9 @@
  *   `edited COUNT ROW_IDS`, the outbox rows it wrote),
  *   `login EMAIL ADDRESS PASSWORD` signs in through the domain (printing `login STATUS`), `stop`
  *   stops it all as a SIGTERM would.
+ * - `web N`: N web processes on PORT as app/cli/start.ts starts them with WEB_CONCURRENCY = N
+ *   (app/cli/web-processes.ts), printing `listening PID` for each that listens (a replacement
+ *   too), then `web-ready`; on SIGTERM stops them, prints `web-stopped` and exits.
  */
 import { createInterface } from "node:readline";
 import Database from "better-sqlite3";
@@ -24,7 +27,19 @@ import Database from "better-sqlite3";
 const [mode, ...args] = process.argv.slice(2);
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-if (mode === "outbox") {
+if (mode === "web") {
+  const cluster = (await import("node:cluster")).default;
+  const { startWebProcesses } = await import("~/cli/web-processes");
+  cluster.on("listening", (worker) => say(`listening ${worker.process.pid}`));
+  const web = await startWebProcesses(Number(args[0]), { warn: (m: string) => say(`warn ${m}`) });
+  say("web-ready");
+  process.once("SIGTERM", () =>
+    void web.stop().then(() => {
+      say("web-stopped");
+      process.exit(0);
+    }),
+  );
+} else if (mode === "outbox") {
   const { db } = await import("~/utils/db.server");
   const { createSearchClient } = await import("../../search/client");
   const { startOutboxWorker } = await import("../../search/outbox");

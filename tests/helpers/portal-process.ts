@@ -28,6 +28,9 @@ export async function startPortal(dir: string, sessionSecret: string, timeoutMs 
     SESSION_SECRET: sessionSecret,
     MEILI_URL: "",
     MEILI_MASTER_KEY: "",
+    // Two web processes, as the README advises for production (decision 144): the pages the
+    // e2e tests visit are served by them, the outbox and the daily jobs run beside them.
+    WEB_CONCURRENCY: "2",
   };
   // Its own process group, so that stopping it stops the Meilisearch it started too.
   const child = spawn(path.resolve("node_modules", ".bin", "tsx"), ["app/cli/start.ts"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "~/utils/env.server";
 
@@ -19,6 +20,13 @@ describe("configuration", () => {
 
   it("takes a PostgreSQL URL as the database", () => {
     expect(parseEnv({ ...base, DATABASE_URL: "postgresql://vivier:secret@db:5432/vivier" }).DATABASE_URL).toBe("postgresql://vivier:secret@db:5432/vivier");
+  });
+
+  it("serves from one process unless told how many web processes, or one per core with auto", () => {
+    expect(parseEnv(base).WEB_CONCURRENCY).toBe(1);
+    expect(parseEnv({ ...base, WEB_CONCURRENCY: "4" }).WEB_CONCURRENCY).toBe(4);
+    expect(parseEnv({ ...base, WEB_CONCURRENCY: "auto" }).WEB_CONCURRENCY).toBe(availableParallelism());
+    for (const wrong of ["0", "65", "1.5", "deux"]) expect(() => parseEnv({ ...base, WEB_CONCURRENCY: wrong })).toThrow(/WEB_CONCURRENCY: must be a number of processes from 1 to 64, or "auto"/);
   });
 
   it("requires a session secret outside tests", () => {
