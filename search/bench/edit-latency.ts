@@ -24,7 +24,7 @@ function isoDurationMs(value: string | null | undefined): number {
 }
 
 /** "637.30ms", "2.45s", "37.24µs" (a step of a batch's progressTrace) → ms. */
-function traceMs(value: unknown): number {
+export function traceMs(value: unknown): number {
   const m = /^([\d.]+)(µs|ms|s)$/.exec(String(value ?? ""));
   if (!m) return Number.NaN;
   return Number(m[1]) * (m[2] === "s" ? 1000 : m[2] === "ms" ? 1 : 0.001);

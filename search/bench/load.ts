@@ -1,6 +1,9 @@
 /**
- * `npm run bench:load` (`npx tsx search/bench/load.ts [--docs N] [--duration S] [--connections N]`):
- * the portal under load, self-contained, on this machine's loopback only.
+ * `npm run bench:load` (`npx tsx search/bench/load.ts [--docs N] [--duration S] [--connections N]
+ * [--web-processes N|auto] [--skip-postgres]`): the portal under load, self-contained, on this
+ * machine's loopback only. The portal and the floor are both served by `--web-processes`
+ * processes (WEB_CONCURRENCY, decision 144; by default one per core, as the README advises for
+ * production).
  *
  * 1. A temporary folder: SQLite migrated as in production, the demo seed, then N generated
  *    profiles (100,000 by default, search/bench/generate.ts, with a progress bar), an embedded
@@ -37,6 +40,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import { traceMs } from "./edit-latency";
 import { generateCandidates } from "./generate";
 import { percentile } from "./stats";
 
@@ -52,6 +56,7 @@ function options() {
       duration: { type: "string", default: "30" },
       connections: { type: "string", default: "50" },
       "skip-postgres": { type: "boolean", default: false },
+      "web-processes": { type: "string", default: "auto" },
     },
   });
   const int = (name: string, v: string | undefined, min: number) => {
@@ -64,6 +69,7 @@ function options() {
     duration: int("duration", values.duration, 1),
     connections: int("connections", values.connections, 2),
     postgres: !values["skip-postgres"],
+    webProcesses: values["web-processes"] === "auto" ? os.availableParallelism() : int("web-processes", values["web-processes"], 1),
   };
 }
 
@@ -187,6 +193,7 @@ async function main() {
     MEILI_URL: `http://127.0.0.1:${meiliPort}`,
     MEILI_MASTER_KEY: masterKey,
     MEILI_DATA_DIR: path.join(tmp, "meili"),
+    WEB_CONCURRENCY: String(opts.webProcesses),
   };
   Object.assign(process.env, env);
   const children: ChildProcess[] = [];
@@ -194,6 +201,7 @@ async function main() {
   let postgres: { stop: () => Promise<void> } | undefined;
   try {
     say(`Load benchmark: ${opts.docs.toLocaleString("en")} generated profiles, ${opts.connections} connections, ${opts.duration} s a run. Data in ${tmp}`);
+    say(`Web processes (WEB_CONCURRENCY) for the portal and for the floor alike: ${opts.webProcesses}`);
     say(`Machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}, Node ${process.version}`);
 
     say("1. Database: migrations, demo seed, generated profiles");
@@ -295,13 +303,14 @@ async function main() {
     const results: LoadResult[] = [];
     let editTimes: number[] = [];
     let floorEditTimes: number[] = [];
+    let editPhaseRuns: EditPhases[] = [];
     for (const run of runs) {
       await sleep(2000);
       process.stdout.write(`  ${run.name}…`);
       const editing = run.edits ? measureEdits(db, client, opts.duration * 1000) : null;
       const r = await load(run.name, [run.url], run.headers, opts.duration, opts.connections);
-      if (editing && run.name.startsWith("portal: ")) editTimes = await editing;
-      else if (editing) floorEditTimes = await editing;
+      if (editing && run.name.startsWith("portal: ")) ({ times: editTimes, phases: editPhaseRuns } = await editing);
+      else if (editing) floorEditTimes = (await editing).times;
       results.push(r);
       process.stdout.write(` ${fmt(r.rps)} req/s\n`);
     }
@@ -332,6 +341,8 @@ async function main() {
       verdicts.push(["an edit searchable, during the floor's text run", `${floorEditTimes.length} edits: p50 ${fmt(percentile(floorEditTimes, 50) / 1000, 2)} s, p95 ${fmt(percentile(floorEditTimes, 95) / 1000, 2)} s`, "(no target)"]);
     }
     for (const [what, measured, verdict] of verdicts) say(`${verdict!.padEnd(11)} ${what}: ${measured}`);
+    say(`            the portal's edits, ${phaseSummary(editPhaseRuns)}`);
+    if (editPhaseRuns.length) say(`            ${await slowestBatchSteps(client, editPhaseRuns)}`);
     say();
 
     if (opts.postgres) {
@@ -349,7 +360,7 @@ async function main() {
       say(`  copied by db:copy in ${fmt((Date.now() - copyStart) / 1000)} s`);
       const ports = [await findFreePort(), await findFreePort()];
       for (const [i, p] of ports.entries()) {
-        const instanceEnv = { ...env, DATABASE_URL: pgUrl, PORT: String(p), APP_URL: `http://127.0.0.1:${p}` };
+        const instanceEnv = { ...env, WEB_CONCURRENCY: "1", DATABASE_URL: pgUrl, PORT: String(p), APP_URL: `http://127.0.0.1:${p}` };
         children.push(await startChild(tsx, ["app/cli/start.ts"], instanceEnv, /Vivier est prêt/, 300_000, path.join(tmp, `portal-pg-${i + 1}.log`)));
       }
       say(`  instances on :${ports.join(" and :")}`);
@@ -369,7 +380,7 @@ async function main() {
         process.stdout.write(`  ${run.name}…`);
         const editing = run.edits ? measureEdits(pgDb, client, opts.duration * 1000) : null;
         const r = await load(run.name, instances.map((base) => `${base}${run.path}`), run.headers, opts.duration, opts.connections);
-        if (editing) pgEditTimes = await editing;
+        if (editing) pgEditTimes = (await editing).times;
         pgResults.push(r);
         process.stdout.write(` ${fmt(r.rps)} req/s\n`);
       }
@@ -403,15 +414,17 @@ async function measureEdits(
   db: import("~/utils/db.server").Db,
   client: import("meilisearch").Meilisearch,
   forMs: number,
-): Promise<number[]> {
+): Promise<EditRun> {
   const { enqueue } = await import("../outbox");
   const profiles = await db.candidateProfile.findMany({ where: { id: { startsWith: "benchp" }, visibility: "VISIBLE" }, select: { id: true, competencies: true }, take: 200 });
   const times: number[] = [];
+  const marks: Array<{ savedAt: number; foundAt: number }> = [];
   const end = Date.now() + forMs - 3000;
   for (let i = 0; Date.now() < end && i < profiles.length; i++) {
     const p = profiles[i]!;
     const word = `zqx${randomBytes(5).toString("hex").replace(/[0-9]/g, (d) => "abcdefghij"[Number(d)]!)}`;
     const t0 = performance.now();
+    const savedAt = Date.now();
     await db.$transaction(async (tx) => {
       await tx.candidateProfile.update({ where: { id: p.id }, data: { competencies: JSON.stringify([...(JSON.parse(p.competencies) as string[]), word]), lastActivityAt: new Date() } });
       await enqueue(tx, "candidates", p.id);
@@ -423,9 +436,56 @@ async function measureEdits(
       await sleep(25);
     }
     times.push(performance.now() - t0);
+    marks.push({ savedAt, foundAt: Date.now() });
     await sleep(Math.max(0, 1000 - (performance.now() - t0)));
   }
-  return times;
+  return { times, phases: marks.length ? await editPhases(client, marks) : [] };
+}
+
+type EditRun = { times: number[]; phases: EditPhases[] };
+type EditPhases = { toEnqueued: number; queued: number; processing: number; toFound: number; batchUid: number | null };
+
+/**
+ * Where each edit's time went, from Meilisearch's own task timestamps (the same machine's
+ * clock): the portal's worker reading and sending it, the task waiting in Meilisearch's queue,
+ * its indexing, and the search seeing it. An edit is matched with the first task of the
+ * candidates index enqueued after its save.
+ */
+async function editPhases(client: import("meilisearch").Meilisearch, marks: Array<{ savedAt: number; foundAt: number }>): Promise<EditPhases[]> {
+  const { results } = await client.tasks.getTasks({ indexUids: ["candidates"], afterEnqueuedAt: new Date(marks[0]!.savedAt - 1000).toISOString(), limit: 1000 });
+  const tasks = results
+    .filter((t) => t.startedAt && t.finishedAt)
+    .map((t) => ({ enqueued: Date.parse(t.enqueuedAt), started: Date.parse(t.startedAt!), finished: Date.parse(t.finishedAt!), batchUid: t.batchUid }))
+    .sort((a, b) => a.enqueued - b.enqueued);
+  const phases: EditPhases[] = [];
+  for (const m of marks) {
+    const t = tasks.find((x) => x.enqueued >= m.savedAt);
+    if (!t || t.finished > m.foundAt + 50) continue;
+    phases.push({ toEnqueued: t.enqueued - m.savedAt, queued: t.started - t.enqueued, processing: t.finished - t.started, toFound: Math.max(0, m.foundAt - t.finished), batchUid: t.batchUid ?? null });
+  }
+  return phases;
+}
+
+/** The longest steps of the slowest batch that carried an edit (Meilisearch's progressTrace). */
+async function slowestBatchSteps(client: import("meilisearch").Meilisearch, phases: EditPhases[]): Promise<string> {
+  const slowest = [...phases].sort((a, b) => b.processing - a.processing)[0];
+  if (!slowest || slowest.batchUid === null) return "";
+  const batch = await client.batches.getBatch(slowest.batchUid);
+  const steps = Object.entries(batch.stats.progressTrace ?? {})
+    .map(([step, took]) => ({ step, ms: traceMs(took) }))
+    .filter((x) => Number.isFinite(x.ms) && x.step.split(" > ").length >= 2)
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 4);
+  return `slowest batch ${batch.uid} (${batch.stats.totalNbTasks} task(s), ${batch.duration}): ${steps.map((x) => `${x.step} ${fmt(x.ms / 1000, 2)} s`).join("; ")}`;
+}
+
+function phaseSummary(phases: EditPhases[]): string {
+  if (!phases.length) return "no task matched";
+  const part = (key: "toEnqueued" | "queued" | "processing" | "toFound") => {
+    const v = phases.map((p) => p[key]).sort((a, b) => a - b);
+    return `${fmt(percentile(v, 50) / 1000, 2)} / ${fmt(percentile(v, 95) / 1000, 2)} s`;
+  };
+  return `p50 / p95: saved → sent ${part("toEnqueued")}, queued in Meilisearch ${part("queued")}, indexing ${part("processing")}, indexed → found ${part("toFound")}`;
 }
 
 main().then(
