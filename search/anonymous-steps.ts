@@ -92,14 +92,16 @@ export async function refreshAnonymousSteps(
 
 /** What the pool looked like at the last pass: a pass with the same signature has nothing to do. */
 async function poolSignature(db: Db): Promise<string> {
-  const a = await db.candidateProfile.aggregate({ _max: { updatedAt: true }, _count: { _all: true } });
+  const a = await db.candidateProfile.aggregate({ where: anonymousPoolWhere, _max: { updatedAt: true }, _count: { _all: true } });
   return `${a._count._all}:${a._max.updatedAt?.getTime() ?? 0}`;
 }
 
 /**
  * Runs refreshAnonymousSteps, with the outbox, every `intervalMs` (a minute) in the portal's
- * process, and once at start; a pass is skipped while no profile was created, edited or deleted
- * since the last (their number and the latest updatedAt tell). A minute is the longest a card
+ * process, and once at start; a pass is skipped while no profile of the anonymous pool was
+ * created, edited or deleted and none joined or left it since the last (the pool's number and
+ * its latest updatedAt tell: joining or leaving is an edit of the visibility, which moves
+ * updatedAt, or a deletion). A visible profile's edit changes no card, so it does not count. A minute is the longest a card
  * can stay finer than the pool allows after a profile leaves it; computing takes about a second
  * at 100,000 profiles (tests/integration/anonymous-cards.test.ts).
  */

@@ -174,12 +174,18 @@ describe("the steps are computed by a pass over the pool, never by the outbox's 
     for (const h of hits) expect(h).toMatchObject({ departementCode: null, regionCode: null, functionFamily: null, cadreEmplois: null });
 
     // The pass stores their step and sends their documents through the outbox.
+    let visible: Awaited<ReturnType<typeof candidate>> | undefined;
     const timer = startAnonymousStepsTimer({ db, intervalMs: 60 * 60 * 1000, log: { warn: () => {} } });
     try {
       const moved = await timer.runNow();
       expect(moved).toBeGreaterThanOrEqual(5);
       expect(await db.searchOutbox.count({ where: { indexName: "candidates", entityId: { in: ids } } })).toBe(5);
       // Nothing changed in the pool since: the next pass does not compute.
+      expect(await timer.runNow()).toBeNull();
+      // Nor after a visible profile's edit: the pool is the same (under load, a pass for every
+      // visible edit held the outbox worker's process back for a second each minute).
+      visible = await candidate({ ...same, visibility: "VISIBLE", competencies: ["Voirie"] });
+      await db.candidateProfile.update({ where: { id: visible.profile.id }, data: { summary: "Vingt ans de services techniques." } });
       expect(await timer.runNow()).toBeNull();
       await pushToIndex();
       expect((await db.candidateProfile.findMany({ where: { id: { in: ids } } })).map((p) => p.anonymousStep)).toEqual([0, 0, 0, 0, 0]);
@@ -204,7 +210,7 @@ describe("the steps are computed by a pass over the pool, never by the outbox's 
       }
     } finally {
       await timer.stop();
-      await db.user.deleteMany({ where: { id: { in: five.map((c) => c.user.id) } } });
+      await db.user.deleteMany({ where: { id: { in: [...five.map((c) => c.user.id), ...(visible ? [visible.user.id] : [])] } } });
     }
   });
 
