@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { request } from "undici";
@@ -38,13 +39,15 @@ const HOST = "127.0.0.1";
 const LOG_LINES_KEPT = 30;
 
 /**
- * Meilisearch's `--max-indexing-memory`. Its default, two thirds of the machine's RAM, makes every
- * batch prepare buffers for that much: one profile's edit took 0.2 to 2.2 s to index at 100,000
- * profiles on a 23 GB machine, and 30 to 50 ms with 1 GiB, which the full reindex (10,000
- * documents a batch) does not exceed (docs/decisions/145). An external server should be started
+ * Meilisearch's `--max-indexing-memory`: 1 GiB, or its own default (two thirds of the machine's
+ * RAM) when that is less. With the default on a large machine every batch prepares buffers for
+ * that much: one profile's edit took 0.2 to 2.2 s to index at 100,000 profiles on a 23 GB
+ * machine, 30 to 50 ms with 1 GiB (docs/decisions/145). An external server should be started
  * with the same option (README, « Déploiement »).
  */
-export const MAX_INDEXING_MEMORY = "1GiB";
+export function maxIndexingMemory(totalBytes = os.totalmem()): string {
+  return `${Math.max(64, Math.min(1024, Math.floor((totalBytes * 2) / 3 / 2 ** 20)))}MiB`;
+}
 
 /** The server binary, made executable (npm does not keep its execute bit). */
 export function meilisearchBinary(): string {
@@ -159,7 +162,7 @@ export async function startMeilisearch(options: StartMeilisearchOptions): Promis
       "--http-addr", `${HOST}:${port}`,
       "--env", "production",
       "--no-analytics",
-      `--max-indexing-memory=${MAX_INDEXING_MEMORY}`,
+      `--max-indexing-memory=${maxIndexingMemory()}`,
       // One argument: a key starting with "-" must not read as an option.
       `--master-key=${masterKey}`,
     ],

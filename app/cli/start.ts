@@ -93,7 +93,7 @@ if (webProcesses === 1) {
   closeWeb = async () => void server.close();
 } else {
   const { startWebProcesses } = await import("./web-processes");
-  closeWeb = (await startWebProcesses(webProcesses)).stop;
+  closeWeb = (await startWebProcesses(webProcesses, { onGiveUp: () => void stop("Échec des processus web", 1) })).stop;
 }
 
 console.log(`
@@ -104,19 +104,16 @@ ${search.embedded ? `Meilisearch intégré : ${search.url} (données dans ${conf
 Ctrl+C pour arrêter.`);
 
 let stopping = false;
-async function stop(signal: string) {
+async function stop(reason: string, exitCode = 0) {
   if (stopping) return;
   stopping = true;
-  console.log(`\n${signal} reçu : arrêt…`);
+  console.log(`\n${reason} : arrêt…`);
   watcher?.kill("SIGTERM");
-  await closeWeb();
-  await freshness.stop();
-  await anonymousSteps.stop();
-  await jobs.stop();
-  await worker.stop();
+  // The pages finish while the background work stops: within the service manager's grace.
+  await Promise.all([closeWeb(), freshness.stop(), anonymousSteps.stop(), jobs.stop(), worker.stop()]);
   await search.stop();
   await db.$disconnect();
-  process.exit(0);
+  process.exit(exitCode);
 }
-process.on("SIGINT", () => void stop("SIGINT"));
-process.on("SIGTERM", () => void stop("SIGTERM"));
+process.on("SIGINT", () => void stop("SIGINT reçu"));
+process.on("SIGTERM", () => void stop("SIGTERM reçu"));

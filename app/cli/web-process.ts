@@ -2,7 +2,8 @@
  * One of the processes that serve HTTP when WEB_CONCURRENCY > 1, forked by web-processes.ts
  * once `npm start` has migrated, started Meilisearch and put its address and key in the
  * environment: the Express app on PORT and nothing else (the background work runs in the
- * process that started this one). Stops on SIGTERM or SIGINT, and when that process is gone.
+ * process that started this one). Stops on SIGTERM or SIGINT, finishing its requests. When that
+ * process is gone, node:cluster ends this one at once (nobody hands it connections any more).
  */
 import { parseEnv, secureCookies } from "../utils/env.server";
 import { createApp, listen } from "./server";
@@ -25,5 +26,3 @@ async function stop() {
 }
 process.on("SIGTERM", () => void stop());
 process.on("SIGINT", () => void stop());
-// The primary was killed: nobody hands this process connections any more.
-process.on("disconnect", () => void stop());

@@ -32,7 +32,7 @@ const schema = z.object({
     .string()
     .regex(/^(auto|\d{1,2})$/, WEB_CONCURRENCY_MESSAGE)
     .default("1")
-    .transform((v) => (v === "auto" ? Math.max(1, availableParallelism()) : Number(v)))
+    .transform((v) => (v === "auto" ? Math.min(64, Math.max(1, availableParallelism())) : Number(v)))
     .refine((n) => n >= 1 && n <= 64, WEB_CONCURRENCY_MESSAGE),
   /** Where the CV files live (outside public/). */
   UPLOAD_DIR: z.string().min(1).default("./data/uploads"),

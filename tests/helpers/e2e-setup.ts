@@ -29,11 +29,14 @@ export default async function setup(project: TestProject) {
   fs.mkdirSync(dir, { recursive: true });
   const started = await startPortal(dir, "e2e-secret-0123456789-0123456789-0123456789");
   portal = started.child;
-  // The production setting (two web processes) is what the suite exercises: say so if it did not start.
-  await new Promise((r) => setTimeout(r, 500));
-  if (!fs.readFileSync(path.join(dir, "portal.log"), "utf8").includes("(2 processus web)")) {
+  // The production setting (two web processes) is what the suite exercises: say so if it did not
+  // start. /healthz answers from the first web process; the line comes once both listen.
+  const log = path.join(dir, "portal.log");
+  const deadline = Date.now() + 120_000;
+  while (!/Vivier est prêt/.test(fs.readFileSync(log, "utf8")) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+  if (!fs.readFileSync(log, "utf8").includes("(2 processus web)")) {
     await stopPortal(portal);
-    throw new Error(`The e2e portal did not start its two web processes; see ${path.join(dir, "portal.log")}`);
+    throw new Error(`The e2e portal did not start its two web processes; see ${log}`);
   }
   project.provide("baseUrl", started.baseUrl);
   project.provide("databaseFile", path.join(dir, "vivier.db"));

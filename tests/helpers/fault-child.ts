@@ -31,7 +31,7 @@ if (mode === "web") {
   const cluster = (await import("node:cluster")).default;
   const { startWebProcesses } = await import("~/cli/web-processes");
   cluster.on("listening", (worker) => say(`listening ${worker.process.pid}`));
-  const web = await startWebProcesses(Number(args[0]), { warn: (m: string) => say(`warn ${m}`) });
+  const web = await startWebProcesses(Number(args[0]), { log: { warn: (m: string) => say(`warn ${m}`), error: (m: string) => say(`error ${m}`) } });
   say("web-ready");
   process.once("SIGTERM", () =>
     void web.stop().then(() => {
