@@ -18,7 +18,8 @@ const processes = Number(process.env.WEB_CONCURRENCY ?? 1);
 
 if (processes > 1 && cluster.isPrimary) {
   cluster.setupPrimary({ execArgv: process.execArgv });
-  // As niced as the portal's web processes (app/cli/web-processes.ts).
+  // As niced as the portal's web processes (WEB_NICENESS, app/cli/web-processes.ts, which the
+  // layering keeps bench code from importing).
   const workers = Array.from({ length: processes }, () => cluster.fork());
   for (const w of workers) os.setPriority(w.process.pid!, 5);
   await Promise.all(workers.map((w) => new Promise((resolve) => w.once("listening", resolve))));
