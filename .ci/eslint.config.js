@@ -95,8 +95,9 @@ export const LAYER_POLICIES = [
   // `npm run search:reindex` prepares the environment the way `npm start` does (see decision 008).
   { from: { file: { path: "search/reindex.ts" } }, allow: { to: { file: { path: "app/cli/prepare.ts" } }, dependency: { kind: "value", nodeKind: "dynamic-import" } } },
   // The benchmarks measure the portal's own functions, the domain's suggestions included, and the
-  // mission page's loaders as Remix calls them (search/bench-missions.ts).
-  { from: layer("bench"), allow: { to: layer("bench", "search", "seed", "domain", "access", "reference", "schemas", "utils", "generated", "routes") } },
+  // mission page's loaders as Remix calls them (search/bench-missions.ts); bench:load's floor
+  // renders its rows with the portal's own components (decision 092).
+  { from: layer("bench"), allow: { to: layer("bench", "search", "seed", "domain", "access", "reference", "schemas", "utils", "generated", "routes", "components") } },
   // bench:load starts PostgreSQL as `npm run test:postgres` does, from the same helper.
   { from: layer("bench"), allow: { to: { file: { path: "tests/helpers/postgres.ts" } } } },
   { from: layer("seed"), allow: { to: layer("seed", "reference", "schemas", "utils", "generated", "data") } },

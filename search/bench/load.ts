@@ -12,8 +12,9 @@
  *    (its outbox worker and daily jobs included), in a child process on a free port.
  * 3. The floor: a bare Remix app (search/bench/floor: a root and two routes, built here with
  *    `remix build search/bench/floor`, served by Express as the portal is) whose loaders run the
- *    same searches through the same functions and whose pages render the rows, without session,
- *    database, layout or the portal's middleware, in another child process.
+ *    same searches through the same functions and whose pages render the same rows with the
+ *    portal's own components (the talent cards, the offer list), without session, database,
+ *    layout or the portal's middleware, in another child process.
  * 4. autocannon, `--connections` connections for `--duration` seconds each, one run at a time:
  *    the offer search, the talent search (text; text + 50 km + facets) signed in as
  *    consultant@, candidat@'s profile page; then the same three searches on the floor.
@@ -167,12 +168,12 @@ function table(rows: LoadResult[]): string {
 }
 
 /**
- * The pseudonyms a page shows (its markup, not the portal's hydration data, which holds every
- * hit's pseudonym), to check that the portal and the floor show the same rows.
+ * The profiles a page shows, in order: the ids of its result cards' headings (`hit-<id>`, the
+ * portal's CandidateHitList on both sides), to check that the portal and the floor show the same
+ * rows.
  */
 function rowsOf(html: string): string[] {
-  const shown = html.replace(/<script[\s\S]*?<\/script>/g, "");
-  return [...shown.matchAll(/Profil B[0-9A-Z]{7}/g)].map((m) => m[0]).filter((v, i, a) => a.indexOf(v) === i).sort();
+  return [...html.matchAll(/<h3 id="hit-([^"]+)"/g)].map((m) => m[1]!);
 }
 
 async function main() {
@@ -292,7 +293,9 @@ async function main() {
         return res.text();
       }));
       const [pr, br] = [rowsOf(ph!), rowsOf(bh!)];
-      say(`  ${runs[p]!.name.replace("portal: ", "")}: ${pr.length} rows on the portal's page, ${br.length} on the floor's, ${JSON.stringify(pr) === JSON.stringify(br) ? "the same" : "DIFFERENT"}`);
+      const same = pr.length > 0 && JSON.stringify(pr) === JSON.stringify(br);
+      say(`  ${runs[p]!.name.replace("portal: ", "")}: ${pr.length} rows on the portal's page, ${br.length} on the floor's, ${same ? "the same, in the same order" : "DIFFERENT"}`);
+      if (!same) throw new Error(`${runs[p]!.name}: the portal and the floor do not show the same rows, the comparison would mean nothing`);
     }
     for (const r of [runs[0]!, runs[3]!, runs[4]!]) {
       const res = await fetch(r.url, { headers: r.headers });
