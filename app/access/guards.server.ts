@@ -96,6 +96,35 @@ export function cabinetMissionWhere(user: CabinetUser, id?: string): Prisma.Miss
   };
 }
 
+type MissionChoiceRow = { id: string; title: string; collectiviteName: string };
+
+/**
+ * The missions a consultant may run a talent search for (« Pour la mission »): those
+ * cabinetMissionWhere gives them (every mission of the cabinet for its lead, the missions they
+ * are on for another consultant), active, or `current` whatever its state; the most recent first.
+ * The same rule written in SQL, one statement, the same on both databases: read on every talent
+ * search, where Prisma's nested read cost three statements and about 1.5 ms of CPU
+ * (docs/decisions/146). tests/integration/talent-search.test.ts compares both, actor by actor.
+ */
+export async function missionChoices(user: CabinetUser, current: string | null): Promise<MissionChoiceRow[]> {
+  return user.isCabinetLead
+    ? db.$queryRaw<MissionChoiceRow[]>`
+        SELECT m."id", p."title", o."name" AS "collectiviteName"
+        FROM "Mission" m
+        JOIN "Position" p ON p."id" = m."positionId"
+        JOIN "Organization" o ON o."id" = p."organizationId"
+        WHERE m."cabinetId" = ${user.organization.id} AND (m."status" = 'ACTIVE' OR m."id" = ${current})
+        ORDER BY m."status" ASC, m."createdAt" DESC, m."id" ASC`
+    : db.$queryRaw<MissionChoiceRow[]>`
+        SELECT m."id", p."title", o."name" AS "collectiviteName"
+        FROM "Mission" m
+        JOIN "Position" p ON p."id" = m."positionId"
+        JOIN "Organization" o ON o."id" = p."organizationId"
+        WHERE m."cabinetId" = ${user.organization.id} AND (m."status" = 'ACTIVE' OR m."id" = ${current})
+          AND EXISTS (SELECT 1 FROM "MissionConsultant" mc WHERE mc."missionId" = m."id" AND mc."userId" = ${user.id})
+        ORDER BY m."status" ASC, m."createdAt" DESC, m."id" ASC`;
+}
+
 /**
  * The shortlist entries (one with `id`) of the missions the consultant works on: the only entries
  * whose page, evaluation and CV they reach (rules.ts, rules 7 and 10).
@@ -128,11 +157,15 @@ export function cabinetRowOfMyMissionsWhere(user: CabinetUser): { cabinetId: str
  * ended or not).
  */
 export async function consultantKeys(user: CabinetUser, missionClientKey?: string | null): Promise<{ organizationKey: string; clients: string[]; keys: string[] }> {
-  const active = await db.mission.findMany({
-    where: { cabinetId: user.organization.id, status: "ACTIVE" },
-    select: { position: { select: { organization: { select: { officialKey: true } } } } },
-  });
-  const clients = new Set(active.map((m) => m.position.organization.officialKey));
+  // One statement in SQL, the same on both databases (docs/decisions/132): read on every talent
+  // search, where Prisma's nested read costs three statements and five times the CPU (146).
+  const active = await db.$queryRaw<Array<{ officialKey: string }>>`
+    SELECT DISTINCT o."officialKey"
+    FROM "Mission" m
+    JOIN "Position" p ON p."id" = m."positionId"
+    JOIN "Organization" o ON o."id" = p."organizationId"
+    WHERE m."cabinetId" = ${user.organization.id} AND m."status" = 'ACTIVE'`;
+  const clients = new Set(active.map((o) => o.officialKey));
   if (missionClientKey) clients.add(missionClientKey);
   const sorted = [...clients].sort();
   return { organizationKey: user.organization.officialKey, clients: sorted, keys: actingKeys({ organizationKey: user.organization.officialKey, clients: sorted }) };

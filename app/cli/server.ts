@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Server } from "node:http";
-import { createRequestHandler } from "@remix-run/express";
+import { createRequestHandler, type RequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
@@ -108,14 +108,25 @@ export function createApp({ dev, secure = false, build: givenBuild, trustProxy }
   const build = givenBuild ?? buildLoader(dev);
   // A GET's loaders share what they read once (who is signed in): see request-scope.server.ts.
   app.use((req, _res, next) => (req.method === "GET" || req.method === "HEAD" ? inRequestScope(next) : next()));
-  app.all(
-    "*",
+  const remix = (serverBuild: ServerBuild | (() => Promise<ServerBuild>)) =>
     createRequestHandler({
-      build: () => build(),
+      build: serverBuild,
       mode: dev ? "development" : "production",
       getLoadContext: (req, res) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown", cspNonce: String(res.locals[NONCE_LOCAL]) }),
-    }),
-  );
+    });
+  if (dev) {
+    // Given a function, Remix asks it for the build at every request: the reloaded one.
+    app.all("*", remix(() => build()));
+  } else {
+    // Given a function, Remix would also derive its route tables again at every request (about
+    // a millisecond of CPU for our 120 routes, docs/decisions/146): in production the build is
+    // read once, and Remix gets it as it is.
+    let handler: Promise<RequestHandler> | undefined;
+    app.all("*", (req, res, next) => {
+      handler ??= build().then(remix);
+      handler.then((handle) => handle(req, res, next), next);
+    });
+  }
   app.use(answerErrors);
   return app;
 }

@@ -2,8 +2,11 @@ import type { Meilisearch } from "meilisearch";
 import { CATEGORIES, capitalized, filiereLabel, getCadre } from "~/reference/statute";
 import { getCommune, getDepartement, getRegion } from "~/reference/territory.server";
 import { STATUS_LABEL, type Status } from "~/schemas/profile";
-import { AVAILABILITIES, AVAILABILITY_LABEL, HITS_PER_PAGE, type TalentSearch, type TalentSearchErrors } from "~/schemas/talent-search";
-import { assertConsultant, cabinetMissionWhere, consultantKeys } from "~/access/guards.server";
+import {
+  AVAILABILITIES, AVAILABILITY_LABEL, FACET_SHOWN_OPTIONS, HITS_PER_PAGE,
+  type TalentFacetName, type TalentSearch, type TalentSearchErrors,
+} from "~/schemas/talent-search";
+import { assertConsultant, cabinetMissionWhere, consultantKeys, missionChoices } from "~/access/guards.server";
 import { notFound } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
@@ -88,9 +91,13 @@ export async function searchViewer(user: SessionUser, missionId: string | null =
 // The search page
 
 export type FacetOption = { value: string; label: string; count: number; selected: boolean };
-export type FacetGroup = { name: string; label: string; options: FacetOption[] };
+/**
+ * A facet as the page shows it: its first values and the ticked ones, unless `unfolded`; `more`
+ * counts the values left out (sent to the page only when it unfolds the facet).
+ */
+export type FacetGroup = { name: TalentFacetName; label: string; options: FacetOption[]; more: number; unfolded: boolean };
 
-const FACET_GROUPS: ReadonlyArray<{ name: keyof TalentSearch & string; facet: CandidateFacet; label: string }> = [
+const FACET_GROUPS: ReadonlyArray<{ name: TalentFacetName; facet: CandidateFacet; label: string }> = [
   { name: "filiere", facet: "filiere", label: "Filière" },
   { name: "categorie", facet: "categorie", label: "Catégorie" },
   { name: "cadre", facet: "cadreEmplois", label: "Cadre d’emplois" },
@@ -121,6 +128,13 @@ function facetGroup(facet: CandidateFacet, selected: readonly string[], counts: 
   const fixed = FIXED_ORDER[facet];
   if (fixed) return options.sort((a, b) => fixed.indexOf(a.value) - fixed.indexOf(b.value));
   return options.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, "fr"));
+}
+
+/** The options a facet shows: all when unfolded, else its first ones and the ticked ones. */
+function shownFacet(name: TalentFacetName, label: string, options: FacetOption[], unfolded: boolean): FacetGroup {
+  if (unfolded || options.length <= FACET_SHOWN_OPTIONS) return { name, label, options, more: 0, unfolded: unfolded && options.length > FACET_SHOWN_OPTIONS };
+  const shown = options.filter((o, i) => i < FACET_SHOWN_OPTIONS || o.selected);
+  return { name, label, options: shown, more: options.length - shown.length, unfolded: false };
 }
 
 /** The URL's search in the index's vocabulary, with the commune resolved to its point. */
@@ -178,10 +192,11 @@ export async function talentSearchPage(
   user: SessionUser,
   search: TalentSearch,
   errors: TalentSearchErrors,
-  client: Meilisearch = getSearchReader(),
+  { client = getSearchReader(), unfolded = [] }: { client?: Meilisearch; unfolded?: readonly TalentFacetName[] } = {},
 ): Promise<TalentSearchPage> {
   const { viewer, mission } = await searchViewer(user, search.mission);
-  const missions = (await listCabinetMissions(user)).filter((m) => m.status === "ACTIVE" || m.id === mission?.id);
+  assertConsultant(user);
+  const missions = (await missionChoices(user, mission?.id ?? null)).map((m) => ({ id: m.id, label: `${m.title} — ${m.collectiviteName}` }));
   const { params, commune, unknownCommune } = candidateSearchParams(search);
   const pageErrors: TalentSearchErrors = { ...errors };
   if (unknownCommune) pageErrors.commune = "Cette commune n’est pas reconnue : choisissez-la dans la liste proposée.";
@@ -197,7 +212,7 @@ export async function talentSearchPage(
       page: r.page,
       totalPages: r.totalPages,
       sort: r.sort,
-      facets: FACET_GROUPS.map((g) => ({ name: g.name, label: g.label, options: facetGroup(g.facet, search[g.name] as string[], r.facets[g.facet]) })),
+      facets: FACET_GROUPS.map((g) => shownFacet(g.name, g.label, facetGroup(g.facet, search[g.name], r.facets[g.facet]), unfolded.includes(g.name))),
       toggles: { needsHousing: r.facets.needsHousing.true ?? 0, relocation: r.facets.willingToRelocate.true ?? 0 },
     };
   } catch (error) {
@@ -219,7 +234,7 @@ export async function talentSearchPage(
           communeLabel: communeLabel(mission.position.communeCode),
         }
       : null,
-    missions: missions.map((m) => ({ id: m.id, label: `${m.positionTitle} — ${m.collectiviteName}` })),
+    missions,
   };
 }
 

@@ -11,7 +11,7 @@ import { Pagination } from "~/components/ui/Table";
 import { profilesOnMission } from "~/domain/shortlist-search.server";
 import { addToShortlist } from "~/domain/shortlists.server";
 import { describeTalentSearch, talentSearchPage, type TalentSearchView } from "~/domain/talent-search.server";
-import { isEmptyTalentSearch, parseTalentSearch, talentSearchQuery, type TalentSearch } from "~/schemas/talent-search";
+import { isEmptyTalentSearch, parseTalentSearch, talentSearchQuery, unfoldedFacets, type TalentSearch } from "~/schemas/talent-search";
 import { ID } from "~/schemas/mission";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "cabinet");
   const url = new URL(request.url);
   const { search, errors, notes } = parseTalentSearch(url.searchParams);
-  const page = await talentSearchPage(user, search, errors);
+  const page = await talentSearchPage(user, search, errors, { unfolded: unfoldedFacets(url.searchParams) });
   // Set by "Relancer" on a saved search: the profiles active since its previous run are marked.
   const since = Number(url.searchParams.get("depuis"));
   return json(

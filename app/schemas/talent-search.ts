@@ -136,6 +136,21 @@ const rawSchema = z.object({
 });
 
 const LIST_KEYS = ["filiere", "categorie", "cadre", "statut", "departement", "region", "availability"] as const;
+
+/**
+ * A facet of the page shows this many values (those with the most profiles, in a fixed order
+ * for the short lists) and the ticked ones; « Afficher les N autres choix » unfolds the rest
+ * (`deplier=<facet>` in the URL). Not part of the search: a saved search does not keep it.
+ */
+export const FACET_SHOWN_OPTIONS = 8;
+export const UNFOLD_PARAM = "deplier";
+export type TalentFacetName = (typeof LIST_KEYS)[number];
+
+/** The facets the URL unfolds (`deplier=departement`…): known names only, each once. */
+export function unfoldedFacets(params: URLSearchParams): TalentFacetName[] {
+  const asked = new Set(params.getAll(UNFOLD_PARAM));
+  return LIST_KEYS.filter((k) => asked.has(k));
+}
 const SINGLE_KEYS = ["q", "needsHousing", "relocation", "laureat", "salaryMin", "salaryMax", "commune", "radius", "sort", "page", "mission"] as const;
 
 /** Reads a search out of a URL's parameters; never fails: what cannot be used is dropped or explained. */

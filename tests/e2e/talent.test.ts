@@ -129,6 +129,35 @@ describe("the talent pool, as the demo consultant searches it", () => {
     await page.context().close();
   });
 
+  it("unfolds a facet's other values on demand, the keyboard focus on the first one revealed, and folds it again", async () => {
+    const page = await newPage();
+    await signIn(page, CONSULTANT);
+    await openVivier(page);
+    // The whole pool: the département facet has more values than it shows at first.
+    const group = page.getByRole("group", { name: "Département" });
+    await expect(group.getByRole("checkbox").count()).resolves.toBe(8);
+    const more = group.getByRole("link", { name: /^Afficher (les \d+ autres choix|1 autre choix) \(Département\)$/ });
+    const hidden = Number((await more.textContent())!.match(/\d+/)![0]);
+    await more.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => url.searchParams.get("deplier") === "departement");
+    await page.waitForFunction((n) => document.querySelectorAll("#facette-departement input[type=checkbox]").length === n, 8 + hidden);
+    // The focus lands on the ninth value, the first the link revealed.
+    await page.waitForFunction(() => document.activeElement === document.querySelectorAll("#facette-departement input[type=checkbox]")[8]);
+    await checkA11y(page);
+
+    // Applying the filters keeps the facet unfolded; « Afficher moins de choix » folds it again.
+    await page.locator("#facette-departement input[type=checkbox]").nth(8).check();
+    await Promise.all([page.waitForURL((url) => url.searchParams.has("departement")), page.getByRole("button", { name: "Appliquer les filtres" }).click()]);
+    expect(new URL(page.url()).searchParams.get("deplier")).toBe("departement");
+    await group.getByRole("link", { name: "Afficher moins de choix (Département)" }).click();
+    await page.waitForURL((url) => !url.searchParams.has("deplier"));
+    // Folded, with the ticked value still shown after the first eight.
+    await page.waitForFunction(() => document.querySelectorAll("#facette-departement input[type=checkbox]").length === 9);
+    await expect(group.locator("input:checked").count()).resolves.toBe(1);
+    await page.context().close();
+  });
+
   it("shows a mission's market feasibility with its map and tables", async () => {
     const page = await newPage();
     await signIn(page, CONSULTANT);

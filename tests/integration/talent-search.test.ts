@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loader as vivierLoader } from "~/routes/cabinet.vivier";
 import { getCommune } from "~/reference/territory.server";
+import { cabinetMissionWhere } from "~/access/guards.server";
 import { db } from "~/utils/db.server";
+import { getSessionUser } from "~/utils/session.server";
 import { countCandidates, searchCandidates } from "../../search/candidate-search";
 import { applySettings } from "../../search/settings";
-import { Browser, call, createUser } from "../helpers/http";
+import { Browser, call, createCabinet, createUser } from "../helpers/http";
 import { searchClient, searchIds } from "../helpers/meili";
 import { COLMAR, MULHOUSE, PARIS, SAINT_LOUIS, STRASBOURG, candidate, collectivite, consultant, missionFor, pushToIndex, tag, atFinestStep } from "./talent-fixtures";
 
@@ -14,7 +16,7 @@ type Page = {
     hits: Hit[];
     totalHits: number;
     sort: string;
-    facets: Array<{ name: string; options: Array<{ value: string; count: number; selected: boolean }> }>;
+    facets: Array<{ name: string; options: Array<{ value: string; count: number; selected: boolean }>; more: number; unfolded: boolean }>;
     toggles: { needsHousing: number; relocation: number };
   } | null;
   errors: Record<string, string>;
@@ -213,6 +215,37 @@ describe("searching the talent pool", () => {
     expect(ids((await vivier(browser, `q=${word}&categorie=A&categorie=B&statut=TITULAIRE`)).data).sort()).toEqual([a1.profile.id, b1.profile.id].sort());
     expect(ids((await vivier(browser, `q=${word}&needsHousing=1`)).data)).toEqual([a1.profile.id]);
     expect(ids((await vivier(browser, `q=${word}&relocation=1`)).data)).toEqual([b1.profile.id]);
+  });
+
+  it("shows a facet's first eight values and the ticked ones, the others when the URL unfolds it", async () => {
+    const { browser } = await consultant();
+    const word = `deplier${tag()}`;
+    // Ten départements, one profile each: the facet lists them by count, then by name.
+    const communes = ["68224", "67482", "75056", "69123", "13055", "31555", "33063", "44109", "59350", "35238"];
+    for (const homeCommuneCode of communes) await candidate({ visibility: "VISIBLE", competencies: [word], homeCommuneCode });
+    await pushToIndex();
+    const departements = (page: Page) => page.result!.facets.find((f) => f.name === "departement")!;
+
+    const folded = departements((await vivier(browser, `q=${word}`)).data);
+    expect(folded.options).toHaveLength(8);
+    expect(folded.more).toBe(2);
+    expect(folded.unfolded).toBe(false);
+
+    const unfolded = departements((await vivier(browser, `q=${word}&deplier=departement&deplier=inconnu`)).data);
+    expect(unfolded.options).toHaveLength(10);
+    expect(unfolded.more).toBe(0);
+    expect(unfolded.unfolded).toBe(true);
+    expect(unfolded.options.slice(0, 8)).toEqual(folded.options);
+    expect(unfolded.options.map((o) => o.count)).toEqual(Array(10).fill(1));
+
+    // A ticked value past the eighth stays shown, folded or not.
+    const ninth = unfolded.options[8]!.value;
+    const ticked = departements((await vivier(browser, `q=${word}&departement=${ninth}`)).data);
+    expect(ticked.options.map((o) => o.value)).toEqual([...folded.options.map((o) => o.value), ninth]);
+    expect(ticked.options.find((o) => o.value === ninth)!.selected).toBe(true);
+    expect(ticked.more).toBe(1);
+    // Other facets keep their own state: the catégorie facet has one value and nothing to unfold.
+    expect((await vivier(browser, `q=${word}&deplier=categorie`)).data.result!.facets.find((f) => f.name === "categorie")).toMatchObject({ more: 0, unfolded: false });
   });
 
   it("finds profiles within a radius around a commune, nearest first when asked", async () => {
@@ -435,5 +468,48 @@ describe("the data the page is built from", () => {
     expect(data.missions.map((m) => m.id)).toEqual([mission.id]);
     expect(data.missions.map((m) => m.id)).not.toContain(foreign.id);
     expect(await db.mission.count({ where: { id: foreign.id } })).toBe(1);
+  });
+  it("offers, for « Pour la mission », the missions the gate lets each consultant work on: active ones and the one at hand", async () => {
+    const cabinet = await createCabinet();
+    const lead = await createUser("CONSULTANT", { organizationId: cabinet.id, isCabinetLead: true });
+    const client = await collectivite();
+    const active = (await missionFor(cabinet.id, client.id)).mission;
+    const staffed = (await missionFor(cabinet.id, client.id)).mission;
+    const closed = (await missionFor(cabinet.id, client.id, { missionStatus: "CLOSED" })).mission;
+    const foreign = (await missionFor((await createCabinet()).id, client.id)).mission;
+    // Joined the cabinet after the missions were staffed: on none of them until the lead says.
+    const member = await createUser("CONSULTANT", { organizationId: cabinet.id });
+    const outsider = await createUser("CONSULTANT", { organizationId: cabinet.id });
+    for (const m of [staffed, closed]) await db.missionConsultant.create({ data: { missionId: m.id, userId: member.id } });
+
+    // What the page offers, by the SQL statement, against the gate's rule as Prisma reads it.
+    for (const [who, user] of [["lead", lead], ["member", member], ["outsider", outsider]] as const) {
+      const browser = await Browser.create();
+      await browser.signInAs(user.id);
+      const sessionUser = (await getSessionUser(browser.get("/")))! as Parameters<typeof cabinetMissionWhere>[0];
+      for (const current of [null, closed.id]) {
+        const res = await call(vivierLoader, browser.get(`/cabinet/vivier${current ? `?mission=${current}` : ""}`));
+        const offered = res.status === 200 ? ((await res.json()) as { missions: Array<{ id: string; label: string }> }).missions : null;
+        const expected = await db.mission.findMany({
+          where: { AND: [cabinetMissionWhere(sessionUser), { OR: [{ status: "ACTIVE" }, { id: current ?? "" }] }] },
+          orderBy: [{ status: "asc" }, { createdAt: "desc" }, { id: "asc" }],
+          select: { id: true, position: { select: { title: true, organization: { select: { name: true } } } } },
+        });
+        const mayOpen = current === null || expected.some((m) => m.id === current);
+        expect(res.status, `${who}, mission ${current ?? "none"}`).toBe(mayOpen ? 200 : 404);
+        if (!offered) continue;
+        expect(offered, `${who}, mission ${current ?? "none"}`).toEqual(expected.map((m) => ({ id: m.id, label: `${m.position.title} — ${m.position.organization.name}` })));
+        expect(offered.map((m) => m.id)).not.toContain(foreign.id);
+      }
+    }
+    // The table the loop checked, in plain words.
+    const offeredTo = async (userId: string) => {
+      const browser = await Browser.create();
+      await browser.signInAs(userId);
+      return ((await (await call(vivierLoader, browser.get("/cabinet/vivier"))).json()) as { missions: Array<{ id: string }> }).missions.map((m) => m.id).sort();
+    };
+    expect(await offeredTo(lead.id)).toEqual([active.id, staffed.id].sort());
+    expect(await offeredTo(member.id)).toEqual([staffed.id]);
+    expect(await offeredTo(outsider.id)).toEqual([]);
   });
 });

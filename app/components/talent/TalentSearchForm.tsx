@@ -1,9 +1,13 @@
 import { FiltersDisclosure } from "~/components/ui/FiltersDisclosure";
-import { Form, Link } from "@remix-run/react";
+import { useEffect, useRef, type Ref } from "react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import { CommunePicker } from "~/components/ui/CommunePicker";
 import { Field, Select } from "~/components/ui/Field";
 import type { FacetGroup, FacetOption } from "~/domain/talent-search.server";
-import { RADII, TALENT_SORTS, TALENT_SORT_LABEL, type TalentSearch, type TalentSearchErrors, type TalentSearchNotes } from "~/schemas/talent-search";
+import {
+  FACET_SHOWN_OPTIONS, RADII, TALENT_SORTS, TALENT_SORT_LABEL, UNFOLD_PARAM,
+  type TalentSearch, type TalentSearchErrors, type TalentSearchNotes,
+} from "~/schemas/talent-search";
 import { formatInt } from "./format";
 
 /**
@@ -66,13 +70,11 @@ export function TalentSearchBar({
   );
 }
 
-const VISIBLE_OPTIONS = 8;
-
-function FacetCheckbox({ name, option }: { name: string; option: FacetOption }) {
+function FacetCheckbox({ name, option, inputRef }: { name: string; option: FacetOption; inputRef?: Ref<HTMLInputElement> }) {
   const id = `f-${name}-${option.value}`;
   return (
     <div className="field field-check">
-      <input type="checkbox" id={id} name={name} value={option.value} defaultChecked={option.selected} form={TALENT_FORM_ID} />
+      <input ref={inputRef} type="checkbox" id={id} name={name} value={option.value} defaultChecked={option.selected} form={TALENT_FORM_ID} />
       <label htmlFor={id}>
         {option.label} <span className="facet-count">({formatInt(option.count)})</span>
       </label>
@@ -80,19 +82,55 @@ function FacetCheckbox({ name, option }: { name: string; option: FacetOption }) 
   );
 }
 
+/** This page's address with the facet unfolded (`unfold`) or folded again. */
+function unfoldHref(search: string, name: string, unfold: boolean): string {
+  const params = new URLSearchParams(search);
+  const others = params.getAll(UNFOLD_PARAM).filter((v) => v !== name);
+  params.delete(UNFOLD_PARAM);
+  for (const v of unfold ? [...others, name] : others) params.append(UNFOLD_PARAM, v);
+  return `?${params.toString()}`;
+}
+
+/** Set on the link that unfolds a facet: the page then moves the focus to its first new value. */
+type UnfoldState = { unfolded?: string };
+
+/**
+ * A facet's checkboxes: its first values, then « Afficher les N autres choix », a link to the
+ * same search with the facet unfolded (the page and its data carry only the values shown). After
+ * that link, the keyboard focus lands on the first value it revealed.
+ */
 function FacetFieldset({ group }: { group: FacetGroup }) {
+  const location = useLocation();
+  const firstNew = useRef<HTMLInputElement>(null);
+  const justUnfolded = (location.state as UnfoldState | null)?.unfolded === group.name;
+  useEffect(() => {
+    const input = firstNew.current;
+    if (!justUnfolded || !input) return;
+    // On a phone the filters are folded again by the new page (FiltersDisclosure): reopen them.
+    const disclosure = input.closest("details");
+    if (disclosure) disclosure.open = true;
+    input.focus();
+  }, [justUnfolded]);
   if (group.options.length === 0) return null;
-  const shown = group.options.filter((o, i) => i < VISIBLE_OPTIONS || o.selected);
-  const more = group.options.filter((o, i) => i >= VISIBLE_OPTIONS && !o.selected);
   return (
-    <fieldset className="facet">
+    <fieldset className="facet" id={`facette-${group.name}`}>
       <legend>{group.label}</legend>
-      {shown.map((o) => <FacetCheckbox key={o.value} name={group.name} option={o} />)}
-      {more.length ? (
-        <details>
-          <summary>{more.length === 1 ? "1 autre choix" : `${more.length} autres choix`}</summary>
-          {more.map((o) => <FacetCheckbox key={o.value} name={group.name} option={o} />)}
-        </details>
+      {group.options.map((o, i) => (
+        <FacetCheckbox key={o.value} name={group.name} option={o} inputRef={i === FACET_SHOWN_OPTIONS ? firstNew : undefined} />
+      ))}
+      {group.more > 0 ? (
+        <Link className="facet-more" to={unfoldHref(location.search, group.name, true)} state={{ unfolded: group.name } satisfies UnfoldState} preventScrollReset>
+          {group.more === 1 ? "Afficher 1 autre choix" : `Afficher les ${formatInt(group.more)} autres choix`}
+          <span className="visually-hidden"> ({group.label})</span>
+        </Link>
+      ) : null}
+      {group.unfolded ? (
+        <>
+          <input type="hidden" name={UNFOLD_PARAM} value={group.name} form={TALENT_FORM_ID} />
+          <Link className="facet-more" to={unfoldHref(location.search, group.name, false)} preventScrollReset>
+            Afficher moins de choix<span className="visually-hidden"> ({group.label})</span>
+          </Link>
+        </>
       ) : null}
     </fieldset>
   );
