@@ -101,9 +101,9 @@ async function poolSignature(db: Db): Promise<string> {
  * process, and once at start; a pass is skipped while no profile of the anonymous pool was
  * created, edited or deleted and none joined or left it since the last (the pool's number and
  * its latest updatedAt tell: joining or leaving is an edit of the visibility, which moves
- * updatedAt, or a deletion). A visible profile's edit changes no card, so it does not count. A minute is the longest a card
- * can stay finer than the pool allows after a profile leaves it; computing takes about a second
- * at 100,000 profiles (tests/integration/anonymous-cards.test.ts).
+ * updatedAt, or a deletion). A visible profile's edit changes no card, so it does not count. A
+ * minute is the longest a card can stay finer than the pool allows after a profile leaves it;
+ * computing takes about a second at 100,000 profiles (tests/integration/anonymous-cards.test.ts).
  */
 const STEPS_LEASE = "anonymous-steps";
 /** Longer than a pass over a large pool; given back as soon as the pass ends. */

@@ -1,4 +1,4 @@
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import { forbidden } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
@@ -107,22 +107,16 @@ type MissionChoiceRow = { id: string; title: string; collectiviteName: string };
  * (docs/decisions/146). tests/integration/talent-search.test.ts compares both, actor by actor.
  */
 export async function missionChoices(user: CabinetUser, current: string | null): Promise<MissionChoiceRow[]> {
-  return user.isCabinetLead
-    ? db.$queryRaw<MissionChoiceRow[]>`
-        SELECT m."id", p."title", o."name" AS "collectiviteName"
-        FROM "Mission" m
-        JOIN "Position" p ON p."id" = m."positionId"
-        JOIN "Organization" o ON o."id" = p."organizationId"
-        WHERE m."cabinetId" = ${user.organization.id} AND (m."status" = 'ACTIVE' OR m."id" = ${current})
-        ORDER BY m."status" ASC, m."createdAt" DESC, m."id" ASC`
-    : db.$queryRaw<MissionChoiceRow[]>`
-        SELECT m."id", p."title", o."name" AS "collectiviteName"
-        FROM "Mission" m
-        JOIN "Position" p ON p."id" = m."positionId"
-        JOIN "Organization" o ON o."id" = p."organizationId"
-        WHERE m."cabinetId" = ${user.organization.id} AND (m."status" = 'ACTIVE' OR m."id" = ${current})
-          AND EXISTS (SELECT 1 FROM "MissionConsultant" mc WHERE mc."missionId" = m."id" AND mc."userId" = ${user.id})
-        ORDER BY m."status" ASC, m."createdAt" DESC, m."id" ASC`;
+  const onTheMission = user.isCabinetLead
+    ? Prisma.empty
+    : Prisma.sql`AND EXISTS (SELECT 1 FROM "MissionConsultant" mc WHERE mc."missionId" = m."id" AND mc."userId" = ${user.id})`;
+  return db.$queryRaw<MissionChoiceRow[]>`
+    SELECT m."id", p."title", o."name" AS "collectiviteName"
+    FROM "Mission" m
+    JOIN "Position" p ON p."id" = m."positionId"
+    JOIN "Organization" o ON o."id" = p."organizationId"
+    WHERE m."cabinetId" = ${user.organization.id} AND (m."status" = 'ACTIVE' OR m."id" = ${current}) ${onTheMission}
+    ORDER BY m."status" ASC, m."createdAt" DESC, m."id" ASC`;
 }
 
 /**
