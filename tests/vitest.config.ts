@@ -34,6 +34,7 @@ const e2eSetup = path.join(root, "tests", "helpers", "e2e-setup.ts");
  * (tests/run-postgres.ts) runs the suite on PostgreSQL; the runner prints them with their reason.
  */
 export const SQLITE_ONLY: Record<string, string> = {
+  "tests/integration/db-statements.test.ts": "the SQLite connection's kept prepared statements (decision 148)",
   "tests/integration/faults-sqlite-busy.test.ts": "SQLite's write lock and busy timeout (BEGIN IMMEDIATE, decision 091)",
   "tests/integration/form-fuzz.test.ts": "counts the portal's commits with SQLite's data_version",
   "tests/integration/migrations.test.ts": "the SQLite migrations (the PostgreSQL ones: migrations-postgresql.test.ts)",

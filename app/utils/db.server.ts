@@ -15,14 +15,27 @@ export const BUSY_TIMEOUT_MS = 5000;
 export const DATABASE_BUSY_MESSAGE =
   "Le portail est très sollicité en ce moment : votre demande n’a pas été enregistrée. Réessayez dans quelques instants.";
 
+/** Prepared statements kept per SQLite connection, by SQL text; the oldest goes first past this. */
+export const KEPT_STATEMENTS = 500;
+
 /**
- * The better-sqlite3 adapter opens every transaction with a plain BEGIN (deferred): a transaction
- * that read, then writes after another process wrote, fails at once with SQLITE_BUSY_SNAPSHOT,
- * without waiting. BEGIN IMMEDIATE takes the write lock first, waiting up to the busy timeout
- * like any statement, so that concurrent writers queue instead (docs/decisions/091): a request
- * waits up to twice the busy timeout (BEGIN IMMEDIATE, then its first write) before the 503. The adapter
- * keeps its better-sqlite3 handle in `client` and runs "BEGIN" through prepare(): checked by
- * tests/integration/faults-sqlite-busy.test.ts, which fails if an upgrade changes that.
+ * Two changes to how the better-sqlite3 adapter (pinned at 6.19.3) uses its connection, made
+ * through the one door it has: it keeps its better-sqlite3 handle in `client`, prepares every
+ * statement with `prepare(sql).bind(args)`, then reads `reader` and calls `run()`, `columns()`
+ * or `raw().all()`, and opens a transaction with `prepare("BEGIN").run()`.
+ *
+ * - Transactions. BEGIN is deferred: a transaction that read, then writes after another process
+ *   wrote, fails at once with SQLITE_BUSY_SNAPSHOT, without waiting. BEGIN IMMEDIATE takes the
+ *   write lock first, waiting up to the busy timeout like any statement, so that concurrent
+ *   writers queue instead (docs/decisions/091): a request waits up to twice the busy timeout
+ *   (BEGIN IMMEDIATE, then its first write) before the 503.
+ * - Statements. The adapter prepares each statement again at every query: SQLite parses and
+ *   plans it, about 0.1 ms, on every read of every page. Each SQL text is prepared once per
+ *   connection and kept (KEPT_STATEMENTS); better-sqlite3 binds a statement's parameters once
+ *   for good, so `bind()` gives a view that passes them at each call instead (decision 148).
+ *
+ * tests/integration/faults-sqlite-busy.test.ts and tests/integration/db-statements.test.ts fail
+ * if an upgrade changes any of that.
  */
 class ImmediateTransactions extends PrismaBetterSQLite3 {
   override async connect() {
@@ -30,27 +43,62 @@ class ImmediateTransactions extends PrismaBetterSQLite3 {
     const sqlite = (adapter as unknown as { client?: BetterSqlite3.Database }).client;
     if (!sqlite || typeof sqlite.prepare !== "function") throw new Error("The better-sqlite3 adapter no longer exposes its client: see app/utils/db.server.ts");
     const prepare = sqlite.prepare.bind(sqlite);
+    const kept = new Map<string, BetterSqlite3.Statement>();
     sqlite.prepare = ((sql: string) => {
-      if (sql !== "BEGIN") return prepare(sql);
-      const immediate = prepare("BEGIN IMMEDIATE");
-      const deferred = prepare("BEGIN");
-      // The adapter holds its transaction mutex when it runs BEGIN and would never release it
-      // if BEGIN threw: a lock still taken after the busy timeout falls back to a deferred
-      // BEGIN, whose first write waits again and fails inside the transaction, which is then
-      // rolled back and its mutex released as usual.
-      return {
-        run: () => {
-          try {
-            return immediate.run();
-          } catch (error) {
-            if (!isDatabaseBusy(error)) throw error;
-            return deferred.run();
-          }
-        },
-      } as unknown as BetterSqlite3.Statement;
+      if (sql === "BEGIN") return beginImmediate(prepare);
+      let statement = kept.get(sql);
+      if (!statement) {
+        statement = prepare(sql);
+        if (kept.size >= KEPT_STATEMENTS) kept.delete(kept.keys().next().value!);
+        kept.set(sql, statement);
+      }
+      return reusable(statement);
     }) as typeof sqlite.prepare;
     return adapter;
   }
+}
+
+/**
+ * The connection's kept statement, its parameters given at each call rather than bound for good.
+ * A read runs when the adapter first asks for its columns, and the columns are read after it ran:
+ * SQLite prepares a statement again when a table it reads has changed since, but only as it runs,
+ * and before that a kept statement would still name the columns of the table as it was.
+ */
+function reusable(statement: BetterSqlite3.Statement): BetterSqlite3.Statement {
+  return {
+    bind: (...params: unknown[]) => {
+      let rows: unknown[] | undefined;
+      const read = () => (rows ??= statement.raw(true).all(...params));
+      return {
+        reader: statement.reader,
+        run: () => statement.run(...params),
+        columns: () => {
+          read();
+          return statement.columns();
+        },
+        raw: () => ({ all: read }),
+      };
+    },
+  } as unknown as BetterSqlite3.Statement;
+}
+
+function beginImmediate(prepare: (sql: string) => BetterSqlite3.Statement): BetterSqlite3.Statement {
+  const immediate = prepare("BEGIN IMMEDIATE");
+  const deferred = prepare("BEGIN");
+  // The adapter holds its transaction mutex when it runs BEGIN and would never release it if
+  // BEGIN threw: a lock still taken after the busy timeout falls back to a deferred BEGIN, whose
+  // first write waits again and fails inside the transaction, which is then rolled back and its
+  // mutex released as usual.
+  return {
+    run: () => {
+      try {
+        return immediate.run();
+      } catch (error) {
+        if (!isDatabaseBusy(error)) throw error;
+        return deferred.run();
+      }
+    },
+  } as unknown as BetterSqlite3.Statement;
 }
 
 /**
