@@ -1,6 +1,6 @@
 /**
  * `npm run bench:load` (`npx tsx search/bench/load.ts [--docs N] [--duration S] [--connections N]
- * [--web-processes N|auto] [--skip-postgres]`): the portal under load, self-contained, on this
+ * [--web-processes N|auto] [--rounds N] [--skip-postgres]`): the portal under load, self-contained, on this
  * machine's loopback only. The portal and the floor are both served by `--web-processes`
  * processes (WEB_CONCURRENCY, decision 144; by default one per core, as the README advises for
  * production).
@@ -18,7 +18,10 @@
  * 4. autocannon, `--connections` connections for `--duration` seconds each, one run at a time:
  *    the offer search, the talent search (text; text + 50 km + facets) signed in as
  *    consultant@, each on the portal and at once on the floor; then candidat@'s profile page.
- *    Requests per second, p50 / p95 / p99 (from every response's time), errors, timeouts.
+ *    The talent searches go `--rounds` times (3 by default), the floor first every other round;
+ *    their ratio is the median of the rounds' (each round's portal run against the floor's next
+ *    to it), all their runs together printed beside it. Requests per second, p50 / p95 / p99
+ *    (from every response's time), errors, timeouts.
  * 5. During the text talent search, the portal's and then the floor's (the same conditions for
  *    both): a profile edited every second through the outbox, as the domain edits (change and
  *    outbox row in one transaction); the portal's own worker sends it; Meilisearch is polled
@@ -58,6 +61,7 @@ function options() {
       connections: { type: "string", default: "50" },
       "skip-postgres": { type: "boolean", default: false },
       "web-processes": { type: "string", default: "auto" },
+      rounds: { type: "string", default: "3" },
     },
   });
   const int = (name: string, v: string | undefined, min: number) => {
@@ -69,6 +73,7 @@ function options() {
     docs: int("docs", values.docs, 0),
     duration: int("duration", values.duration, 1),
     connections: int("connections", values.connections, 2),
+    rounds: int("rounds", values.rounds, 1),
     postgres: !values["skip-postgres"],
     webProcesses: values["web-processes"] === "auto" ? os.availableParallelism() : int("web-processes", values["web-processes"], 1),
   };
@@ -124,7 +129,7 @@ async function stopChild(child: ChildProcess | undefined): Promise<void> {
   clearTimeout(timer);
 }
 
-type LoadResult = { name: string; rps: number; p50: number; p95: number; p99: number; requests: number; errors: number; timeouts: number; non2xx: number };
+type LoadResult = { name: string; rps: number; p50: number; p95: number; p99: number; requests: number; errors: number; timeouts: number; non2xx: number; seconds: number; times: number[] };
 
 /**
  * autocannon on `urls` at once, the connections shared between them (several instances behind a
@@ -144,9 +149,10 @@ async function load(name: string, urls: string[], headers: Record<string, string
   );
   times.sort((a, b) => a - b);
   const sum = (f: (r: autocannon.Result) => number) => results.reduce((n, r) => n + f(r), 0);
+  const seconds = Math.max(...results.map((r) => r.duration || duration));
   return {
     name,
-    rps: sum((r) => r.requests.total) / Math.max(...results.map((r) => r.duration || duration)),
+    rps: sum((r) => r.requests.total) / seconds,
     p50: percentile(times, 50),
     p95: percentile(times, 95),
     p99: percentile(times, 99),
@@ -154,6 +160,27 @@ async function load(name: string, urls: string[], headers: Record<string, string
     errors: sum((r) => r.errors),
     timeouts: sum((r) => r.timeouts),
     non2xx: sum((r) => r.non2xx),
+    seconds,
+    times,
+  };
+}
+
+/** Several runs of the same search as one: every request over their whole time, every response's time. */
+function pooled(name: string, runs: LoadResult[]): LoadResult {
+  const times = runs.flatMap((r) => r.times).sort((a, b) => a - b);
+  const sum = (f: (r: LoadResult) => number) => runs.reduce((n, r) => n + f(r), 0);
+  return {
+    name,
+    rps: sum((r) => r.requests) / sum((r) => r.seconds),
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    requests: sum((r) => r.requests),
+    errors: sum((r) => r.errors),
+    timeouts: sum((r) => r.timeouts),
+    non2xx: sum((r) => r.non2xx),
+    seconds: sum((r) => r.seconds),
+    times,
   };
 }
 
@@ -273,25 +300,33 @@ async function main() {
       talentText: "?q=urbanisme",
       talentRadius: "?q=finances&commune=35238&radius=50&categorie=A&categorie=B&filiere=administrative",
     };
-    // Each search on the portal, then at once the same on the floor: on a shared machine the
-    // speed drifts from minute to minute (a third from run to run), and a ratio of two runs a
-    // minute apart drifts less than one of runs four minutes apart.
-    const runs: Array<{ name: string; url: string; headers: Record<string, string>; edits?: boolean }> = [
+    type Run = { name: string; url: string; headers: Record<string, string>; edits?: boolean };
+    const offers: Run[] = [
       { name: "portal: offer search « finances »", url: `${portal}${searches.offers}`, headers: {} },
       { name: "floor: offer search « finances »", url: `${bare}${searches.offers}`, headers: {} },
-      { name: "portal: talent search, text", url: `${portal}/cabinet/vivier${searches.talentText}`, headers: { Cookie: consultantCookie }, edits: true },
-      // The same edits meanwhile, sent by the portal's worker: Meilisearch indexes them during
-      // both text runs, so that the floor's searches share the machine as the portal's did.
-      { name: "floor: talent search, text", url: `${bare}/vivier${searches.talentText}`, headers: {}, edits: true },
-      { name: "portal: talent search, text + 50 km + facets", url: `${portal}/cabinet/vivier${searches.talentRadius}`, headers: { Cookie: consultantCookie } },
-      { name: "floor: talent search, text + 50 km + facets", url: `${bare}/vivier${searches.talentRadius}`, headers: {} },
-      { name: "portal: profile page (candidat@)", url: `${portal}/candidat/profil`, headers: { Cookie: candidateCookie } },
     ];
-    const runNamed = (name: string) => runs.find((r) => r.name === name)!;
+    const talent = (what: string, query: string, edits: boolean): { portal: Run; floor: Run } => ({
+      portal: { name: `portal: ${what}`, url: `${portal}/cabinet/vivier${query}`, headers: { Cookie: consultantCookie }, edits },
+      floor: { name: `floor: ${what}`, url: `${bare}/vivier${query}`, headers: {}, edits },
+    });
+    // The text runs are made while a profile is edited every second, sent by the portal's worker:
+    // Meilisearch indexes them during the floor's runs too, so that both share the machine alike.
+    const talents = [talent("talent search, text", searches.talentText, true), talent("talent search, text + 50 km + facets", searches.talentRadius, false)];
+    const profile: Run = { name: "portal: profile page (candidat@)", url: `${portal}/candidat/profil`, headers: { Cookie: candidateCookie } };
+    // Each search on the portal, then at once the same on the floor: on a shared machine the
+    // speed drifts from minute to minute (a third from run to run), and a ratio of two runs a
+    // minute apart drifts less than one of runs four minutes apart. The talent searches, whose
+    // ratio has a target, go `--rounds` times, the floor first every other round, so that a
+    // drift one way weighs on both sides (their ratio: see the verdicts below).
+    const plan: Array<Run & { round: number }> = offers.map((r) => ({ ...r, round: 1 }));
+    for (let round = 1; round <= opts.rounds; round++) {
+      for (const pair of talents) plan.push(...(round % 2 ? [pair.portal, pair.floor] : [pair.floor, pair.portal]).map((r) => ({ ...r, round })));
+    }
+    plan.push({ ...profile, round: 1 });
 
     // Both sides answer, and list the same rows.
-    for (const what of ["talent search, text", "talent search, text + 50 km + facets"]) {
-      const [p, b] = [runNamed(`portal: ${what}`), runNamed(`floor: ${what}`)];
+    for (const { portal: p, floor: b } of talents) {
+      const what = p.name.slice("portal: ".length);
       const [ph, bh] = await Promise.all([p, b].map(async (r) => {
         const res = await fetch(r.url, { headers: r.headers });
         if (res.status !== 200) throw new Error(`${r.name}: status ${res.status}`);
@@ -302,7 +337,7 @@ async function main() {
       say(`  ${what}: ${pr.length} rows on the portal's page, ${br.length} on the floor's, ${same ? "the same, in the same order" : "DIFFERENT"}`);
       if (!same) throw new Error(`${what}: the portal and the floor do not show the same rows, the comparison would mean nothing`);
     }
-    for (const r of runs.filter((r) => !r.name.includes("talent search"))) {
+    for (const r of [...offers, profile]) {
       const res = await fetch(r.url, { headers: r.headers });
       if (res.status !== 200) throw new Error(`${r.name}: status ${res.status}`);
     }
@@ -313,47 +348,62 @@ async function main() {
     const warmUp = await measureEdits(db, client, 60_000, 1);
     say(`  warm-up: the first edit after the index build searchable in ${fmt((warmUp.times[0] ?? Number.NaN) / 1000, 2)} s (${phaseSummary(warmUp.phases)})`);
 
-    say(`5. Load: ${runs.length} runs of ${opts.duration} s`);
-    const results: LoadResult[] = [];
-    let editTimes: number[] = [];
-    let floorEditTimes: number[] = [];
-    let editPhaseRuns: EditPhases[] = [];
-    for (const run of runs) {
+    say(`5. Load: ${plan.length} runs of ${opts.duration} s (the talent searches ${opts.rounds} times on each side)`);
+    const results: Array<LoadResult & { search: string }> = [];
+    const editRuns = { portal: [] as EditRun[], floor: [] as EditRun[] };
+    for (const run of plan) {
       await sleep(2000);
-      process.stdout.write(`  ${run.name}…`);
+      const label = opts.rounds > 1 && run.name.includes("talent search") ? `${run.name} (round ${run.round})` : run.name;
+      process.stdout.write(`  ${label}…`);
       const editing = run.edits ? measureEdits(db, client, opts.duration * 1000) : null;
-      const r = await load(run.name, [run.url], run.headers, opts.duration, opts.connections);
-      if (editing && run.name.startsWith("portal: ")) ({ times: editTimes, phases: editPhaseRuns } = await editing);
-      else if (editing) floorEditTimes = (await editing).times;
-      results.push(r);
+      const r = await load(label, [run.url], run.headers, opts.duration, opts.connections);
+      if (editing) editRuns[run.name.startsWith("portal: ") ? "portal" : "floor"].push(await editing);
+      results.push({ ...r, search: run.name });
       process.stdout.write(` ${fmt(r.rps)} req/s\n`);
     }
+    // A search's runs as one row (all of them when it ran several times).
+    const searchesRun = [...offers, ...talents.flatMap((t) => [t.portal, t.floor]), profile];
+    const runsOf = (run: Run) => results.filter((r) => r.search === run.name);
+    const combined = new Map(searchesRun.map((run) => [run.name, runsOf(run).length > 1 ? pooled(`${run.name} (${runsOf(run).length} runs)`, runsOf(run)) : runsOf(run)[0]!]));
 
     say();
     say(`Run of ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${os.cpus().length} cores, load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}`);
-    // The portal's rows, then the floor's.
-    say(table([...results.filter((r) => r.name.startsWith("portal: ")), ...results.filter((r) => !r.name.startsWith("portal: "))]));
+    // Each search's runs together, the portal's then the floor's; then every run in its order.
+    const sides = (prefix: string) => searchesRun.filter((r) => r.name.startsWith(prefix)).map((r) => combined.get(r.name)!);
+    say(table([...sides("portal: "), ...sides("floor: ")]));
+    if (opts.rounds > 1) {
+      say();
+      say("Every run, in its order:");
+      say(table(results));
+    }
     say();
-    const byName = (prefix: string, what: string) => results.find((r) => r.name === `${prefix}: ${what}`)!;
     const verdicts: string[][] = [];
-    for (const what of ["talent search, text", "talent search, text + 50 km + facets", "offer search « finances »"]) {
-      const p = byName("portal", what);
-      const f = byName("floor", what);
-      const ratio = p.rps / f.rps;
+    for (const pair of [...talents, { portal: offers[0]!, floor: offers[1]! }]) {
+      const what = pair.portal.name.slice("portal: ".length);
+      const [p, f] = [combined.get(pair.portal.name)!, combined.get(pair.floor.name)!];
+      // With several rounds, the median of the rounds' ratios (each a portal run and the floor's
+      // next to it): a minute when something else takes the machine's cores lowers one side's
+      // run, and the median leaves that round out where an average over all runs would not.
+      const byRound = runsOf(pair.portal).map((r, i) => r.rps / runsOf(pair.floor)[i]!.rps);
+      const ratio = byRound.length > 1 ? [...byRound].sort((a, b) => a - b)[Math.floor(byRound.length / 2)]! : p.rps / f.rps;
       const clean = p.errors + p.timeouts + p.non2xx === 0;
       const target = what.startsWith("talent");
-      verdicts.push([`portal / floor, ${what}`, `${ratio.toFixed(2)} (${fmt(p.rps)} / ${fmt(f.rps)} req/s), ${p.errors} errors, ${p.timeouts} timeouts, ${p.non2xx} non-2xx`, target ? (ratio >= TARGETS.ratio && clean ? "PASS" : "FAIL") : "(no target)"]);
+      const measured = byRound.length > 1
+        ? `median of ${byRound.length} rounds ${ratio.toFixed(2)} (by round ${byRound.map((x) => x.toFixed(2)).join(", ")}; all runs together ${(p.rps / f.rps).toFixed(2)}, ${fmt(p.rps)} / ${fmt(f.rps)} req/s)`
+        : `${ratio.toFixed(2)} (${fmt(p.rps)} / ${fmt(f.rps)} req/s)`;
+      verdicts.push([`portal / floor, ${what}`, `${measured}, ${p.errors} errors, ${p.timeouts} timeouts, ${p.non2xx} non-2xx`, target ? (ratio >= TARGETS.ratio && clean ? "PASS" : "FAIL") : "(no target)"]);
     }
-    editTimes.sort((a, b) => a - b);
+    const editTimes = editRuns.portal.flatMap((e) => e.times).sort((a, b) => a - b);
+    const editPhaseRuns = editRuns.portal.flatMap((e) => e.phases);
     const editP95 = editTimes.length ? percentile(editTimes, 95) : Number.NaN;
     verdicts.push([
       "an edit searchable, under load",
       editTimes.length ? `${editTimes.length} edits: p50 ${fmt(percentile(editTimes, 50) / 1000, 2)} s, p95 ${fmt(editP95 / 1000, 2)} s, max ${fmt(editTimes[editTimes.length - 1]! / 1000, 2)} s` : "no edit measured",
       editP95 < TARGETS.editP95Ms ? "PASS" : "FAIL",
     ]);
-    floorEditTimes.sort((a, b) => a - b);
+    const floorEditTimes = editRuns.floor.flatMap((e) => e.times).sort((a, b) => a - b);
     if (floorEditTimes.length) {
-      verdicts.push(["an edit searchable, during the floor's text run", `${floorEditTimes.length} edits: p50 ${fmt(percentile(floorEditTimes, 50) / 1000, 2)} s, p95 ${fmt(percentile(floorEditTimes, 95) / 1000, 2)} s`, "(no target)"]);
+      verdicts.push(["an edit searchable, during the floor's text runs", `${floorEditTimes.length} edits: p50 ${fmt(percentile(floorEditTimes, 50) / 1000, 2)} s, p95 ${fmt(percentile(floorEditTimes, 95) / 1000, 2)} s`, "(no target)"]);
     }
     for (const [what, measured, verdict] of verdicts) say(`${verdict!.padEnd(11)} ${what}: ${measured}`);
     say(`            the portal's edits, ${phaseSummary(editPhaseRuns)}`);
@@ -381,7 +431,8 @@ async function main() {
       say(`  instances on :${ports.join(" and :")}`);
       const pgDb = createDb(pgUrl);
       const instances = ports.map((p) => `http://127.0.0.1:${p}`);
-      const pgRuns = runs.filter((r) => r.name.startsWith("portal: ")).map((r) => ({ ...r, name: r.name.replace("portal: ", "2 × PostgreSQL: "), path: r.url.slice(portal.length) }));
+      const portalRuns = searchesRun.filter((r) => r.name.startsWith("portal: "));
+      const pgRuns = portalRuns.map((r) => ({ ...r, name: r.name.replace("portal: ", "2 × PostgreSQL: "), path: r.url.slice(portal.length) }));
       for (const r of pgRuns) {
         for (const base of instances) {
           const res = await fetch(`${base}${r.path}`, { headers: r.headers });
@@ -402,7 +453,7 @@ async function main() {
       await pgDb.$disconnect();
       say();
       say(`Two instances on PostgreSQL beside the single SQLite instance, load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}`);
-      say(table(results.filter((r) => r.name.startsWith("portal: ")).flatMap((r, i) => [r, pgResults[i]!])));
+      say(table(portalRuns.flatMap((r, i) => [combined.get(r.name)!, pgResults[i]!])));
       pgEditTimes.sort((a, b) => a - b);
       say(
         pgEditTimes.length
