@@ -15,7 +15,7 @@ export const BUSY_TIMEOUT_MS = 5000;
 export const DATABASE_BUSY_MESSAGE =
   "Le portail est très sollicité en ce moment : votre demande n’a pas été enregistrée. Réessayez dans quelques instants.";
 
-/** Prepared statements kept per SQLite connection, by SQL text; the oldest goes first past this. */
+/** Prepared statements kept per SQLite connection, by SQL text; the least recently used goes first past this. */
 export const KEPT_STATEMENTS = 500;
 
 /**
@@ -47,11 +47,13 @@ class ImmediateTransactions extends PrismaBetterSQLite3 {
     sqlite.prepare = ((sql: string) => {
       if (sql === "BEGIN") return beginImmediate(prepare);
       let statement = kept.get(sql);
-      if (!statement) {
+      // Least recently used first out: moved to the end of the map at each use.
+      if (statement) kept.delete(sql);
+      else {
         statement = prepare(sql);
         if (kept.size >= KEPT_STATEMENTS) kept.delete(kept.keys().next().value!);
-        kept.set(sql, statement);
       }
+      kept.set(sql, statement);
       return reusable(statement);
     }) as typeof sqlite.prepare;
     return adapter;

@@ -1,21 +1,26 @@
-import { afterAll, describe, expect, it } from "vitest";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { Prisma } from "~/generated/prisma/client";
 import { createDb, KEPT_STATEMENTS } from "~/utils/db.server";
 
 /**
  * The SQLite connection keeps its prepared statements (app/utils/db.server.ts, decision 148):
  * each SQL text is prepared once and run again with each call's own parameters. These fail if
- * a statement kept its first call's parameters, if a write or a transaction stopped working
- * through a kept statement, if dropping the oldest past KEPT_STATEMENTS lost one, or if a kept
- * statement outlived a change of its table; and, through a TypeError, if an upgrade of the
- * adapter stopped preparing the way the wrapper expects.
+ * a statement is prepared again at each call, kept its first call's parameters, if a write or a
+ * transaction stopped working through a kept statement, if the least recently used were not the
+ * one dropped past KEPT_STATEMENTS, or if a kept statement outlived a change of its table; and,
+ * through a TypeError, if an upgrade of the adapter stopped preparing the way the wrapper
+ * expects. better-sqlite3's own prepare is watched (not replaced) to count what SQLite prepares.
  */
 
+const prepared = vi.spyOn(Database.prototype, "prepare");
+const preparesOf = (sql: string) => prepared.mock.calls.filter(([text]) => text === sql).length;
 const db = createDb();
 const table = `statement_probe_${process.pid}_${Date.now()}`;
 afterAll(async () => {
   await db.$executeRawUnsafe(`DROP TABLE IF EXISTS "${table}"`);
   await db.$disconnect();
+  prepared.mockRestore();
 });
 
 describe("kept prepared statements", () => {
@@ -53,13 +58,26 @@ describe("kept prepared statements", () => {
     expect(await count(db)).toBe(before + 1);
   });
 
-  it("are prepared again once dropped, past the number kept", async () => {
-    const one = async (i: number) => Number((await db.$queryRawUnsafe<{ n: number }[]>(`SELECT ${i} AS "n"`))[0]!.n);
-    expect(await one(0)).toBe(0);
-    for (let i = 1; i <= KEPT_STATEMENTS + 20; i++) expect(await one(i)).toBe(i);
-    // The first one was dropped long ago; the last ones are still kept: both answer right.
-    expect(await one(0)).toBe(0);
-    expect(await one(KEPT_STATEMENTS + 20)).toBe(KEPT_STATEMENTS + 20);
+  it("are prepared once however often they run", async () => {
+    const sql = `SELECT "label" FROM "${table}" WHERE "id" = ?`;
+    for (const id of [1, 2, 3, 1, 2]) await db.$queryRawUnsafe(sql, id);
+    expect(preparesOf(sql)).toBe(1);
+  });
+
+  it("drop the least recently used past the number kept, and prepare it again when it comes back", async () => {
+    const one = async (i: number | string) => (await db.$queryRawUnsafe<{ n: unknown }[]>(`SELECT ${typeof i === "number" ? i : `'${i}'`} AS "n"`))[0]!.n;
+    const [cold, hot] = [`SELECT 'froid' AS "n"`, `SELECT 'chaud' AS "n"`];
+    expect(await one("froid")).toBe("froid");
+    expect(await one("chaud")).toBe("chaud");
+    for (let i = 1; i <= KEPT_STATEMENTS + 20; i++) {
+      expect(Number(await one(i))).toBe(i);
+      // Used every fifty statements: never the least recently used.
+      if (i % 50 === 0) expect(await one("chaud")).toBe("chaud");
+    }
+    expect(await one("froid")).toBe("froid");
+    expect(await one("chaud")).toBe("chaud");
+    expect(preparesOf(cold)).toBe(2);
+    expect(preparesOf(hot)).toBe(1);
   });
 
   it("follow a change of the table they read", async () => {

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import type * as RemixRouter from "@remix-run/router";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 /**
  * `.patches/@remix-run+router+*.patch` (decision 148): on the server, @remix-run/router keeps
@@ -83,6 +83,20 @@ describe("route matching (patched @remix-run/router)", () => {
     expect(first?.at(-1)?.params).not.toBe(second?.at(-1)?.params);
   });
 
+  it("compiles a path once: its warning, given at compilation, comes once however often it matches", () => {
+    const { matchPath } = createRequire(import.meta.url)("@remix-run/router") as typeof RemixRouter;
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      // A path ending in `*` without `/` is compiled as `/compile-once/*`, with a warning.
+      for (const pathname of ["/compile-once/a", "/compile-once/b", "/compile-once/c"]) {
+        expect(matchPath({ path: "/compile-once*" }, pathname)?.params).toEqual({ "*": pathname.slice("/compile-once/".length) });
+      }
+      expect(warn.mock.calls.filter(([message]) => String(message).includes("/compile-once*"))).toHaveLength(1);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it("flattens a routes array once: later matches read none of its routes' paths again", () => {
     let reads = 0;
     const counted: Route[] = [
@@ -137,5 +151,64 @@ describe("the static router of a render (patched react-router-dom/server)", () =
     ]);
     // The matches point at the converted routes, as without the patch.
     expect(ra.routes[0]!.children!.find((r) => r.id === "cabinet")).toBe(ra.state.matches[1]!.route);
+  });
+});
+
+/**
+ * `.patches/@remix-run+react+*.patch`: Remix's render gives the static router the same routes at
+ * every render of a build, so that the conversion above is kept. A build of two routes rendered
+ * twice by RemixServer, as app/entry.server.tsx does, loaded as Node loads it for the server.
+ */
+describe("Remix's render (patched @remix-run/react)", () => {
+  it("hands the static router the same routes at every render, and each render its own page", async () => {
+    const require = createRequire(import.meta.url);
+    const React = require("react") as typeof import("react");
+    const { renderToString } = require("react-dom/server") as typeof import("react-dom/server");
+    const { RemixServer, Outlet } = require("@remix-run/react") as typeof import("@remix-run/react");
+    const staticRouter = require("react-router-dom/server") as { createStaticRouter: (...args: unknown[]) => unknown };
+    const { createStaticHandler } = require("@remix-run/router") as typeof RemixRouter;
+
+    const manifestRoute = (id: string, parentId: string | undefined, path: string | undefined, index?: boolean) => ({
+      id, parentId, path, index, caseSensitive: undefined, module: `/build/${id}.js`, imports: [],
+      hasAction: false, hasLoader: false, hasClientAction: false, hasClientLoader: false, hasErrorBoundary: false,
+    });
+    const manifest = {
+      entry: { module: "/build/entry.client.js", imports: [] },
+      routes: { root: manifestRoute("root", undefined, ""), home: manifestRoute("home", "root", undefined, true), page: manifestRoute("page", "root", "pages/:slug") },
+      version: "test", url: "/build/manifest.js",
+    };
+    const routeModules = {
+      root: { default: () => React.createElement("main", null, React.createElement(Outlet)) },
+      home: { default: () => React.createElement("h1", null, "Accueil") },
+      page: { default: () => React.createElement("h1", null, "Une page") },
+    };
+    const handler = createStaticHandler([{ id: "root", path: "", children: [{ id: "home", index: true }, { id: "page", path: "pages/:slug" }] }]);
+
+    const seen: unknown[] = [];
+    const original = staticRouter.createStaticRouter;
+    staticRouter.createStaticRouter = (...args: unknown[]) => {
+      seen.push(args[0]);
+      return original(...args);
+    };
+    try {
+      const html: string[] = [];
+      for (const pathname of ["/", "/pages/a", "/pages/b"]) {
+        const staticHandlerContext = await handler.query(new Request(`http://localhost${pathname}`));
+        if (staticHandlerContext instanceof Response) throw new Error(`${pathname}: ${staticHandlerContext.status}`);
+        const context = {
+          manifest, routeModules, staticHandlerContext, serverHandoffString: "{}", future: { v3_fetcherPersist: false, v3_relativeSplatPath: false, v3_throwAbortReason: false, v3_routeConfig: false, v3_singleFetch: false, v3_lazyRouteDiscovery: false, unstable_optimizeDeps: false },
+          isSpaMode: false, criticalCss: undefined,
+        };
+        html.push(renderToString(React.createElement(RemixServer, { context: context as never, url: `http://localhost${pathname}` })));
+      }
+      expect(html[0]).toContain("<h1>Accueil</h1>");
+      expect(html[1]).toContain("<h1>Une page</h1>");
+      expect(html[2]).toContain("<h1>Une page</h1>");
+      expect(seen).toHaveLength(3);
+      expect(seen[1]).toBe(seen[0]);
+      expect(seen[2]).toBe(seen[0]);
+    } finally {
+      staticRouter.createStaticRouter = original;
+    }
   });
 });
