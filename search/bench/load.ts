@@ -165,6 +165,13 @@ async function load(name: string, urls: string[], headers: Record<string, string
   };
 }
 
+/** The middle value; with an even count, the mean of the two middle ones. */
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
 /** Several runs of the same search as one: every request over their whole time, every response's time. */
 function pooled(name: string, runs: LoadResult[]): LoadResult {
   const times = runs.flatMap((r) => r.times).sort((a, b) => a - b);
@@ -385,7 +392,7 @@ async function main() {
       // next to it): a minute when something else takes the machine's cores lowers one side's
       // run, and the median leaves that round out where an average over all runs would not.
       const byRound = runsOf(pair.portal).map((r, i) => r.rps / runsOf(pair.floor)[i]!.rps);
-      const ratio = byRound.length > 1 ? [...byRound].sort((a, b) => a - b)[Math.floor(byRound.length / 2)]! : p.rps / f.rps;
+      const ratio = byRound.length > 1 ? median(byRound) : p.rps / f.rps;
       const clean = p.errors + p.timeouts + p.non2xx === 0;
       const target = what.startsWith("talent");
       const measured = byRound.length > 1
