@@ -119,7 +119,7 @@ export function createApp({ dev, secure = false, build: givenBuild, trustProxy }
     app.all("*", remix(() => build()));
   } else {
     // Given a function, Remix would also derive its route tables again at every request (about
-    // a millisecond of CPU for our 120 routes, docs/decisions/146): in production the build is
+    // a millisecond of CPU for our 94 routes, docs/decisions/146): in production the build is
     // read once, and Remix gets it as it is.
     let handler: Promise<RequestHandler> | undefined;
     app.all("*", (req, res, next) => {

@@ -46,7 +46,7 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { traceMs } from "./edit-latency";
 import { generateCandidates } from "./generate";
-import { percentile } from "./stats";
+import { median, percentile } from "./stats";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const TARGETS = { ratio: 0.6, editP95Ms: 2000 };
@@ -147,48 +147,31 @@ async function load(name: string, urls: string[], headers: Record<string, string
         }),
     ),
   );
-  times.sort((a, b) => a - b);
   const sum = (f: (r: autocannon.Result) => number) => results.reduce((n, r) => n + f(r), 0);
-  const seconds = Math.max(...results.map((r) => r.duration || duration));
-  return {
-    name,
-    rps: sum((r) => r.requests.total) / seconds,
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
+  return loadResult(name, times, {
     requests: sum((r) => r.requests.total),
     errors: sum((r) => r.errors),
     timeouts: sum((r) => r.timeouts),
     non2xx: sum((r) => r.non2xx),
-    seconds,
-    times,
-  };
-}
-
-/** The middle value; with an even count, the mean of the two middle ones. */
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+    seconds: Math.max(...results.map((r) => r.duration || duration)),
+  });
 }
 
 /** Several runs of the same search as one: every request over their whole time, every response's time. */
 function pooled(name: string, runs: LoadResult[]): LoadResult {
-  const times = runs.flatMap((r) => r.times).sort((a, b) => a - b);
   const sum = (f: (r: LoadResult) => number) => runs.reduce((n, r) => n + f(r), 0);
-  return {
-    name,
-    rps: sum((r) => r.requests) / sum((r) => r.seconds),
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
+  return loadResult(name, runs.flatMap((r) => r.times), {
     requests: sum((r) => r.requests),
     errors: sum((r) => r.errors),
     timeouts: sum((r) => r.timeouts),
     non2xx: sum((r) => r.non2xx),
     seconds: sum((r) => r.seconds),
-    times,
-  };
+  });
+}
+
+function loadResult(name: string, times: number[], counts: Pick<LoadResult, "requests" | "errors" | "timeouts" | "non2xx" | "seconds">): LoadResult {
+  times.sort((a, b) => a - b);
+  return { name, rps: counts.requests / counts.seconds, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), ...counts, times };
 }
 
 const fmt = (n: number, digits = 1) => n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
